@@ -1,0 +1,89 @@
+"""Read YAML (and Markdown with YAML front matter) safely, keeping the line of every value.
+
+Only ``yaml.safe_load`` and ``yaml.compose`` with the safe loader are used: content is data and
+can never run code. The composed node tree gives each key and list entry its line, so problems
+can point at ``file:line``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+PathKey = tuple[str | int, ...]
+
+
+class ContentSyntaxError(Exception):
+    """A file that is not valid YAML, with the line where reading stopped."""
+
+    def __init__(self, message: str, line: int | None) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+@dataclass
+class Parsed:
+    data: Any
+    lines: dict[PathKey, int] = field(default_factory=dict)
+
+    def line_of(self, loc: PathKey) -> int | None:
+        """Line of the deepest known prefix of ``loc`` (a missing field points at its parent)."""
+        for cut in range(len(loc), -1, -1):
+            found = self.lines.get(tuple(loc[:cut]))
+            if found is not None:
+                return found
+        return None
+
+
+def _walk(node: yaml.Node, path: PathKey, lines: dict[PathKey, int], offset: int) -> None:
+    lines.setdefault(path, node.start_mark.line + 1 + offset)
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
+            lines[path + (key,)] = key_node.start_mark.line + 1 + offset
+            _walk(value_node, path + (key,), lines, offset)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, child in enumerate(node.value):
+            lines[path + (index,)] = child.start_mark.line + 1 + offset
+            _walk(child, path + (index,), lines, offset)
+
+
+def parse_yaml(text: str, line_offset: int = 0) -> Parsed:
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 + line_offset if mark else None
+        raise ContentSyntaxError(f"not valid YAML: {exc.problem or exc}", line) from None
+    except yaml.YAMLError as exc:
+        raise ContentSyntaxError(f"not valid YAML: {exc}", None) from None
+    lines: dict[PathKey, int] = {}
+    if node is not None:
+        _walk(node, (), lines, line_offset)
+    return Parsed(data, lines)
+
+
+def parse_markdown(text: str, body_field: str = "body") -> Parsed:
+    """A Markdown file whose YAML front matter sits between two ``---`` lines at the top."""
+    rows = text.split("\n")
+    if not rows or rows[0].strip() != "---":
+        raise ContentSyntaxError("a Markdown content file must start with '---' and its front matter", 1)
+    for end in range(1, len(rows)):
+        if rows[end].strip() == "---":
+            break
+    else:
+        raise ContentSyntaxError("the front matter has no closing '---' line", len(rows))
+    parsed = parse_yaml("\n".join(rows[1:end]), line_offset=1)
+    if parsed.data is None:
+        parsed.data = {}
+    if isinstance(parsed.data, dict):
+        if body_field in parsed.data:
+            raise ContentSyntaxError(f"'{body_field}' belongs after the front matter, not inside it", parsed.lines.get((body_field,)))
+        body = "\n".join(rows[end + 1 :])
+        leading = len(body) - len(body.lstrip("\n"))
+        parsed.data[body_field] = body.strip("\n")
+        parsed.lines[(body_field,)] = end + 2 + leading
+    return parsed
