@@ -125,7 +125,9 @@ def load_content(root: Path) -> tuple[Content, Report]:
         return content, report
     known_folders = set(FOLDERS.values())
     for sub in sorted(p for p in base.iterdir() if p.is_dir() and p.name not in known_folders):
-        report.add(Problem(display_path(sub, root), None, "", f"unknown folder; expected one of: {', '.join(sorted(known_folders))}", "warning"))
+        report.add(
+            Problem(display_path(sub, root), None, "", f"unknown folder; expected one of: {', '.join(sorted(known_folders))}", "warning")
+        )
     for kind, folder in FOLDERS.items():
         for path in _files(base / folder):
             shown = display_path(path, root)
@@ -180,7 +182,14 @@ def check_references(content: Content) -> list[Problem]:
         sources = item.source_urls()
         for loc, value in _sourced(item):
             if value.source not in sources:
-                problems.append(Problem(entry.path, entry.line(loc + ("source",)), _loc_text(loc + ("source",)), f"{value.source} is not listed in this item's sources"))
+                problems.append(
+                    Problem(
+                        entry.path,
+                        entry.line(loc + ("source",)),
+                        _loc_text(loc + ("source",)),
+                        f"{value.source} is not listed in this item's sources",
+                    )
+                )
         if isinstance(item, Pathway):
             problems.extend(check_pathway(item, entry, content))
     return problems
@@ -231,7 +240,15 @@ def freshness(content: Content, today: date, max_age_days: int = 365) -> list[Pr
     for entry in sorted(content.entries.values(), key=lambda e: e.path):
         age = (today - entry.item.reviewed).days
         if age > max_age_days:
-            problems.append(Problem(entry.path, entry.line(("reviewed",)), "reviewed", f"last reviewed {entry.item.reviewed.isoformat()} ({age} days ago): check it again", "warning"))
+            problems.append(
+                Problem(
+                    entry.path,
+                    entry.line(("reviewed",)),
+                    "reviewed",
+                    f"last reviewed {entry.item.reviewed.isoformat()} ({age} days ago): check it again",
+                    "warning",
+                )
+            )
         for index, note in enumerate(entry.item.unverified):
             problems.append(Problem(entry.path, entry.line(("unverified", index)), f"unverified[{index}]", note, "note"))
     return problems

@@ -99,7 +99,14 @@ def localize(content: Content, locale: str) -> tuple[Localized, Report]:
                 bad.append(Problem(shown, parsed.line_of(("status",)), "status", "must be 'draft' or 'reviewed'"))
             made_from = data.get("translated_from")
             if not isinstance(made_from, str):
-                bad.append(Problem(shown, parsed.line_of(("translated_from",)), "translated_from", "is required: the English fingerprint this translation was made from (navigator i18n status shows it)"))
+                bad.append(
+                    Problem(
+                        shown,
+                        parsed.line_of(("translated_from",)),
+                        "translated_from",
+                        "is required: the English fingerprint this translation was made from (navigator i18n status shows it)",
+                    )
+                )
             merged, result = translation.overlay(english, data)
             for loc, msg in result.problems:
                 bad.append(Problem(shown, parsed.line_of(loc), translation.dotted(loc), msg))
@@ -119,7 +126,15 @@ def localize(content: Content, locale: str) -> tuple[Localized, Report]:
             current = translation.english_hash(english)
             state: State = "translated" if made_from == current else "stale"
             if state == "stale":
-                report.add(Problem(shown, parsed.line_of(("translated_from",)), "translated_from", f"stale: the English ({english_entry.path}) changed since this was translated (now {current})", "warning"))
+                report.add(
+                    Problem(
+                        shown,
+                        parsed.line_of(("translated_from",)),
+                        "translated_from",
+                        f"stale: the English ({english_entry.path}) changed since this was translated (now {current})",
+                        "warning",
+                    )
+                )
             view.items[(kind, english.id)] = item
             view.states[(kind, english.id)] = ItemState(state, review=status, path=shown, translated=result.translated, total=result.total)
     return view, report

@@ -155,7 +155,9 @@ def _lay(english: Any, skeleton: Any, given: Any, path: tuple[str | int, ...], r
                 continue
             if key not in skeleton:
                 if isinstance(english, dict) and key in english:
-                    msg = "is structure, not words: ids, values, URLs, numbers, conditions and dates can only be changed in the English file"
+                    msg = (
+                        "is structure, not words: ids, values, URLs, numbers, conditions and dates can only be changed in the English file"
+                    )
                 else:
                     msg = "is not a field of the English item"
                 result.problems.append((path + (key,), msg))

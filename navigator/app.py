@@ -1,0 +1,59 @@
+"""Wires the pieces together: content library, interface language, theme, main window."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication
+
+from navigator import APP_NAME, i18n
+from navigator.core.library import Library
+from navigator.paths import content_root
+
+
+def pick_locale(available: list[str]) -> str:
+    """The system's language if Navigator speaks it, else English. Read only; nothing is stored."""
+    for name in QLocale.system().uiLanguages():
+        code = name.replace("-", "_").split("_")[0].lower()
+        if code in available:
+            return code
+    return i18n.SOURCE_LOCALE
+
+
+def create_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setQuitOnLastWindowClosed(True)
+    return app
+
+
+def build_window(locale: str | None = None):  # type: ignore[no-untyped-def]
+    """Create the main window with content loaded; used by ``run`` and by the UI tests."""
+    from navigator.ui.main_window import MainWindow
+    from navigator.ui.theme import Theme
+
+    app = create_app()
+    library = Library(content_root())
+    chosen = locale or pick_locale([loc for loc in library.locales() if loc in i18n.available_locales()])
+    i18n.set_locale(chosen)
+    library.set_locale(chosen)
+    theme = Theme()
+    theme.apply(app)
+    window = MainWindow(library, theme)
+    if chosen != i18n.SOURCE_LOCALE:
+        window._language_changed(chosen)
+    return window
+
+
+def run() -> int:
+    app = create_app()
+    window = build_window()
+    if not window.library.report.ok:
+        # A broken content file never stops the app: the rest loads; the check command lists what.
+        print(f"Navigator: {len(window.library.report.errors)} content problems; run 'navigator check' to see them.", file=sys.stderr)
+    window.show()
+    return app.exec()

@@ -1,0 +1,109 @@
+"""Shows one content item (guide, organization, platform, law, term, notice) as a readable page."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QPushButton
+
+from navigator.core.models import Item, Kind, display_title
+from navigator.core.render import to_markdown
+from navigator.i18n import _, format_date
+from navigator.ui.pages import Notice, Page, column, label
+from navigator.ui.reader import SafeBrowser
+
+
+class ItemPage(Page):
+    name = "item"
+
+    def __init__(self, window) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(window)
+        layout = column(self, margins=32, spacing=14)
+        self.translation_notice = Notice()
+        self.translation_notice.button.clicked.connect(self._toggle_english)
+        layout.addWidget(self.translation_notice)
+        self.warning = Notice()
+        self.warning.button.clicked.connect(self._reveal)
+        layout.addWidget(self.warning)
+        self.browser = SafeBrowser()
+        self.browser.link_activated.connect(window.open_link)
+        layout.addWidget(self.browser, 1)
+        row = QHBoxLayout()
+        self.help_button = QPushButton()
+        self.help_button.setObjectName("link")
+        self.help_button.clicked.connect(lambda: window.open_door("support"))
+        row.addStretch(1)
+        row.addWidget(self.help_button)
+        layout.addLayout(row)
+        self.kind: Kind | None = None
+        self.item_id = ""
+        self.english = False
+        self.revealed = False
+        self.empty = label()
+
+    def show_item(self, kind: Kind, item_id: str) -> None:
+        self.kind, self.item_id, self.english, self.revealed = kind, item_id, False, False
+        self.render()
+
+    def _toggle_english(self) -> None:
+        self.english = not self.english
+        self.render()
+
+    def _reveal(self) -> None:
+        self.revealed = True
+        self.render()
+
+    def current_item(self) -> Item | None:
+        if self.kind is None:
+            return None
+        library = self.window_.library
+        if self.english:
+            return library.english_item(self.kind, self.item_id)
+        return library.get(self.kind, self.item_id)
+
+    def heading(self) -> str:
+        item = self.current_item()
+        return display_title(item) if item else ""
+
+    def render(self) -> None:
+        item = self.current_item()
+        if item is None or self.kind is None:
+            self.browser.show_markdown(_("This page could not be found."))
+            return
+        self._show_translation_state()
+        warning = getattr(item, "content_warning", None)
+        if warning and not self.revealed:
+            self.warning.show_text(_("Before you read: {warning}").format(warning=warning), _("Show the page"))
+            self.browser.hide()
+            return
+        self.warning.hide()
+        self.browser.show()
+        self.browser.show_markdown(to_markdown(item, _, format_date, self._title_of))
+
+    def _title_of(self, link: str) -> str | None:
+        found = self.window_.library.resolve(link)
+        return display_title(found[1]) if found else None
+
+    def _show_translation_state(self) -> None:
+        assert self.kind is not None
+        state = self.window_.library.state(self.kind, self.item_id)
+        notice = self.translation_notice
+        if self.english and state.state != "source":
+            notice.show_text(_("You are reading the English version."), _("Back to my language"))
+        elif state.shows_english:
+            notice.show_text(_("This part is not yet translated, so it is shown in English."))
+        elif state.state == "stale":
+            notice.show_text(
+                _("The English page was updated after this translation was made. Some details may be out of date."), _("Show the English")
+            )
+        elif state.review == "draft":
+            notice.show_text(_("This translation is a draft and has not yet been checked by a native speaker."), _("Show the English"))
+        else:
+            notice.hide()
+
+    def retranslate(self) -> None:
+        self.help_button.setText(_("Talk to a person: find support"))
+        if self.kind is not None:
+            self.render()
+
+    def reset(self) -> None:
+        self.kind, self.item_id = None, ""
+        self.browser.clear()

@@ -1,0 +1,83 @@
+"""Shared building blocks for pages: a page base class, cards and notices."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+if TYPE_CHECKING:
+    from navigator.ui.main_window import MainWindow
+
+
+class Page(QWidget):
+    """A screen in the main window's stack. Subclasses build in ``__init__`` and set words in ``retranslate``."""
+
+    name = "page"
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__()
+        self.window_ = window
+        self.setObjectName("page")
+
+    def retranslate(self) -> None:
+        """Set every visible word again from the current catalog."""
+
+    def shown(self) -> None:
+        """Called each time the page comes to the front."""
+
+    def heading(self) -> str:
+        return ""
+
+    def reset(self) -> None:
+        """Forget anything this page holds about the person (session reset)."""
+
+
+def scroll(inner: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(inner)
+    return area
+
+
+def label(text: str = "", name: str = "", wrap: bool = True) -> QLabel:
+    widget = QLabel(text)
+    if name:
+        widget.setObjectName(name)
+    widget.setWordWrap(wrap)
+    widget.setTextFormat(Qt.TextFormat.PlainText)
+    widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return widget
+
+
+class Notice(QFrame):
+    """A soft banner: an untranslated page, a stale translation, a draft, a warning."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("notice")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(16, 10, 16, 10)
+        self.text = label()
+        self.button = QPushButton()
+        self.button.hide()
+        row.addWidget(self.text, 1)
+        row.addWidget(self.button)
+        self.hide()
+
+    def show_text(self, text: str, action: str = "") -> None:
+        self.text.setText(text)
+        self.text.setAccessibleName(text)
+        self.button.setVisible(bool(action))
+        self.button.setText(action)
+        self.button.setAccessibleName(action)
+        self.show()
+
+
+def column(widget: QWidget, margins: int = 32, spacing: int = 18) -> QVBoxLayout:
+    layout = QVBoxLayout(widget)
+    layout.setContentsMargins(margins, margins, margins, margins)
+    layout.setSpacing(spacing)
+    return layout

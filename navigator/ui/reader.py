@@ -1,0 +1,30 @@
+"""A Markdown reader that can never load anything remote and never runs content as HTML."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QTextBrowser
+
+MARKDOWN_FLAGS = QTextDocument.MarkdownFeature.MarkdownDialectGitHub | QTextDocument.MarkdownFeature.MarkdownNoHTML
+
+
+class SafeBrowser(QTextBrowser):
+    """QTextBrowser that hands every link to the window and loads no resources at all."""
+
+    link_activated = Signal(str)
+
+    def __init__(self, parent: object = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.anchorClicked.connect(lambda url: self.link_activated.emit(url.toString()))
+        self.setAccessibleName("Page text")
+
+    def loadResource(self, kind: int, name: QUrl) -> object:  # noqa: N802 - Qt override
+        # Images, style sheets or anything else a document asks for: never fetched, never read.
+        return None
+
+    def show_markdown(self, text: str) -> None:
+        self.document().setMarkdown(text, MARKDOWN_FLAGS)
+        self.verticalScrollBar().setValue(0)
