@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
@@ -113,7 +113,7 @@ class Item(Model):
         return {s.url for s in self.sources}
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     PATHWAY = "pathway"
     ARTICLE = "article"
     ORGANIZATION = "organization"

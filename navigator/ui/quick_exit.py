@@ -6,6 +6,7 @@ before anything else runs; quitting follows in the same event-loop turn.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 
 from PySide6.QtGui import QClipboard, QGuiApplication
@@ -44,9 +45,7 @@ def quick_exit() -> None:
         window.hide()
     clear_owned_clipboard()
     for hook in list(_forget_hooks):
-        try:
+        with contextlib.suppress(Exception):
             hook()
-        except Exception:
-            pass
     if app is not None:
         app.exit(0)
