@@ -102,6 +102,8 @@ def validation_problems(exc: ValidationError, shown: str, parsed: Parsed) -> lis
             msg = "is required but missing"
         elif err["type"] == "extra_forbidden":
             msg = "is not a known field (check the spelling; see navigator/core/models.py)"
+        elif err["type"].startswith(("date_", "datetime_")):
+            msg = "must be a date like 2026-11-26"
         elif msg.startswith("Value error, "):
             msg = msg[len("Value error, ") :]
         problems.append(Problem(shown, parsed.line_of(loc), _loc_text(loc), msg))
