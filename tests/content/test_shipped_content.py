@@ -48,7 +48,7 @@ def _hosts(urls: set[str]) -> set[str]:
 
 def test_every_url_in_text_is_backed_by_the_items_sources(content: Content) -> None:
     unbacked = []
-    for (kind, item_id), entry in content.entries.items():
+    for entry in content.entries.values():
         item = entry.item
         hosts = _hosts(item.source_urls())
         urls = {m.group(0).rstrip(".,;") for _, text in iter_texts(text_tree(item)) for m in URL_RE.finditer(text)}
