@@ -27,6 +27,10 @@ class Library:
             self._views[locale] = localize(self.english, locale)
         return self._views[locale][0]
 
+    def view_for(self, locale: str) -> Localized:
+        """Another locale's view, e.g. a letter written in the platform's language."""
+        return self._view(locale)
+
     def locale_report(self, locale: str) -> Report:
         self._view(locale)
         return self._views[locale][1]

@@ -27,6 +27,11 @@ class ItemPage(Page):
         self.browser.link_activated.connect(window.open_link)
         layout.addWidget(self.browser, 1)
         row = QHBoxLayout()
+        self.letter_button = QPushButton()
+        self.letter_button.setObjectName("primary")
+        self.letter_button.clicked.connect(lambda: window.open_letter(self.item_id))
+        self.letter_button.hide()
+        row.addWidget(self.letter_button)
         self.help_button = QPushButton()
         self.help_button.setObjectName("link")
         self.help_button.clicked.connect(lambda: window.open_door("support"))
@@ -69,6 +74,7 @@ class ItemPage(Page):
             self.browser.show_markdown(_("This page could not be found."))
             return
         self._show_translation_state()
+        self.letter_button.setVisible(self.kind == Kind.NOTICE)
         warning = getattr(item, "content_warning", None)
         if warning and not self.revealed:
             self.warning.show_text(_("Before you read: {warning}").format(warning=warning), _("Show the page"))
@@ -101,6 +107,8 @@ class ItemPage(Page):
 
     def retranslate(self) -> None:
         self.help_button.setText(_("Talk to a person: find support"))
+        self.letter_button.setText(_("Write this letter"))
+        self.letter_button.setAccessibleName(_("Write this letter"))
         if self.kind is not None:
             self.render()
 

@@ -25,6 +25,7 @@ from navigator.core.models import LINK_RE, Kind
 from navigator.i18n import _
 from navigator.ui.home_page import HomePage
 from navigator.ui.item_page import ItemPage
+from navigator.ui.letter_page import LetterPage
 from navigator.ui.list_page import ListPage, no_filter
 from navigator.ui.pages import Page, label
 from navigator.ui.quick_exit import quick_exit
@@ -57,6 +58,7 @@ class MainWindow(QMainWindow):
         self.add_page(HomePage(self))
         self.add_page(ItemPage(self))
         self.add_page(ListPage(self))
+        self.add_page(LetterPage(self))
         self._default_doors()
 
         self.exit_shortcut = QShortcut(QKeySequence(Qt.Key.Key_F12), self)
@@ -198,6 +200,12 @@ class MainWindow(QMainWindow):
         else:
             page.show_item(kind, item_id)
             self.show_page("item")
+
+    def open_letter(self, template_id: str) -> None:
+        page = self.pages["letter"]
+        assert isinstance(page, LetterPage)
+        page.open_template(template_id)
+        self.show_page("letter")
 
     def open_link(self, href: str) -> None:
         match = LINK_RE.fullmatch(href)

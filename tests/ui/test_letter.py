@@ -1,0 +1,39 @@
+"""Writing a letter from a template: fill in, read, copy; nothing kept after reset."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+
+from navigator.core.models import Kind
+
+
+def test_fill_copy_and_reset(window, qtbot):
+    notices = window.library.all(Kind.NOTICE)
+    assert notices
+    template = notices[0]
+    window.open_item(Kind.NOTICE, template.id)
+    item_page = window.current_page()
+    assert item_page.letter_button.isVisible()
+    qtbot.mouseClick(item_page.letter_button, Qt.MouseButton.LeftButton)
+    page = window.current_page()
+    assert page.name == "letter"
+    for field in template.fields:
+        widget = page.inputs[field.id]
+        text = f"value for {field.id}"
+        if isinstance(widget, QLineEdit):
+            widget.setText(text)
+        else:
+            assert isinstance(widget, QPlainTextEdit)
+            widget.setPlainText(text)
+    letter = page.letter_text()
+    placeholders_used = [f.id for f in template.fields if "{" + f.id + "}" in template.body]
+    for field_id in placeholders_used:
+        assert f"value for {field_id}" in letter
+    assert "{" not in letter
+    qtbot.mouseClick(page.copy_button, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == letter
+    window.reset_session()
+    assert page.values == {}
+    assert page.letter_text() == ""
