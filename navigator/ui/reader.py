@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QTextBlockFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser
 
 MARKDOWN_FLAGS = QTextDocument.MarkdownFeature.MarkdownDialectGitHub | QTextDocument.MarkdownFeature.MarkdownNoHTML
@@ -26,5 +26,25 @@ class SafeBrowser(QTextBrowser):
         return None
 
     def show_markdown(self, text: str) -> None:
-        self.document().setMarkdown(text, MARKDOWN_FLAGS)
+        document = self.document()
+        document.setMarkdown(text, MARKDOWN_FLAGS)
+        document.setDocumentMargin(12)
+        self._breathe(document)
+        self.moveCursor(QTextCursor.MoveOperation.Start)
         self.verticalScrollBar().setValue(0)
+
+    @staticmethod
+    def _breathe(document: QTextDocument) -> None:
+        """Give paragraphs room: taller lines and space between blocks, more above headings."""
+        cursor = QTextCursor(document)
+        block = document.begin()
+        while block.isValid():
+            fmt = QTextBlockFormat(block.blockFormat())
+            fmt.setLineHeight(135, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+            heading = fmt.headingLevel()
+            in_list = block.textList() is not None
+            fmt.setTopMargin(22 if heading > 1 else (4 if in_list else fmt.topMargin()))
+            fmt.setBottomMargin(10 if heading else (4 if in_list else 12))
+            cursor.setPosition(block.position())
+            cursor.setBlockFormat(fmt)
+            block = block.next()
