@@ -1,0 +1,443 @@
+"""One search over everything the person can read in their language, fast enough to run on every keystroke.
+
+The index holds the current locale's view of the content (translated items and the English items
+shown in their place): titles, summaries, bodies, organization and platform names, glossary terms.
+Text is *folded* the same way for the index and the query, so case and accents never matter:
+
+- Latin scripts: case-folded, accents removed (``Ayuda`` = ``ayúda``, ``Été`` = ``ete``, ``œ`` = ``oe``).
+- Arabic: short vowels and other marks (tashkeel) removed; ``أ إ آ ٱ`` → ``ا``; ``ة`` → ``ه``;
+  ``ى`` → ``ي``; tatweel removed; Arabic-Indic digits → 0-9. Words that start with the article
+  ``ال`` (or ``وال``, ``بال``, ``كال``, ``فال``, ``لل``) are also indexed without it.
+
+Matching, for each word of the query (all words must match): the word itself; while typing, the
+last word as the start of a longer word; and only when a word matches nothing at all, words one
+edit away (a letter missing, extra, wrong or swapped), for words of four letters or more.
+
+Ranking: a word in a title counts more than in a summary, which counts more than in a body; rare
+words count more than common ones; a title that starts with the query comes first.
+
+Speed: postings are compact arrays; each word's matches are cached, so while someone types only the
+last word is looked up again (see benchmarks/).
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import re
+import unicodedata
+from array import array
+from bisect import bisect_left
+from collections import Counter, OrderedDict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from navigator.core.models import Article, GlossaryTerm, Item, Kind, Law, NoticeTemplate, Organization, Pathway, Platform, display_title
+from navigator.core.render import plain_text
+
+# --- folding ---------------------------------------------------------------------------------
+
+_ARABIC = {
+    "\u0623": "\u0627",  # أ alef with hamza above
+    "\u0625": "\u0627",  # إ alef with hamza below
+    "\u0622": "\u0627",  # آ alef with madda
+    "\u0671": "\u0627",  # ٱ alef wasla
+    "\u0629": "\u0647",  # ة ta marbuta → ه
+    "\u0649": "\u064a",  # ى alef maqsura → ي
+    "\u0640": "",  # tatweel
+    **{chr(0x0660 + n): str(n) for n in range(10)},  # Arabic-Indic digits
+    **{chr(0x06F0 + n): str(n) for n in range(10)},  # Extended Arabic-Indic digits
+}
+# Letters that have no decomposition to fold through.
+_LIGATURES = {"œ": "oe", "æ": "ae", "ø": "o", "ł": "l", "đ": "d", "ħ": "h", "ı": "i", "ŧ": "t"}
+_ARABIC_ARTICLES = ("وال", "بال", "كال", "فال", "ال", "لل")
+
+
+def _fold_char(char: str) -> str:
+    if char in _ARABIC:
+        return _ARABIC[char]
+    if unicodedata.category(char) == "Cf":  # zero-width joiners, soft hyphens, direction marks
+        return ""
+    text = unicodedata.normalize("NFKD", char.casefold())
+    # Drop accents and Arabic marks (combining class above 9); keep Indic viramas and nuktas (7, 9),
+    # which change the letter rather than decorate it.
+    text = "".join(c for c in text if unicodedata.combining(c) <= 9)
+    text = "".join(_ARABIC.get(c, _LIGATURES.get(c, c)) for c in text)
+    return unicodedata.normalize("NFC", text)
+
+
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table that computes each character's folding once, then runs at C speed."""
+
+    def __missing__(self, code: int) -> str:
+        value = _fold_char(chr(code))
+        self[code] = value
+        return value
+
+
+_TABLE = _FoldTable()
+_WORD = re.compile(r"[^\W_]+")
+
+
+def fold(text: str) -> str:
+    """Case-, accent- and (Arabic) mark-insensitive form of ``text``, for comparing words."""
+    return text.translate(_TABLE)
+
+
+def words(text: str) -> list[str]:
+    """The folded words of ``text``."""
+    return _WORD.findall(fold(text))
+
+
+def _variants(word: str) -> Iterator[str]:
+    """Index forms of a folded word: itself, and without a leading Arabic article."""
+    yield word
+    for article in _ARABIC_ARTICLES:
+        if word.startswith(article) and len(word) - len(article) >= 2:
+            yield word[len(article) :]
+            break
+
+
+# --- documents -------------------------------------------------------------------------------
+
+TITLE, SHORT, BODY = 8.0, 3.0, 1.0
+
+
+@dataclass(frozen=True)
+class Fields:
+    """The words of one item, by how much they count."""
+
+    title: str
+    short: list[str]
+    body: list[str]
+
+
+def item_fields(item: Item) -> Fields:
+    """What of ``item`` is searchable: every piece of text a reader sees, nothing structural."""
+    title = display_title(item)
+    short: list[str] = []
+    body: list[str] = []
+    if isinstance(item, Article):
+        short = [item.summary]
+        body = [plain_text(item.body)]
+    elif isinstance(item, Organization):
+        short = [item.summary, *item.services]
+        for contact in item.contacts:
+            body += [x for x in (contact.label, contact.note, contact.value) if x]
+        body += [x for x in (item.confidentiality, item.hours.note if item.hours else None) if x]
+    elif isinstance(item, Platform):
+        short = [item.summary, *(route.label for route in item.routes)]
+        body = [step for route in item.routes for step in route.steps]
+        body += [*item.prepare, *item.if_it_fails, *([item.response_time] if item.response_time else [])]
+    elif isinstance(item, Law):
+        title = f"{item.title} ({item.citation})"
+        short = [item.summary, *([item.status_note] if item.status_note else [])]
+        body = [*item.for_you, *item.does_not]
+    elif isinstance(item, GlossaryTerm):
+        short = [item.definition]
+    elif isinstance(item, NoticeTemplate):
+        short = [item.summary]
+        body = [*item.before_you_send, *(f.label for f in item.fields), *(f.help for f in item.fields if f.help)]
+    elif isinstance(item, Pathway):
+        short = [item.intro]
+        body = [step.title for step in item.steps]
+    return Fields(title=title, short=short, body=body)
+
+
+@dataclass(frozen=True)
+class _Doc:
+    kind: Kind
+    id: str
+    title: str
+    folded_title: str
+    english: bool
+    texts: tuple[str, ...]  # summary first, then the rest: where snippets come from
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: Kind
+    id: str
+    title: str
+    snippet: str
+    score: float
+    english: bool  # shown in English because it is not translated yet
+
+    @property
+    def link(self) -> str:
+        return f"navigator://{self.kind.value}/{self.id}"
+
+
+@dataclass(frozen=True)
+class Group:
+    kind: Kind
+    hits: list[Hit]
+    total: int
+
+
+@dataclass(frozen=True)
+class Results:
+    query: str
+    groups: list[Group] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return sum(g.total for g in self.groups)
+
+    @property
+    def top(self) -> Hit | None:
+        return self.groups[0].hits[0] if self.groups else None
+
+    def hits(self) -> list[Hit]:
+        return [hit for group in self.groups for hit in group.hits]
+
+
+class View(Protocol):
+    """What the index reads from a locale's view (``navigator.core.localize.Localized``)."""
+
+    @property
+    def items(self) -> dict[tuple[Kind, str], Item]: ...
+
+    def state(self, kind: Kind, item_id: str) -> object: ...
+
+
+# --- the index -------------------------------------------------------------------------------
+
+_PREFIX_TERMS = 40  # at most this many completions of the word being typed, the most common ones
+_CACHE = 256
+
+
+class SearchIndex:
+    """An inverted index over one locale's items. Build once per locale; query on every keystroke."""
+
+    def __init__(self) -> None:
+        self._docs: list[_Doc] = []
+        self._postings: dict[str, tuple[array[int], array[float]]] = {}
+        self._vocab: list[str] = []
+        self._alphabet: dict[int, str] = {}
+        self._cache: OrderedDict[tuple[str, bool], dict[int, float]] = OrderedDict()
+
+    # building
+
+    @classmethod
+    def build(cls, entries: Iterable[tuple[Kind, Item, bool]]) -> SearchIndex:
+        """``entries``: (kind, item as the reader sees it, whether it is the English fallback)."""
+        index = cls()
+        docs_of: dict[str, list[int]] = {}
+        weights_of: dict[str, list[float]] = {}
+        for kind, item, english in entries:
+            number = len(index._docs)
+            parts = item_fields(item)
+            index._docs.append(
+                _Doc(
+                    kind,
+                    item.id,
+                    display_title(item),
+                    fold(display_title(item)),
+                    english,
+                    tuple(t for t in (*parts.short, *parts.body) if t),
+                )
+            )
+            scores: dict[str, float] = {}
+            for weight, texts in ((TITLE, [parts.title]), (SHORT, parts.short), (BODY, parts.body)):
+                counts: Counter[str] = Counter()
+                for text in texts:
+                    counts.update(words(text))
+                for word, count in counts.items():
+                    value = weight * (1.0 + math.log(count))
+                    for form in _variants(word):
+                        scores[form] = scores.get(form, 0.0) + value
+            for word, value in scores.items():
+                if word in docs_of:
+                    docs_of[word].append(number)
+                    weights_of[word].append(value)
+                else:
+                    docs_of[word] = [number]
+                    weights_of[word] = [value]
+        index._postings = {word: (array("I", docs), array("f", weights_of[word])) for word, docs in docs_of.items()}
+        index._vocab = sorted(index._postings)
+        letters: dict[int, set[str]] = {}
+        for word in index._vocab:
+            for char in word:
+                letters.setdefault(ord(char) >> 7, set()).add(char)
+        index._alphabet = {block: "".join(sorted(chars)) for block, chars in letters.items()}
+        return index
+
+    @classmethod
+    def from_view(cls, view: View) -> SearchIndex:
+        entries = []
+        for (kind, item_id), item in view.items.items():
+            state = view.state(kind, item_id)
+            entries.append((kind, item, bool(getattr(state, "shows_english", False))))
+        return cls.build(entries)
+
+    def __len__(self) -> int:
+        return len(self._docs)
+
+    @property
+    def vocabulary_size(self) -> int:
+        return len(self._vocab)
+
+    # matching one word
+
+    def _idf(self, df: int) -> float:
+        return math.log(1.0 + len(self._docs) / df)
+
+    def _add(self, scores: dict[int, float], word: str, factor: float) -> None:
+        docs, weights = self._postings[word]
+        boost = factor * self._idf(len(docs))
+        get = scores.get
+        for doc, weight in zip(docs, weights, strict=True):
+            value = weight * boost
+            if value > get(doc, 0.0):
+                scores[doc] = value
+
+    def _completions(self, prefix: str) -> list[str]:
+        start = bisect_left(self._vocab, prefix)
+        found: list[str] = []
+        for word in self._vocab[start:]:
+            if not word.startswith(prefix):
+                break
+            found.append(word)
+        if len(found) > _PREFIX_TERMS:
+            found = heapq.nlargest(_PREFIX_TERMS, found, key=lambda w: len(self._postings[w][0]))
+        return found
+
+    def _edits(self, word: str) -> set[str]:
+        """Words one edit away from ``word``, using only letters of the scripts it is written in."""
+        letters = "".join(sorted({c for ch in word for c in self._alphabet.get(ord(ch) >> 7, "")}))
+        splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+        found = {a + b[1:] for a, b in splits if b}
+        found |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+        found |= {a + c + b[1:] for a, b in splits if b for c in letters}
+        found |= {a + c + b for a, b in splits for c in letters}
+        found.discard(word)
+        return found
+
+    def _word_scores(self, word: str, typing: bool) -> dict[int, float]:
+        """Document -> score for one folded query word (cached: typing repeats the earlier words)."""
+        key = (word, typing)
+        cached = self._cache.get(key)
+        if cached is not None:
+            self._cache.move_to_end(key)
+            return cached
+        scores: dict[int, float] = {}
+        forms = list(_variants(word))
+        for form in forms:
+            if form in self._postings:
+                self._add(scores, form, 1.0)
+            if typing:
+                for completion in self._completions(form):
+                    if completion != form:
+                        self._add(scores, completion, 0.6 + 0.3 * len(form) / len(completion))
+        if not scores and len(word) >= 4:
+            for near in self._edits(word):
+                if near in self._postings:
+                    self._add(scores, near, 0.5)
+                elif typing and len(near) >= len(word):
+                    for completion in self._completions(near)[:5]:
+                        self._add(scores, completion, 0.4)
+        self._cache[key] = scores
+        if len(self._cache) > _CACHE:
+            self._cache.popitem(last=False)
+        return scores
+
+    # querying
+
+    def search(self, query: str, per_kind: int = 5, typing: bool = True) -> Results:
+        """Best matches for ``query``, grouped by kind, best group first.
+
+        ``typing``: the query is being typed, so its last word may be unfinished (a trailing
+        space says it is finished).
+        """
+        terms = words(query)
+        if not terms:
+            return Results(query)
+        unfinished = typing and not query[-1:].isspace()
+        per_word = [self._word_scores(term, unfinished and n == len(terms) - 1) for n, term in enumerate(terms)]
+        per_word.sort(key=len)
+        first, rest = per_word[0], per_word[1:]
+        if not first:
+            return Results(query)
+        totals: dict[int, float] = {}
+        for doc, score in first.items():
+            for other in rest:
+                extra = other.get(doc)
+                if extra is None:
+                    break
+                score += extra
+            else:
+                totals[doc] = score
+        phrase = " ".join(terms)
+        by_kind: dict[Kind, list[tuple[float, int]]] = {}
+        docs = self._docs
+        for doc, score in totals.items():
+            entry = docs[doc]
+            if entry.folded_title.startswith(phrase):
+                score *= 3.0
+            elif phrase in entry.folded_title:
+                score *= 1.5
+            by_kind.setdefault(entry.kind, []).append((score, doc))
+        groups = []
+        for kind, scored in by_kind.items():
+            best = heapq.nlargest(per_kind, scored)
+            hits = [self._hit(doc, score, terms) for score, doc in best]
+            groups.append(Group(kind, hits, len(scored)))
+        groups.sort(key=lambda g: (-g.hits[0].score, g.kind.value))
+        return Results(query, groups)
+
+    def _hit(self, number: int, score: float, terms: list[str]) -> Hit:
+        doc = self._docs[number]
+        return Hit(doc.kind, doc.id, doc.title, snippet(doc.texts, terms), score, doc.english)
+
+
+# --- snippets --------------------------------------------------------------------------------
+
+SNIPPET = 150
+
+
+def _original_index(text: str, folded_pos: int) -> int:
+    """Index in ``text`` of the character whose folding covers ``folded_pos`` in ``fold(text)``."""
+    low, high = 0, len(text)
+    while low < high:  # smallest k with len(fold(text[:k])) > folded_pos
+        middle = (low + high) // 2
+        if len(fold(text[: middle + 1])) > folded_pos:
+            high = middle
+        else:
+            low = middle + 1
+    return low
+
+
+def snippet(texts: tuple[str, ...] | list[str], terms: list[str], width: int = SNIPPET) -> str:
+    """A short piece of the first text that contains a query word (or the start of the first text)."""
+    if not texts:
+        return ""
+    pattern = (
+        re.compile(r"(?<![^\W_])(?:" + "|".join(re.escape(t) for t in sorted(set(terms), key=len, reverse=True)) + ")") if terms else None
+    )
+    for text in texts:
+        flat = " ".join(text.split())
+        if pattern is None:
+            break
+        folded = fold(flat)
+        found = pattern.search(folded)
+        if found is None:
+            continue
+        at = found.start() if len(folded) == len(flat) else _original_index(flat, found.start())
+        return _cut(flat, at, width)
+    return _cut(" ".join(texts[0].split()), 0, width)
+
+
+def _cut(text: str, at: int, width: int) -> str:
+    if len(text) <= width:
+        return text
+    start = max(0, at - width // 3)
+    if start:
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < at else start
+    end = min(len(text), start + width)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > at else end
+    return ("…" if start else "") + text[start:end].strip() + ("…" if end < len(text) else "")
