@@ -33,12 +33,21 @@ def create_app(argv: list[str] | None = None) -> QApplication:
 
 def build_window(locale: str | None = None):  # type: ignore[no-untyped-def]
     """Create the main window with content loaded; used by ``run`` and by the UI tests."""
+    from navigator.ui import qt_translator
     from navigator.ui.main_window import MainWindow
     from navigator.ui.theme import Theme
 
     app = create_app()
-    library = Library(content_root())
-    chosen = locale or pick_locale([loc for loc in library.locales() if loc in i18n.available_locales()])
+    qt_translator.install(app)
+    if i18n.pseudo_enabled():
+        from navigator.pseudo import PseudoLibrary
+
+        library: Library = PseudoLibrary(content_root())
+    else:
+        library = Library(content_root())
+    # A language with an interface catalog is offered even before its content is translated:
+    # content falls back to English item by item, and each page says so.
+    chosen = locale or pick_locale(i18n.available_locales())
     i18n.set_locale(chosen)
     library.set_locale(chosen)
     theme = Theme()

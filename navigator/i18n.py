@@ -2,10 +2,16 @@
 
 Translators edit only ``locales/<locale>/LC_MESSAGES/navigator.po``; there is no compile step to
 forget. Use ``from navigator.i18n import _`` and named placeholders only:
-``_("{count} steps").format(count=n)``.
+``_("{count} steps").format(count=n)``; plurals with ``ngettext(singular, plural, n)``.
 
-The pseudo-locale (``NAVIGATOR_PSEUDO=1``) stretches and decorates every string so that clipped
-or hard-coded English stands out.
+A translated entry whose placeholders differ from the English is left out when the catalog is
+read (the English shows instead), so a slip in a .po file can never crash a screen;
+``catalog_problems`` names the file and line, and ``navigator i18n status`` prints them.
+
+The pseudo-locale (``NAVIGATOR_PSEUDO=1``) accents, stretches and brackets every interface string,
+and (through ``pseudo_content`` and ``navigator.pseudo.PseudoLibrary``) the words of the content
+too, so clipped or hard-coded English stands out. ``NAVIGATOR_PSEUDO=rtl`` does the same and mirrors the layout
+right-to-left, to try Arabic-like layouts without reading Arabic.
 """
 
 from __future__ import annotations
@@ -15,12 +21,15 @@ import io
 import os
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date as _babel_date
 from babel.dates import format_datetime as _babel_datetime
+from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
@@ -31,6 +40,11 @@ DOMAIN = "navigator"
 SOURCE_LOCALE = "en"
 RTL_LANGUAGES = {"ar", "fa", "he", "ur", "ps", "yi"}
 PSEUDO_ENV = "NAVIGATOR_PSEUDO"
+# A line in a .po file's header comment: "# Review: draft" (machine-assisted, not yet checked by a
+# native speaker) or "# Review: reviewed". Babel drops unknown header fields, so it lives in the comment.
+REVIEW_RE = re.compile(r"^#?\s*Review:\s*(draft|reviewed)\b", re.MULTILINE | re.IGNORECASE)
+# Named placeholders are ours ({count}); %1 style ones belong to Qt's own strings (see ui/qt_strings.py).
+PLACEHOLDER_RE = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}|(%[0-9]+|%n)")
 
 _current = SOURCE_LOCALE
 _translations: _gettext.NullTranslations = _gettext.NullTranslations()
@@ -43,8 +57,91 @@ def N_(message: str) -> str:  # noqa: N802 - the gettext convention for "mark, t
     return message
 
 
+# --- catalogs -----------------------------------------------------------------------------
+
+
 def po_path(locale: str, root: Path | None = None) -> Path:
     return (root or locales_root()) / locale / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def pot_path(root: Path | None = None) -> Path:
+    return (root or locales_root()) / f"{DOMAIN}.pot"
+
+
+def placeholders(text: str) -> set[str]:
+    """The placeholders in ``text``: ``{name}`` as ``name``, Qt's ``%1`` as ``%1``."""
+    return {name or qt for name, qt in PLACEHOLDER_RE.findall(text)}
+
+
+@dataclass(frozen=True)
+class CatalogProblem:
+    """One entry of a .po file that cannot be used as it stands."""
+
+    path: str
+    line: int
+    msgid: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message} (msgid {self.msgid!r})"
+
+
+def entry_problems(message: Any) -> list[str]:
+    """What is wrong with one catalog entry's placeholders, in words a translator can act on.
+
+    Every translated form must use the English placeholders. A plural form may leave out the one
+    that English itself leaves out of its singular (usually the number: "One step", "{count} steps").
+    """
+    if isinstance(message.id, tuple | list):
+        singular, plural = placeholders(message.id[0]), placeholders(message.id[1])
+        wanted, optional = plural | singular, plural - singular
+        forms = list(message.string) if isinstance(message.string, tuple | list) else [message.string]
+    else:
+        wanted, optional = placeholders(message.id), set()
+        forms = [message.string]
+    problems = []
+    for index, form in enumerate(forms):
+        if not form:
+            continue
+        got = placeholders(form)
+        missing, extra = sorted(wanted - optional - got), sorted(got - wanted)
+        where = f"msgstr[{index}]" if len(forms) > 1 or isinstance(message.id, tuple | list) else "msgstr"
+        if missing:
+            problems.append(f"{where} drops {', '.join('{' + m + '}' if not m.startswith('%') else m for m in missing)}")
+        if extra:
+            problems.append(
+                f"{where} adds {', '.join('{' + m + '}' if not m.startswith('%') else m for m in extra)}, which the English lacks"
+            )
+    return problems
+
+
+def read_catalog(path: Path, locale: str) -> Catalog:
+    with path.open("rb") as handle:
+        return read_po(handle, locale=locale, domain=DOMAIN)
+
+
+def catalog_problems(locale: str, root: Path | None = None) -> list[CatalogProblem]:
+    """Entries of ``locale``'s .po file that are left out at run time, with file and line."""
+    path = po_path(locale, root)
+    if locale == SOURCE_LOCALE or not path.is_file():
+        return []
+    catalog = read_catalog(path, locale)
+    shown = _shown(path)
+    found = []
+    for message in catalog:
+        if not message.id or message.fuzzy:
+            continue
+        for problem in entry_problems(message):
+            msgid = message.id[0] if isinstance(message.id, tuple | list) else message.id
+            found.append(CatalogProblem(shown, message.lineno or 0, msgid, problem))
+    return found
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(locales_root().resolve().parent))
+    except ValueError:
+        return str(path)
 
 
 def load_catalog(locale: str, root: Path | None = None) -> _gettext.NullTranslations:
@@ -55,11 +152,11 @@ def load_catalog(locale: str, root: Path | None = None) -> _gettext.NullTranslat
     path = po_path(locale, root)
     result: _gettext.NullTranslations = _gettext.NullTranslations()
     if locale != SOURCE_LOCALE and path.is_file():
-        with path.open("rb") as handle:
-            catalog = read_po(handle, locale=locale, domain=DOMAIN)
-        # Fuzzy entries are a translator's unfinished guess: fall back to English for those.
+        catalog = read_catalog(path, locale)
         for message in list(catalog):
-            if message.id and message.fuzzy:
+            # Fuzzy entries are a translator's unfinished guess, and an entry with the wrong
+            # placeholders would break the screen: English shows for both.
+            if message.id and (message.fuzzy or entry_problems(message)):
                 catalog.delete(message.id, message.context)
         buffer = io.BytesIO()
         write_mo(buffer, catalog, use_fuzzy=False)
@@ -69,10 +166,35 @@ def load_catalog(locale: str, root: Path | None = None) -> _gettext.NullTranslat
     return result
 
 
+def clear_cache() -> None:
+    """Forget read catalogs (after a tool rewrites a .po file)."""
+    _cache.clear()
+
+
 def available_locales(root: Path | None = None) -> list[str]:
+    """English first, then every locale with an interface catalog."""
     base = root or locales_root()
     found = sorted(p.name for p in base.iterdir() if po_path(p.name, base).is_file()) if base.is_dir() else []
     return [SOURCE_LOCALE] + [loc for loc in found if loc != SOURCE_LOCALE]
+
+
+def review_status(locale: str | None = None, root: Path | None = None) -> str | None:
+    """'draft' or 'reviewed' as the .po header comment says; None for English or no catalog."""
+    code = locale or _current
+    path = po_path(code, root)
+    if code == SOURCE_LOCALE or not path.is_file():
+        return None
+    with path.open(encoding="utf-8") as handle:
+        head = []
+        for line in handle:
+            if not line.startswith("#"):
+                break
+            head.append(line)
+    match = REVIEW_RE.search("".join(head))
+    return match.group(1).lower() if match else "draft"
+
+
+# --- translating ----------------------------------------------------------------------------
 
 
 def pseudo_enabled() -> bool:
@@ -81,6 +203,11 @@ def pseudo_enabled() -> bool:
 
 _PSEUDO_MAP = str.maketrans("aceinouyACEINOUY", "áçéîñöûýÁÇÉÎÑÖÛÝ")
 _SPLIT = re.compile(r"(\{[A-Za-z0-9_]+\}|&(?=\w)|<[^>]+>|%\w)")
+# In content, keep Markdown link targets, bare addresses and {field} placeholders exactly as written.
+_CONTENT_SPLIT = re.compile(
+    r"(\]\([^)\s]*\)|<[^>\s]+>|(?:https|http|navigator|mailto|tel)://?[^\s)\]>]+|\{[A-Za-z0-9_-]+\}|`[^`\n]*`|^\s*(?:[-*+]|\d+\.)\s)",
+    re.MULTILINE,
+)
 
 
 def pseudo(text: str) -> str:
@@ -91,17 +218,40 @@ def pseudo(text: str) -> str:
     return f"⟦{out}{pad}⟧"
 
 
+def pseudo_content(text: str) -> str:
+    """Pseudo-translate a content text (possibly Markdown): words change, links and layout do not.
+
+    No brackets here: a ``⟦`` before ``# Heading`` would break the Markdown. The accents alone
+    show at a glance which words did not pass through the translation layer.
+    """
+    parts = _CONTENT_SPLIT.split(text)
+    out = "".join(p if p and _CONTENT_SPLIT.fullmatch(p) else p.translate(_PSEUDO_MAP) for p in parts)
+    return out + " " + "·" * max(1, min(len(text), 200) * 2 // 5)
+
+
 def gettext(message: str) -> str:
     text = _translations.gettext(message)
     return pseudo(text) if pseudo_enabled() else text
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
+    """The form of a plural message for ``n`` in the current language (Arabic has six)."""
     text = _translations.ngettext(singular, plural, n)
     return pseudo(text) if pseudo_enabled() else text
 
 
 _ = gettext
+
+
+def translate_known(message: str) -> str | None:
+    """The current language's words for ``message``, or None when the catalog has none.
+
+    Used for Qt's own strings (ui/qt_translator.py): None lets Qt keep its built-in text.
+    """
+    text = _translations.gettext(message)
+    if pseudo_enabled():
+        return pseudo(text)
+    return text if text != message else None
 
 
 def current_locale() -> str:
@@ -133,6 +283,9 @@ def is_rtl(locale: str | None = None) -> bool:
     return code in RTL_LANGUAGES
 
 
+# --- names, dates and numbers -------------------------------------------------------------
+
+
 def _babel_locale(locale: str | None = None) -> Locale:
     try:
         return Locale.parse(locale or _current)
@@ -141,7 +294,7 @@ def _babel_locale(locale: str | None = None) -> Locale:
 
 
 def language_name(locale: str) -> str:
-    """The language's name written in that language, e.g. 'español', 'العربية'."""
+    """The language's name written in that language, e.g. 'Español', 'العربية'."""
     try:
         name = Locale.parse(locale).get_display_name(locale) or locale
     except (UnknownLocaleError, ValueError):
@@ -149,13 +302,14 @@ def language_name(locale: str) -> str:
     return name[:1].upper() + name[1:]
 
 
-def format_date(value: date, style: str = "long") -> str:
-    return _babel_date(value, format=style, locale=_babel_locale())
+def format_date(value: date, style: str = "long", locale: str | None = None) -> str:
+    """A date the way the reader's language writes it ('26 de noviembre de 2026')."""
+    return _babel_date(value, format=style, locale=_babel_locale(locale))
 
 
-def format_datetime(value: datetime, style: str = "medium") -> str:
-    return _babel_datetime(value, format=style, locale=_babel_locale())
+def format_datetime(value: datetime, style: str = "medium", locale: str | None = None) -> str:
+    return _babel_datetime(value, format=style, locale=_babel_locale(locale))
 
 
-def format_number(value: float) -> str:
-    return format_decimal(value, locale=_babel_locale())
+def format_number(value: float, locale: str | None = None) -> str:
+    return format_decimal(value, locale=_babel_locale(locale))

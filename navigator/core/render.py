@@ -21,6 +21,20 @@ def escape(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
+# Labels stay outside f-strings: gettext extraction (Babel on Python 3.11) cannot see a call
+# inside an f-string, and a label it cannot see is never translated.
+def _h2(text: str) -> str:
+    return f"## {text}"
+
+
+def _field(name: str, value: str) -> str:
+    return f"**{name}:** {value}"
+
+
+def _em(text: str) -> str:
+    return f"*{text}*"
+
+
 def _bullets(lines: list[str]) -> str:
     return "\n".join(f"- {line}" for line in lines)
 
@@ -46,11 +60,26 @@ def hours_text(hours: Hours, label: Label) -> str:
     return text
 
 
+_FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def source_date_text(text: str, label: Label, fmt_date: Callable[[date], str]) -> str:
+    """A source's date for the reader: full dates in their language, 'undated' translated, else as written."""
+    if text == "undated":
+        return label("undated")
+    if _FULL_DATE.match(text):
+        try:
+            return fmt_date(date.fromisoformat(text))
+        except ValueError:
+            return text
+    return text
+
+
 def sources_block(item: Item, label: Label, fmt_date: Callable[[date], str]) -> str:
-    lines = [f"## {label('Sources')}", "", label("Last checked: {date}").format(date=fmt_date(item.reviewed)), ""]
+    lines = [_h2(label("Sources")), "", label("Last checked: {date}").format(date=fmt_date(item.reviewed)), ""]
     for source in item.sources:
         title = escape(source.title) if source.title else escape(source.url)
-        when = f" ({escape(source.source_date)})" if source.source_date else ""
+        when = f" ({escape(source_date_text(source.source_date, label, fmt_date))})" if source.source_date else ""
         lines.append(f"- [{title}]({source.url}){when}")
     if item.unverified:
         lines += ["", label("Some details could not be confirmed, so they are left out.")]
@@ -68,10 +97,10 @@ def to_markdown(item: Item, label: Label, fmt_date: Callable[[date], str], title
             "",
             escape(item.summary),
             "",
-            f"## {label('What they do')}",
+            _h2(label("What they do")),
             _bullets([escape(s) for s in item.services]),
         ]
-        parts += ["", f"## {label('How to reach them')}"]
+        parts += ["", _h2(label("How to reach them"))]
         for contact in item.contacts:
             what = contact.label or contact_kind_label(contact.kind, label)
             line = f"- **{escape(what)}:** [{escape(contact.value)}]({contact.href()})"
@@ -81,17 +110,17 @@ def to_markdown(item: Item, label: Label, fmt_date: Callable[[date], str], title
                 line += f" — {escape(contact.note)}"
             parts.append(line)
         if item.hours:
-            parts += ["", f"**{label('Hours')}:** {escape(hours_text(item.hours, label))}"]
-        parts += ["", f"**{label('Cost')}:** {cost_label(item.cost, label)}"]
+            parts += ["", _field(label("Hours"), escape(hours_text(item.hours, label)))]
+        parts += ["", _field(label("Cost"), cost_label(item.cost, label))]
         if item.confidentiality:
-            parts += ["", f"**{label('Privacy')}:** {escape(item.confidentiality)}"]
+            parts += ["", _field(label("Privacy"), escape(item.confidentiality))]
     elif isinstance(item, Platform):
         parts += [
             f"# {escape(item.name)}",
             "",
             escape(item.summary),
             "",
-            f"## {label('Before you report')}",
+            _h2(label("Before you report")),
             _bullets([escape(p) for p in item.prepare]),
         ]
         for route in item.routes:
@@ -101,32 +130,33 @@ def to_markdown(item: Item, label: Label, fmt_date: Callable[[date], str], title
                 parts += ["", f"[{escape(route.url)}]({route.url})"]
         facts = []
         if item.response_time:
-            facts.append(f"**{label('How fast they say they act')}:** {escape(item.response_time)}")
-        facts.append(f"**{label('StopNCII partner')}:** {tristate_label(item.stopncii, label)}")
-        facts.append(f"**{label('TAKE IT DOWN Act notice (US)')}:** {tida_label(item.tida_covered, label)}")
-        parts += ["", "\n\n".join(facts), "", f"## {label('If it does not work')}", _bullets([escape(s) for s in item.if_it_fails])]
+            facts.append(_field(label("How fast they say they act"), escape(item.response_time)))
+        facts.append(_field(label("StopNCII partner"), tristate_label(item.stopncii, label)))
+        facts.append(_field(label("TAKE IT DOWN Act notice (US)"), tida_label(item.tida_covered, label)))
+        parts += ["", "\n\n".join(facts), "", _h2(label("If it does not work")), _bullets([escape(s) for s in item.if_it_fails])]
     elif isinstance(item, Law):
+        as_of = label("as of {date}").format(date=fmt_date(item.status_date))
         parts += [
             f"# {escape(item.title)}",
             "",
-            f"*{escape(item.citation)}* — {status_label(item.status, label)} ({label('as of {date}').format(date=fmt_date(item.status_date))})",
+            f"*{escape(item.citation)}* — {status_label(item.status, label)} ({as_of})",
         ]
         if item.status_note:
             parts += ["", escape(item.status_note)]
-        parts += ["", escape(item.summary), "", f"## {label('What it can mean for you')}", _bullets([escape(s) for s in item.for_you])]
-        parts += ["", f"## {label('What it does not do')}", _bullets([escape(s) for s in item.does_not])]
-        parts += ["", f"*{label('This is general information, not legal advice.')}*"]
+        parts += ["", escape(item.summary), "", _h2(label("What it can mean for you")), _bullets([escape(s) for s in item.for_you])]
+        parts += ["", _h2(label("What it does not do")), _bullets([escape(s) for s in item.does_not])]
+        parts += ["", _em(label("This is general information, not legal advice."))]
     elif isinstance(item, GlossaryTerm):
         parts += [f"# {escape(item.term)}", "", escape(item.definition)]
     elif isinstance(item, NoticeTemplate):
         parts += [f"# {escape(item.title)}", "", escape(item.summary)]
         if item.before_you_send:
-            parts += ["", f"## {label('Before you send it')}", _bullets([escape(s) for s in item.before_you_send])]
+            parts += ["", _h2(label("Before you send it")), _bullets([escape(s) for s in item.before_you_send])]
     else:
         parts += [f"# {escape(getattr(item, 'title', item.id))}"]
     related = getattr(item, "related", [])
     if related:
-        parts += ["", f"## {label('See also')}"]
+        parts += ["", _h2(label("See also"))]
         for link in related:
             title = title_of(link) if title_of else None
             parts.append(f"- [{escape(title or link)}]({link})")

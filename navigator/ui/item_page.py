@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton
 from navigator.core.models import Item, Kind, display_title
 from navigator.core.render import to_markdown
 from navigator.i18n import _, format_date
+from navigator.ui.language_notes import effective_state, item_notice
 from navigator.ui.pages import Notice, Page, column, label
 from navigator.ui.reader import SafeBrowser
 
@@ -95,20 +96,12 @@ class ItemPage(Page):
 
     def _show_translation_state(self) -> None:
         assert self.kind is not None
-        state = self.window_.library.state(self.kind, self.item_id)
-        notice = self.translation_notice
-        if self.english and state.state != "source":
-            notice.show_text(_("You are reading the English version."), _("Back to my language"))
-        elif state.shows_english:
-            notice.show_text(_("This part is not yet translated, so it is shown in English."))
-        elif state.state == "stale":
-            notice.show_text(
-                _("The English page was updated after this translation was made. Some details may be out of date."), _("Show the English")
-            )
-        elif state.review == "draft":
-            notice.show_text(_("This translation is a draft and has not yet been checked by a native speaker."), _("Show the English"))
+        state = effective_state(self.window_.library, self.kind, self.item_id)
+        words = item_notice(state, self.english)
+        if words:
+            self.translation_notice.show_text(*words)
         else:
-            notice.hide()
+            self.translation_notice.hide()
 
     def retranslate(self) -> None:
         self.help_button.setText(_("Talk to a person: find support"))

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 
 from navigator.core.models import Item, Kind, display_title
 from navigator.i18n import _
+from navigator.ui.language_notes import english_title, list_notice, shows_english
 from navigator.ui.pages import Page, column, label, scroll
 
 
@@ -45,14 +46,24 @@ class ListPage(Page):
         if intro:
             self.layout_.addWidget(label(intro, "subtitle"))
         library = self.window_.library
+        shown = []
         for section_title, kind, keep in self.sections:
             items = sorted((i for i in library.all(kind) if keep(i)), key=lambda i: (getattr(i, "index", 100), display_title(i).casefold()))
+            shown.append((section_title, kind, items))
+        note = list_notice(library, [(kind, i.id) for _t, kind, items in shown for i in items])
+        if note:
+            self.layout_.addWidget(label(note, "muted"))
+        for section_title, kind, items in shown:
             if not items:
                 continue
             self.layout_.addSpacing(8)
             self.layout_.addWidget(label(section_title(), "heading"))
             for item in items:
-                button = QPushButton(display_title(item))
+                title = display_title(item)
+                if note and shows_english(library, kind, item.id):
+                    title = english_title(title)
+                button = QPushButton(title)
+                button.setAccessibleName(title)
                 button.setObjectName("door")
                 button.setStyleSheet("padding: 12px 18px;")
                 button.setCursor(Qt.CursorShape.PointingHandCursor)

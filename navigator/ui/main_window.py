@@ -247,7 +247,8 @@ class MainWindow(QMainWindow):
     # --- language and words -------------------------------------------------------------
 
     def _fill_languages(self) -> None:
-        locales = [loc for loc in self.library.locales() if loc in i18n.available_locales() or loc == "en"]
+        # Every language with an interface catalog; its content falls back to English, page by page.
+        locales = i18n.available_locales()
         self.language.blockSignals(True)
         self.language.clear()
         for loc in locales:
