@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 from datetime import date
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from navigator.paths import content_root
 def _check(args: argparse.Namespace) -> int:
     from navigator.core.loader import freshness, load_content
     from navigator.core.localize import available_locales, localize
+    from navigator.core.pathway_check import check_pathways
 
     root = Path(args.content) if args.content else content_root()
     started = time.perf_counter()
@@ -23,6 +25,7 @@ def _check(args: argparse.Namespace) -> int:
     for locale in locales:
         _, loc_report = localize(content, locale)
         report.extend(loc_report.problems)
+    report.extend(check_pathways(content))  # every question reachable, no dead ends, no empty plan
     if args.freshness:
         report.extend(freshness(content, date.today()))
     elapsed = time.perf_counter() - started
@@ -54,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # Other modules add their subcommands here (plan, i18n) without this file knowing their details.
-_EXTRA: list = []
+_EXTRA: list[Callable[[Any], None]] = []
 
 
 def _load_extras() -> None:

@@ -20,17 +20,17 @@ class Door(QPushButton):
         box = QVBoxLayout(self)
         box.setContentsMargins(22, 20, 22, 20)
         box.setSpacing(8)
-        self.title = label(name="heading")
-        self.text = label()
-        for part in (self.title, self.text):
+        self.title_label = label(name="heading")
+        self.text_label = label()
+        for part in (self.title_label, self.text_label):
             part.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             part.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
             box.addWidget(part)
         box.addStretch(1)
 
     def set_words(self, title: str, text: str) -> None:
-        self.title.setText(title)
-        self.text.setText(text)
+        self.title_label.setText(title)
+        self.text_label.setText(text)
         self.setAccessibleName(title)
         self.setAccessibleDescription(text)
 

@@ -17,6 +17,8 @@ class ItemPage(Page):
 
     def __init__(self, window) -> None:  # type: ignore[no-untyped-def]
         super().__init__(window)
+        self.kind: Kind | None = None
+        self.item_id: str = ""
         layout = column(self, margins=32, spacing=14)
         self.translation_notice = Notice()
         self.translation_notice.button.clicked.connect(self._toggle_english)
@@ -44,23 +46,21 @@ class ItemPage(Page):
         row.addStretch(1)
         row.addWidget(self.help_button)
         layout.addLayout(row)
-        self.kind: Kind | None = None
-        self.item_id = ""
         self.english = False
         self.revealed = False
         self.empty = label()
 
     def show_item(self, kind: Kind, item_id: str) -> None:
         self.kind, self.item_id, self.english, self.revealed = kind, item_id, False, False
-        self.render()
+        self.refresh()
 
     def _toggle_english(self) -> None:
         self.english = not self.english
-        self.render()
+        self.refresh()
 
     def _reveal(self) -> None:
         self.revealed = True
-        self.render()
+        self.refresh()
 
     def current_item(self) -> Item | None:
         if self.kind is None:
@@ -74,7 +74,7 @@ class ItemPage(Page):
         item = self.current_item()
         return display_title(item) if item else ""
 
-    def render(self) -> None:
+    def refresh(self) -> None:
         item = self.current_item()
         if item is None or self.kind is None:
             self.browser.show_markdown(_("This page could not be found."))
@@ -108,7 +108,7 @@ class ItemPage(Page):
         self.letter_button.setText(_("Write this letter"))
         self.letter_button.setAccessibleName(_("Write this letter"))
         if self.kind is not None:
-            self.render()
+            self.refresh()
 
     def reset(self) -> None:
         self.kind, self.item_id = None, ""

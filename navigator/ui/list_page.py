@@ -39,8 +39,9 @@ class ListPage(Page):
     def rebuild(self) -> None:
         while self.layout_.count():
             child = self.layout_.takeAt(0)
-            if child.widget():
-                child.widget().deleteLater()
+            widget = child.widget() if child is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.layout_.addWidget(label(self.title_fn(), "title"))
         intro = self.intro_fn()
         if intro:

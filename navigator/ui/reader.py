@@ -21,7 +21,7 @@ class SafeBrowser(QTextBrowser):
         self.anchorClicked.connect(lambda url: self.link_activated.emit(url.toString()))
         self.setAccessibleName("Page text")
 
-    def loadResource(self, kind: int, name: QUrl) -> object:  # noqa: N802 - Qt override
+    def loadResource(self, kind: int, name: QUrl | str) -> object:  # noqa: N802 - Qt override
         # Images, style sheets or anything else a document asks for: never fetched, never read.
         return None
 
