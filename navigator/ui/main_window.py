@@ -23,12 +23,14 @@ from navigator import APP_NAME, i18n
 from navigator.core.library import Library
 from navigator.core.models import LINK_RE, Kind
 from navigator.i18n import _
+from navigator.ui.directory_page import DirectoryPage
 from navigator.ui.home_page import HomePage
 from navigator.ui.item_page import ItemPage
 from navigator.ui.letter_page import LetterPage
 from navigator.ui.list_page import ListPage, no_filter
 from navigator.ui.pages import Page, label
 from navigator.ui.quick_exit import quick_exit
+from navigator.ui.search_page import SearchBox, SearchPage
 from navigator.ui.theme import Theme
 
 KINDS = {k.value: k for k in Kind}
@@ -59,7 +61,10 @@ class MainWindow(QMainWindow):
         self.add_page(ItemPage(self))
         self.add_page(ListPage(self))
         self.add_page(LetterPage(self))
+        self.add_page(DirectoryPage(self))
+        self.add_page(SearchPage(self, self.search_box))
         self._default_doors()
+        self.doors["support"] = lambda: self.show_page("directory")
 
         self.exit_shortcut = QShortcut(QKeySequence(Qt.Key.Key_F12), self)
         self.exit_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
@@ -93,6 +98,8 @@ class MainWindow(QMainWindow):
         row.addWidget(self.back_button)
         row.addWidget(self.home_button)
         self.topbar_row = row
+        self.search_box = SearchBox(self)
+        row.addWidget(self.search_box)
         row.addStretch(1)
         row.addWidget(self.language)
         row.addWidget(self.quick_exit_button)

@@ -1,0 +1,92 @@
+"""The search box and results page, used from the keyboard (over a fixture tree)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+
+from navigator.core.library import Library
+from navigator.core.models import Kind
+from tests.conftest import FIXTURES
+
+
+@pytest.fixture
+def win(qtbot):
+    from navigator.app import create_app
+    from navigator.ui.main_window import MainWindow
+    from navigator.ui.theme import Theme
+
+    app = create_app()
+    theme = Theme()
+    theme.apply(app)
+    window = MainWindow(Library(FIXTURES / "directory"), theme)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    # Delete it now: windows left for later are restyled by every later test's theme (slow).
+    window.close()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def test_typing_shows_grouped_results_and_enter_opens_the_top_one(win, qtbot) -> None:
+    box = win.search_box
+    assert box.accessibleName() == "Search Navigator"
+    box.setFocus()
+    qtbot.keyClicks(box, "ECOUT")  # case, accent and the unfinished word do not matter
+    page = win.current_page()
+    assert page.name == "search"
+    assert page.results.top is not None and page.results.top.id == "ligne-ecoute"
+    rows = [page.list.item(n).text() for n in range(page.list.count())]
+    assert rows[0] == "Support services (1)"
+    assert rows[1] == "Ligne d'écoute"
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert win.current_page().name == "item"
+    assert win.current_page().item_id == "ligne-ecoute"
+
+
+def test_down_arrow_moves_into_results_and_enter_opens(win, qtbot) -> None:
+    box = win.search_box
+    box.setFocus()
+    qtbot.keyClicks(box, "screenshot")
+    page = win.current_page()
+    kinds = [g.kind for g in page.results.groups]
+    assert kinds[0] is Kind.GLOSSARY and Kind.ARTICLE in kinds
+    qtbot.keyClick(box, Qt.Key.Key_Down)
+    assert page.list.hasFocus()
+    assert page.list.currentItem().text() == "Screenshot"
+    qtbot.keyClick(page.list, Qt.Key.Key_Down)
+    qtbot.keyClick(page.list, Qt.Key.Key_Down)  # skips the "Guides" heading
+    assert page.list.currentItem().text() == "Saving proof"
+    qtbot.keyClick(page.list, Qt.Key.Key_Return)
+    assert win.current_page().item_id == "saving-proof"
+
+
+def test_up_from_the_first_result_returns_to_the_box(win, qtbot) -> None:
+    box = win.search_box
+    box.setFocus()
+    qtbot.keyClicks(box, "hotline")
+    page = win.current_page()
+    qtbot.keyClick(box, Qt.Key.Key_Down)
+    qtbot.keyClick(page.list, Qt.Key.Key_Up)
+    assert box.hasFocus()
+
+
+def test_nothing_found_says_so(win, qtbot) -> None:
+    win.search_box.setFocus()
+    qtbot.keyClicks(win.search_box, "zzzzqqq")
+    page = win.current_page()
+    assert page.list.count() == 0
+    assert "Nothing found" in page.summary.text()
+    qtbot.keyClick(win.search_box, Qt.Key.Key_Return)  # nothing to open: stays
+    assert win.current_page() is page
+
+
+def test_ctrl_f_focuses_the_box_and_reset_clears(win, qtbot) -> None:
+    qtbot.keyClick(win, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert win.search_box.hasFocus()
+    qtbot.keyClicks(win.search_box, "help")
+    win.reset_session()
+    assert win.search_box.text() == ""
+    assert win.current_page().name == "home"
