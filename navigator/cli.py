@@ -6,9 +6,9 @@ import argparse
 import sys
 import time
 from collections.abc import Callable, Sequence
-from typing import Any
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from navigator.paths import content_root
 
@@ -68,7 +68,8 @@ def _load_extras() -> None:
             if exc.name != name:
                 raise
             continue
-        _EXTRA.append(module.register)
+        if module.register not in _EXTRA:  # main() may run more than once in a process (tests)
+            _EXTRA.append(module.register)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

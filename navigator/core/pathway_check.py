@@ -23,7 +23,7 @@ from itertools import combinations
 from navigator.core.loader import SOURCE_LOCALE, Content
 from navigator.core.models import Condition, Kind, Pathway, Question
 from navigator.core.pathway import evaluate, holds
-from navigator.core.plan import ADULTS_ONLY_LINKS, UNDER_18, ContentView, build_plan, is_minor
+from navigator.core.plan import ADULTS_ONLY_LINKS, AGE_NOT_SURE, UNDER_18, ContentView, build_plan, is_minor
 from navigator.core.report import Problem
 
 Path = tuple[tuple[str, tuple[str, ...]], ...]
@@ -101,7 +101,17 @@ def walk(pathway: Pathway, view: ContentView) -> Outcome:
     """Every distinct complete path through ``pathway``; a real plan is built for each distinct ending."""
     questions = pathway.questions
     position = {q.id: i for i, q in enumerate(questions)}
-    all_pieces = _unique([p for c in [q.when for q in questions] + [s.when for s in pathway.steps] for p in parts(c)])
+    # The plan builder reads the age answer itself (under 18: Take It Down, never StopNCII), so
+    # those answers must be walked as if a step's condition named them.
+    builder_reads = [
+        Condition.model_validate({"answer": q.id, "is": value})
+        for q in questions
+        if q.role == "age"
+        for value in (UNDER_18, AGE_NOT_SURE)
+        if value in {o.value for o in q.options}
+    ]
+    step_pieces = builder_reads + [p for s in pathway.steps for p in parts(s.when)]
+    all_pieces = _unique([p for q in questions for p in parts(q.when)] + step_pieces)
     pieces_of: dict[str, list[Condition]] = {q.id: [] for q in questions}
     for piece in all_pieces:
         for qid in piece.questions():
@@ -110,7 +120,6 @@ def walk(pathway: Pathway, view: ContentView) -> Outcome:
     # Pieces that still matter at each point: read by a later question or by a step, about a question already passed.
     index_of = {piece.model_dump_json(by_alias=True, exclude_none=True): i for i, piece in enumerate(all_pieces)}
     unanswered = [evaluate(piece, {}) for piece in all_pieces]
-    step_pieces = [p for s in pathway.steps for p in parts(s.when)]
     live: list[list[int]] = []
     for index in range(len(questions) + 1):
         wanted = step_pieces + [p for q in questions[index:] for p in parts(q.when)]
