@@ -89,30 +89,37 @@ class CatalogProblem:
 def entry_problems(message: Any) -> list[str]:
     """What is wrong with one catalog entry's placeholders, in words a translator can act on.
 
-    Every translated form must use the English placeholders. A plural form may leave out the one
-    that English itself leaves out of its singular (usually the number: "One step", "{count} steps").
+    A translation must use exactly the English placeholders. In a plural entry, the last form
+    (the general one, "{count} steps") must keep them all; the other forms may leave some out,
+    because many languages say "one step" or, in Arabic, "two steps" without the number.
+    No form may add a placeholder the English lacks: it would have no value to fill it.
     """
     if isinstance(message.id, tuple | list):
-        singular, plural = placeholders(message.id[0]), placeholders(message.id[1])
-        wanted, optional = plural | singular, plural - singular
+        wanted = placeholders(message.id[0]) | placeholders(message.id[1])
         forms = list(message.string) if isinstance(message.string, tuple | list) else [message.string]
+        strict = {len(forms) - 1}
     else:
-        wanted, optional = placeholders(message.id), set()
+        wanted = placeholders(message.id)
         forms = [message.string]
+        strict = {0}
+    plural = isinstance(message.id, tuple | list)
     problems = []
     for index, form in enumerate(forms):
         if not form:
             continue
         got = placeholders(form)
-        missing, extra = sorted(wanted - optional - got), sorted(got - wanted)
-        where = f"msgstr[{index}]" if len(forms) > 1 or isinstance(message.id, tuple | list) else "msgstr"
+        missing = sorted(wanted - got) if index in strict else []
+        extra = sorted(got - wanted)
+        where = f"msgstr[{index}]" if plural else "msgstr"
         if missing:
-            problems.append(f"{where} drops {', '.join('{' + m + '}' if not m.startswith('%') else m for m in missing)}")
+            problems.append(f"{where} drops {_names(missing)}")
         if extra:
-            problems.append(
-                f"{where} adds {', '.join('{' + m + '}' if not m.startswith('%') else m for m in extra)}, which the English lacks"
-            )
+            problems.append(f"{where} adds {_names(extra)}, which the English lacks")
     return problems
+
+
+def _names(found: list[str]) -> str:
+    return ", ".join(name if name.startswith("%") else "{" + name + "}" for name in found)
 
 
 def read_catalog(path: Path, locale: str) -> Catalog:
@@ -302,14 +309,20 @@ def language_name(locale: str) -> str:
     return name[:1].upper() + name[1:]
 
 
+def _marked(text: str) -> str:
+    # Under the pseudo-locale formatted values are marked too, so a date made with strftime
+    # (English month names whatever the language) stands out next to one made here.
+    return pseudo(text) if pseudo_enabled() else text
+
+
 def format_date(value: date, style: str = "long", locale: str | None = None) -> str:
     """A date the way the reader's language writes it ('26 de noviembre de 2026')."""
-    return _babel_date(value, format=style, locale=_babel_locale(locale))
+    return _marked(_babel_date(value, format=style, locale=_babel_locale(locale)))
 
 
 def format_datetime(value: datetime, style: str = "medium", locale: str | None = None) -> str:
-    return _babel_datetime(value, format=style, locale=_babel_locale(locale))
+    return _marked(_babel_datetime(value, format=style, locale=_babel_locale(locale)))
 
 
 def format_number(value: float, locale: str | None = None) -> str:
-    return format_decimal(value, locale=_babel_locale(locale))
+    return _marked(format_decimal(value, locale=_babel_locale(locale)))

@@ -325,11 +325,12 @@ def _scalar(text: str, indent: int) -> list[str]:
 
 
 def _note(english: Any) -> str:
-    """A short comment naming a list entry by its structure (id, value or kind), for orientation."""
+    """A short comment naming a list entry by its structure (its id, option value, or contact), for orientation."""
     if isinstance(english, dict):
-        for key in ("id", "value", "kind"):
+        for key in ("id", "value"):
             if isinstance(english.get(key), str):
-                return f"  # {key}: {english[key]}"
+                kind = english.get("kind")
+                return f"  # {kind}: {english[key]}" if isinstance(kind, str) and key == "value" else f"  # {key}: {english[key]}"
     return ""
 
 
@@ -342,8 +343,8 @@ def _emit(tree: dict[str, Any], english: dict[str, Any], indent: int) -> list[st
             first, *rest = _scalar(value, indent)
             out += [f"{pad}{key}: {first}", *rest]
         elif isinstance(value, dict):
-            out += [f"{pad}{key}:" + (" {}" if not value else "")]
-            out += _emit(value, eng or {}, indent + 2)
+            if value:  # a nested part with no words (say, hours without a note) has nothing to translate
+                out += [f"{pad}{key}:", *_emit(value, eng or {}, indent + 2)]
         elif isinstance(value, list):
             out.append(f"{pad}{key}:")
             for index, entry in enumerate(value):
@@ -372,7 +373,8 @@ def scaffold_text(english: BaseModel, english_path: str, locale: str) -> str:
         "# Leave a line out to keep the English for it. Do not change id or translated_from.",
         "# status: draft = not yet checked by a native speaker; reviewed = checked (a reviewer sets it).",
         f"id: {english.id}",  # type: ignore[attr-defined]
-        f"translated_from: {translation.english_hash(english)}",
+        # Quoted: a fingerprint of digits only would otherwise be read as a number.
+        f'translated_from: "{translation.english_hash(english)}"',
         "status: draft",
         *_emit(tree, dumped, 0),
     ]
@@ -424,13 +426,13 @@ _FROM_LINE = re.compile(r"^translated_from:[ \t]*(['\"]?)([^'\"\s#]*)\1[ \t]*(#.
 def set_fingerprint(path: Path, fingerprint: str) -> None:
     """Rewrite only the ``translated_from`` line of a translation file; comments and words stay."""
     text = path.read_text(encoding="utf-8")
-    new, count = _FROM_LINE.subn(f"translated_from: {fingerprint}", text, count=1)
+    new, count = _FROM_LINE.subn(f'translated_from: "{fingerprint}"', text, count=1)
     if count == 0:
         lines = text.split("\n")
         at = 1 if lines and lines[0].strip() == "---" else 0
         while at < len(lines) and lines[at].startswith("#"):
             at += 1
-        lines.insert(at, f"translated_from: {fingerprint}")
+        lines.insert(at, f'translated_from: "{fingerprint}"')
         new = "\n".join(lines)
     path.write_text(new, encoding="utf-8")
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from navigator.core.models import Item, Kind, Law, Organization, Platform, display_title
 from navigator.core.plan import ContentView, Entry, Plan, PlanStep, sources_of
-from navigator.core.render import Label, contact_kind_label, escape, hours_text, plain_text, status_label
+from navigator.core.render import Label, contact_kind_label, escape, hours_text, plain_text, source_date_text, status_label
 
 FORMATS = ("text", "markdown", "json")
 DateFormat = Callable[[date], str]
@@ -64,12 +64,13 @@ def _step_markdown(number: int, step: PlanStep, done: Collection[str], label: La
 
 
 def _sources_markdown(plan: Plan, view: ContentView, label: Label, fmt_date: DateFormat) -> list[str]:
-    out = [f"## {label('Sources')}", "", label("Each page was last checked on the date shown. Details can change.")]
+    out = ["## " + label("Sources"), "", label("Each page was last checked on the date shown. Details can change.")]
     for _kind, item in sources_of(plan, view):
-        out += ["", f"**{escape(display_title(item))}**: {label('checked {date}').format(date=fmt_date(item.reviewed))}"]
+        checked = label("checked {date}").format(date=fmt_date(item.reviewed))
+        out += ["", f"**{escape(display_title(item))}**: {checked}"]
         for source in item.sources:
             title = escape(source.title) if source.title else ""
-            when = f" ({escape(source.source_date)})" if source.source_date else ""
+            when = f" ({escape(source_date_text(source.source_date, label, fmt_date))})" if source.source_date else ""
             out.append(f"- {title}{': ' if title else ''}{source.url}{when}")
     return out
 
@@ -77,7 +78,7 @@ def _sources_markdown(plan: Plan, view: ContentView, label: Label, fmt_date: Dat
 def to_markdown(plan: Plan, view: ContentView, label: Label, fmt_date: DateFormat, today: date, done: Collection[str] = ()) -> str:
     """The whole plan as Markdown: title, date, steps as a checklist, sources, not-legal-advice line."""
     out = [
-        f"# {label('Your plan')}",
+        "# " + label("Your plan"),
         "",
         label("Made on {date}.").format(date=fmt_date(today)),
         "",

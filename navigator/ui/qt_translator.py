@@ -19,12 +19,14 @@ LAYOUT_DIRECTION = "QT_LAYOUT_DIRECTION"
 
 
 class CatalogTranslator(QTranslator):
-    def translate(self, context: str, source_text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    def translate(self, context: str, source_text: str, disambiguation: str | None = None, n: int = -1) -> str | None:
+        # None (a null QString) means "not mine": Qt then asks other translators or keeps its English.
+        # An empty string would be taken as a translation, and every button would go blank.
         if source_text == LAYOUT_DIRECTION:
             return "RTL" if i18n.is_rtl() else "LTR"
         if source_text not in QT_STRINGS:
-            return ""
-        return i18n.translate_known(source_text) or ""
+            return None
+        return i18n.translate_known(source_text)
 
     def isEmpty(self) -> bool:  # noqa: N802 - Qt override
         return False
