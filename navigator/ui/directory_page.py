@@ -390,7 +390,8 @@ class DirectoryPage(Page):
         """Put services for this place and language first (held in memory for this session only)."""
         self.context = core.Context(country, region, core.language_code(language))
         self.shown_count = PAGE_SIZE
-        self.refresh()
+        if self.isVisible():
+            self.refresh()
 
     def clear_context(self) -> None:
         self.context = core.Context()
@@ -426,7 +427,8 @@ class DirectoryPage(Page):
             return
         self.shown_count = PAGE_SIZE
         self._fill_regions()
-        self.refresh()
+        if self.isVisible():
+            self.refresh()
 
     def _mode_changed(self, checked: bool) -> None:
         if checked:
@@ -607,7 +609,9 @@ class DirectoryPage(Page):
         return _("Find support")
 
     def shown(self) -> None:
+        self._filling = True
         self._fill_choices()
+        self._filling = False
         self.refresh()
 
     def retranslate(self) -> None:
@@ -630,10 +634,12 @@ class DirectoryPage(Page):
         self.clear.setText(_("Clear choices"))
         self.clear.setAccessibleName(_("Clear all filter choices"))
         self.context_clear.setAccessibleName(_("Show services in the usual order"))
-        self._filling = True
-        self._fill_choices()
-        self._filling = False
-        self.refresh()
+        # The entries are built when the page is shown, not at start-up for a page no one opened.
+        if self.isVisible():
+            self._filling = True
+            self._fill_choices()
+            self._filling = False
+            self.refresh()
 
     def reset(self) -> None:
         self.context = core.Context()
