@@ -22,6 +22,9 @@ def pick_locale(available: list[str]) -> str:
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:
+    from navigator.ui.privacy import harden_qt
+
+    harden_qt()  # Qt's own dialogs only, and no settings file Qt could write (see PRIVACY.md)
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(argv if argv is not None else sys.argv[:1])
@@ -59,7 +62,15 @@ def build_window(locale: str | None = None):  # type: ignore[no-untyped-def]
 
 
 def run() -> int:
+    from navigator.privacy import harden_process
+    from navigator.ui.privacy import silence_qt_messages
+    from navigator.ui.quick_exit import set_hard_exit
+
+    # Before Qt starts: no font, shader or session files, no bytecode (see PRIVACY.md).
+    harden_process()
+    silence_qt_messages()
     app = create_app()
+    set_hard_exit(True)  # quick exit ends the process at once; nothing runs after it
     window = build_window()
     if not window.library.report.ok:
         # A broken content file never stops the app: the rest loads; the check command lists what.

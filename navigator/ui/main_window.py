@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -29,7 +28,9 @@ from navigator.ui.item_page import ItemPage
 from navigator.ui.letter_page import LetterPage
 from navigator.ui.list_page import ListPage, no_filter
 from navigator.ui.pages import Page, label
-from navigator.ui.quick_exit import quick_exit
+from navigator.ui.privacy import allowed_link, open_outside
+from navigator.ui.privacy import install as install_privacy
+from navigator.ui.quick_exit import clear_owned_clipboard, forget_all, quick_exit
 from navigator.ui.search_page import SearchBox, SearchPage
 from navigator.ui.theme import Theme
 
@@ -66,9 +67,9 @@ class MainWindow(QMainWindow):
         self._default_doors()
         self.doors["support"] = lambda: self.show_page("directory")
 
-        self.exit_shortcut = QShortcut(QKeySequence(Qt.Key.Key_F12), self)
-        self.exit_shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
-        self.exit_shortcut.activated.connect(quick_exit)
+        # Privacy: quick-exit keys everywhere (Esc x3, F12), the "Privacy and display" menu, the
+        # privacy page behind the "privacy" door, the plain window option (navigator/ui/privacy.py).
+        self.privacy = install_privacy(self)
 
         i18n.on_change(self._language_changed)
         self.retranslate()
@@ -222,7 +223,7 @@ class MainWindow(QMainWindow):
             else:
                 QMessageBox.information(self, APP_NAME, _("That page is not in this version of Navigator."))
             return
-        if href.startswith(("https://", "tel:", "mailto:")):
+        if allowed_link(href):
             self.confirm_external(href)
             return
         QMessageBox.warning(
@@ -247,7 +248,7 @@ class MainWindow(QMainWindow):
         box.setDefaultButton(go)
         box.exec()
         if box.clickedButton() is go:
-            QDesktopServices.openUrl(QUrl(href))
+            open_outside(href)
             return True
         return False
 
@@ -284,10 +285,14 @@ class MainWindow(QMainWindow):
         self.back_button.setText(_("Back"))
         self.language.setAccessibleName(_("Language"))
         self.language.setToolTip(_("Language"))
-        self.quick_exit_button.setText(_("Quick exit (F12)"))
+        self.quick_exit_button.setText(_("Quick exit (Esc ×3)"))
         self.quick_exit_button.setAccessibleName(_("Quick exit"))
-        self.quick_exit_button.setAccessibleDescription(_("Closes Navigator at once and leaves nothing behind. Shortcut: F12."))
-        self.quick_exit_button.setToolTip(_("Closes Navigator at once. Shortcut: F12."))
+        self.quick_exit_button.setAccessibleDescription(
+            _("Closes Navigator at once and leaves nothing behind. Shortcut: press Esc three times quickly, or F12.")
+        )
+        self.quick_exit_button.setToolTip(_("Closes Navigator at once. Press Esc three times quickly, or F12."))
+        if hasattr(self, "privacy"):
+            self.privacy.retranslate()
         self.help_now.setText(_("Talk to someone now"))
         self.privacy_link.setText(_("About your privacy"))
         self.not_advice.setText(_("General information, not legal advice."))
@@ -308,4 +313,6 @@ class MainWindow(QMainWindow):
         for page in self.pages.values():
             page.reset()
         self.history.clear()
+        forget_all()  # state kept outside pages (registered with quick_exit.on_forget)
+        clear_owned_clipboard()
         self.show_page("home", remember=False)

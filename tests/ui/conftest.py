@@ -13,4 +13,40 @@ def window(qtbot):
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
-    return win
+    yield win
+    # Delete the window now (pytest-qt only closes it): every live window makes the next
+    # stylesheet change slower, and so every later test (0.7 s a window instead of 7 s).
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    win.close()
+    win.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture(autouse=True)
+def _privacy_sandbox(monkeypatch, tmp_path):
+    """No UI test ends the event loop for real (quick exit) or touches the real settings folder.
+
+    ``quick_exits`` lists each time quick exit would have ended the process.
+    """
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from navigator import APP_NAME
+    from navigator.ui import quick_exit
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    exits: list[bool] = []
+    monkeypatch.setattr(quick_exit, "_terminate", lambda: exits.append(True))
+    hooks = list(quick_exit._forget_hooks)
+    yield exits
+    quick_exit._forget_hooks[:] = hooks
+    app = QApplication.instance()
+    if app is not None:
+        app.setApplicationDisplayName(APP_NAME)
+        app.setWindowIcon(QIcon())
+
+
+@pytest.fixture
+def quick_exits(_privacy_sandbox):
+    return _privacy_sandbox

@@ -1,0 +1,328 @@
+"""A scripted Navigator session, run as its own process by tests/privacy/test_no_trace.py.
+
+It starts Navigator through its real entry point (``navigator.cli.main([])``, so ``app.run`` with
+all its privacy settings), then drives the window from inside the event loop and ends with a
+quick exit. A Python audit hook, installed before Navigator is imported, reports every network,
+DNS, subprocess and file-writing event, and every import of a forbidden module, as one JSON line
+on standard output (written with ``os.write``: nothing is buffered, nothing is lost when quick
+exit ends the process at once).
+
+Usage: session_script.py MODE, where MODE is
+  full               every door, page and item, display and privacy controls, a language change,
+                     a save dialog, a link dialog; then Esc x3 starting inside the link dialog
+  exit-from:<page>   show that page, then press Esc three times
+  exit-f12-dialog    open the link dialog and press F12 inside it
+  exit-button        click the Quick exit button
+  list-pages         print the names of the pages and close normally
+  save-dialog        open and cancel a save dialog, then quick exit
+  save-dialog-unhardened-qt
+                     the same with Navigator's Qt settings switched off (proves the test notices
+                     the settings file Qt's file dialog would write)
+  control-write      write a file into HOME (proves the test notices a write)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+OUT = 1
+
+NETWORK = (
+    "socket.",
+    "ssl.",
+    "http.client.",
+    "urllib.Request",
+    "ftplib.",
+    "smtplib.",
+    "poplib.",
+    "imaplib.",
+    "nntplib.",
+    "telnetlib.",
+    "webbrowser.open",
+)
+SUBPROCESS = (
+    "subprocess.Popen",
+    "os.system",
+    "os.exec",
+    "os.posix_spawn",
+    "os.spawn",
+    "os.fork",
+    "os.forkpty",
+    "pty.spawn",
+    "os.startfile",
+)
+WRITES = (
+    "os.mkdir",
+    "os.rename",
+    "os.remove",
+    "os.rmdir",
+    "os.link",
+    "os.symlink",
+    "os.chmod",
+    "os.chown",
+    "os.truncate",
+    "os.utime",
+    "os.mkfifo",
+    "os.mknod",
+    "shutil.",
+    "tempfile.",
+    "sqlite3.connect",
+    "dbm.open",
+)
+FORBIDDEN_IMPORTS = {
+    "PySide6.QtNetwork",
+    "PySide6.QtDBus",
+    "PySide6.QtWebEngineCore",
+    "PySide6.QtWebEngineWidgets",
+    "ssl",
+    "http.client",
+    "urllib.request",
+    "requests",
+}
+WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_TRUNC
+
+
+def emit(kind: str, **data: object) -> None:
+    os.write(OUT, (json.dumps({"kind": kind, **data}, default=repr) + "\n").encode("utf-8"))
+
+
+def _writes(mode: object, flags: object) -> bool:
+    if isinstance(mode, str) and any(c in mode for c in "wax+"):
+        return True
+    return isinstance(flags, int) and bool(flags & WRITE_FLAGS)
+
+
+def audit(event: str, args: tuple) -> None:  # type: ignore[type-arg]
+    try:
+        if event == "open":
+            if _writes(args[1], args[2]):
+                emit("write", event=event, path=str(args[0]))
+        elif event == "import":
+            if args[0] in FORBIDDEN_IMPORTS:
+                emit("import", module=args[0])
+        elif event.startswith(NETWORK):
+            emit("network", event=event, args=repr(args)[:300])
+        elif event.startswith(SUBPROCESS):
+            emit("subprocess", event=event, args=repr(args)[:300])
+        elif event.startswith(WRITES):
+            emit("write", event=event, args=repr(args)[:300])
+    except Exception as exc:  # an audit hook must never break the program it watches
+        emit("hook-error", error=repr(exc))
+
+
+def main(mode: str) -> None:
+    sys.addaudithook(audit)
+    if mode == "control-write":
+        with open(os.path.join(os.environ["HOME"], "trace.txt"), "w") as handle:
+            handle.write("left behind")
+        emit("done")
+        return
+
+    from PySide6.QtCore import QTimer
+
+    import navigator.app as app_module
+
+    if mode.endswith("-unhardened-qt"):
+        import navigator.ui.privacy
+
+        navigator.ui.privacy.harden_qt = lambda: None
+        navigator.ui.privacy.settings_nowhere = lambda: None
+        mode = mode.removesuffix("-unhardened-qt")
+
+    build = app_module.build_window
+
+    def build_and_drive(*args, **kwargs):  # type: ignore[no-untyped-def]
+        window = build(*args, **kwargs)
+        QTimer.singleShot(50, lambda: drive(window, mode))
+        return window
+
+    app_module.build_window = build_and_drive
+    from navigator.cli import main as navigator_main
+
+    code = navigator_main([])
+    emit("returned", code=code)  # only reached if quick exit did not end the process
+
+
+def visible_windows() -> list[str]:
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    shown = [type(w).__name__ for w in QApplication.topLevelWidgets() if w.isVisible()]
+    return shown + [f"QWindow:{w.objectName()}" for w in QGuiApplication.allWindows() if w.isVisible()]
+
+
+def press(key_name: str, target=None) -> None:  # type: ignore[no-untyped-def]
+    """A key press through the window system's path (QWindow), as a real keyboard's would be."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    widget = target or QApplication.activeModalWidget() or QApplication.activePopupWidget() or QApplication.activeWindow()
+    if widget is None:
+        widget = next(w for w in QApplication.topLevelWidgets() if w.isVisible())
+    QTest.keyClick(widget.windowHandle(), getattr(Qt.Key, key_name))
+
+
+def drive(window, mode: str) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from navigator.ui.quick_exit import on_forget
+
+    app = QApplication.instance()
+    # Runs during quick exit, after the hiding: proves every window was already hidden.
+    on_forget(lambda: emit("forgetting", visible=visible_windows()))
+
+    def pump() -> None:
+        app.processEvents()
+
+    def last_step(label: str) -> None:
+        emit("before-exit", step=label, visible=visible_windows(), modules=sorted(m for m in sys.modules if m in FORBIDDEN_IMPORTS))
+
+    def in_link_dialog(action) -> None:  # type: ignore[no-untyped-def]
+        # The dialog runs its own event loop; the timer fires inside it.
+        QTimer.singleShot(100, action)
+        window.confirm_external("https://example.org/help")
+
+    try:
+        if mode == "full":
+            run_full_session(window, pump)
+
+            def esc_three_times() -> None:
+                emit("dialog-open", title=(QApplication.activeModalWidget() or window).windowTitle())
+                last_step("esc-in-dialog")
+                for _ in range(3):
+                    press("Key_Escape")
+                emit("after-exit")
+
+            in_link_dialog(esc_three_times)
+        elif mode.startswith("exit-from:"):
+            name = mode.split(":", 1)[1]
+            window.show_page(name)
+            pump()
+            last_step(name)
+            for _ in range(3):
+                press("Key_Escape", window)
+            emit("after-exit")
+        elif mode == "exit-f12-dialog":
+
+            def f12() -> None:
+                emit("dialog-open", title=(QApplication.activeModalWidget() or window).windowTitle())
+                last_step("f12-in-dialog")
+                press("Key_F12")
+                emit("after-exit")
+
+            in_link_dialog(f12)
+        elif mode == "save-dialog":
+            from navigator.ui.privacy import save_file_name
+
+            def cancel_then_exit() -> None:
+                dialog = QApplication.activeModalWidget()
+                emit("visited", what="save-dialog", title=dialog.windowTitle() if dialog else None, native=dialog is None)
+                if dialog is not None:
+                    dialog.reject()
+
+            QTimer.singleShot(200, cancel_then_exit)
+            save_file_name(window, "Save", "plan.txt")
+            pump()
+            last_step("after-save-dialog")
+            press("Key_F12", window)
+            emit("after-exit")
+        elif mode == "list-pages":
+            emit("pages", names=list(window.pages))
+            app.exit(0)
+        elif mode == "exit-button":
+            last_step("button")
+            QTest.mouseClick(window.quick_exit_button, Qt.MouseButton.LeftButton)
+            emit("after-exit")
+    except Exception as exc:
+        emit("script-error", error=repr(exc))
+        app.exit(3)
+
+
+def run_full_session(window, pump) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from navigator import i18n
+    from navigator.core.models import Kind
+    from navigator.ui.privacy import save_file_name
+
+    for key in sorted(window.doors):
+        window.open_door(key)
+        pump()
+        emit("visited", what="door", name=key, page=window.current_page().name)
+    for name in list(window.pages):
+        window.show_page(name)
+        pump()
+        window.grab()
+        emit("visited", what="page", name=name)
+    opened: dict[str, int] = {}
+    for kind in Kind:
+        for item in window.library.all(kind):
+            window.open_item(kind, item.id)
+            pump()
+            opened[kind.value] = opened.get(kind.value, 0) + 1
+        window.grab()
+    emit("visited", what="items", counts=opened)
+    window.go_back()
+    window.go_home()
+
+    # Each restyle takes a moment, so each control is used once.
+    controller = window.privacy
+    controller.text_bigger()
+    controller.set_high_contrast(True)
+    controller.set_plain_window(True)
+    window.show_page("privacy")
+    pump()
+    window.grab()
+    emit("visited", what="display", scale=window.theme.scale, title=window.windowTitle())
+    controller.set_plain_window(False)
+
+    # A language change, through the language list when it offers more than one.
+    others = [window.language.itemData(i) for i in range(window.language.count()) if window.language.itemData(i) != "en"]
+    target = others[0] if others else "es"
+    if others:
+        window.language.setCurrentIndex(window.language.findData(target))
+    else:
+        i18n.set_locale(target)
+    pump()
+    for name in list(window.pages):
+        window.show_page(name)
+        pump()
+        window.grab()
+    emit("visited", what="language", locale=i18n.current_locale())
+    i18n.set_locale("en")
+    pump()
+
+    # A save dialog, shown and cancelled: Qt's own dialog, so no "recent files" entry and no QtProject.conf.
+    def cancel_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        emit("visited", what="save-dialog", title=dialog.windowTitle() if dialog else None, native=dialog is None)
+        if dialog is not None:
+            dialog.reject()
+
+    # Other save dialogs in the app first (a plan export), if this version has them, then ours.
+    try:
+        from navigator.ui import export_file
+    except ImportError:
+        export_file = None
+    if export_file is not None:
+        QTimer.singleShot(200, cancel_dialog)
+        export_file.ask_save_path(window, "Save", "plan.txt", "Text files (*.txt)", "txt")
+        pump()
+    QTimer.singleShot(200, cancel_dialog)
+    save_file_name(window, "Save", "plan.txt")
+    pump()
+
+    # Start over from the menu, without its question (the test of the question is in tests/ui).
+    controller.start_over(confirm=False)
+    pump()
+    emit("visited", what="start-over", page=window.current_page().name)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "full")

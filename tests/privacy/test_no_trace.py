@@ -1,0 +1,310 @@
+"""Navigator run as a fresh user leaves nothing behind, opens no connection, starts no program,
+and vanishes on quick exit from every screen.
+
+Each test runs ``session_script.py`` as a separate process, through Navigator's real entry point,
+with HOME, every XDG_* folder, TMPDIR and the working folder pointing at new temporary folders
+(the data folder holds one font of the person's own, which is what makes fontconfig want to write
+a cache). Afterwards every folder must be exactly as it was. The script's audit hook reports
+network, DNS, subprocess and write events from Python; where ``strace`` is installed, the same run
+is also traced at the system-call level, which sees what Qt, fontconfig and D-Bus do in C too.
+Both the offscreen platform and a real X server (Xvfb) are tested.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent.parent
+SCRIPT = HERE / "session_script.py"
+FRESH = (
+    "HOME",
+    "XDG_CONFIG_HOME",
+    "XDG_CACHE_HOME",
+    "XDG_DATA_HOME",
+    "XDG_STATE_HOME",
+    "XDG_RUNTIME_DIR",
+    "XDG_CONFIG_DIRS",
+    "XDG_DATA_DIRS",
+    "TMPDIR",
+)
+FONTS = [Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"), Path("/usr/share/fonts/TTF/DejaVuSans.ttf")]
+
+
+def _strace_works() -> bool:
+    if not shutil.which("strace"):
+        return False
+    probe = subprocess.run(["strace", "-f", "-qq", "-o", os.devnull, "true"], capture_output=True, check=False)
+    return probe.returncode == 0
+
+
+STRACE = _strace_works()
+
+
+@dataclass
+class Run:
+    code: int
+    events: list[dict]
+    stderr: str
+    changes: list[str]
+    syscalls: list[str] = field(default_factory=list)
+
+    def of(self, kind: str) -> list[dict]:
+        return [e for e in self.events if e["kind"] == kind]
+
+    def visited(self, what: str) -> list[dict]:
+        return [e for e in self.of("visited") if e["what"] == what]
+
+
+def snapshot(folders: list[Path]) -> dict[str, tuple[int, int]]:
+    found: dict[str, tuple[int, int]] = {}
+    for folder in folders:
+        for path in [folder, *folder.rglob("*")]:
+            info = path.lstat()
+            found[str(path)] = (info.st_size if path.is_file() else -1, info.st_mtime_ns)
+    return found
+
+
+def fresh_user(tmp_path: Path) -> tuple[dict[str, str], list[Path]]:
+    root = tmp_path / "user"
+    env: dict[str, str] = {}
+    folders = []
+    for name in FRESH:
+        folder = root / name.lower()
+        folder.mkdir(parents=True)
+        folders.append(folder)
+        env[name] = str(folder)
+    os.chmod(env["XDG_RUNTIME_DIR"], 0o700)
+    font = next((f for f in FONTS if f.is_file()), None)
+    if font is not None:
+        (Path(env["XDG_DATA_HOME"]) / "fonts").mkdir()
+        shutil.copy(font, Path(env["XDG_DATA_HOME"]) / "fonts" / "MyOwnFont.ttf")
+    work = root / "cwd"
+    work.mkdir()
+    folders.append(work)
+    return env, folders
+
+
+def run_session(tmp_path: Path, mode: str, platform: str, display: str | None = None, trace: bool = False) -> Run:
+    env, folders = fresh_user(tmp_path)
+    env.update(
+        PATH=os.environ.get("PATH", "/usr/bin:/bin"),
+        LANG="C.UTF-8",
+        QT_QPA_PLATFORM=platform,
+        # The checkout's own bytecode is not the app's business (an installed copy is compiled at
+        # install time); this keeps Python from writing it into the repository during the test.
+        PYTHONDONTWRITEBYTECODE="1",
+        PYTHONPATH=str(REPO),
+    )
+    if display:
+        env["DISPLAY"] = display
+    before = snapshot(folders)
+    command = [sys.executable, str(SCRIPT), mode]
+    trace_base = tmp_path / "trace" / "t"
+    if trace:
+        trace_base.parent.mkdir()
+        command = ["strace", "-ff", "-qq", "-e", "trace=%file,%network,%process", "-e", "signal=none", "-o", str(trace_base), *command]
+    done = subprocess.run(command, env=env, cwd=folders[-1], capture_output=True, timeout=300, check=False)
+    after = snapshot(folders)
+    changes = sorted({p for p in before.keys() | after.keys() if before.get(p) != after.get(p)})
+    events = []
+    for line in done.stdout.decode("utf-8", "replace").splitlines():
+        if line.startswith("{"):
+            events.append(json.loads(line))
+    syscalls = []
+    if trace:
+        for path in sorted(trace_base.parent.glob("t.*")):
+            syscalls += path.read_text(errors="replace").splitlines()
+    return Run(done.returncode, events, done.stderr.decode("utf-8", "replace"), changes, syscalls)
+
+
+# --- what the system-call trace may and may not show ---------------------------------------
+
+WRITE_CALL = re.compile(
+    r"^(open|openat|openat2|creat|mkdir|mkdirat|rename|renameat2?|unlink|unlinkat|rmdir|link|linkat|symlink|symlinkat|"
+    r"chmod|fchmodat|truncate|utime|utimes|utimensat|futimesat|mknod|mknodat)\((.*)\) += (-?\d+)"
+)
+OPEN_WRITE_FLAGS = re.compile(r"O_WRONLY|O_RDWR|O_CREAT|O_TRUNC|O_APPEND")
+
+
+def trace_problems(lines: list[str]) -> list[str]:
+    """Writes that succeeded, programs started, processes forked, sockets other than local ones."""
+    problems = []
+    execs = 0
+    for line in lines:
+        if line.startswith("execve(") and not line.rstrip().endswith("ENOENT (No such file or directory)"):
+            execs += 1
+            if execs > 1:
+                problems.append(line)
+            continue
+        if line.startswith("execve("):  # a failed try, e.g. D-Bus looking for dbus-launch
+            problems.append(line)
+            continue
+        if line.startswith(("fork(", "vfork(")) or (line.startswith(("clone(", "clone3(")) and "CLONE_THREAD" not in line):
+            problems.append(line)
+            continue
+        if line.startswith("socket(") and not line.startswith("socket(AF_UNIX") and "= -1" not in line:
+            problems.append(line)
+            continue
+        if line.startswith(("connect(", "sendto(", "bind(")) and "sa_family=AF_UNIX" not in line and "sa_family=" in line:
+            problems.append(line)
+            continue
+        match = WRITE_CALL.match(line)
+        if not match or int(match[3]) < 0:
+            continue
+        call, args = match[1], match[2]
+        if call.startswith("open") or call == "creat":
+            if call != "creat" and not OPEN_WRITE_FLAGS.search(args):
+                continue
+            path = re.search(r'"([^"]*)"', args)
+            if path and path[1].startswith(("/dev/", "/proc/self/fd/")):
+                continue  # devices and pipes are not the disk
+        problems.append(line)
+    return problems
+
+
+def test_trace_checker_catches_writes_and_network():
+    """The checker itself must be able to fail."""
+    lines = [
+        'execve("/usr/bin/python", ["python"], 0x0 /* 1 vars */) = 0',
+        'openat(AT_FDCWD, "/home/x/.cache/fontconfig/a.cache-8", O_RDWR|O_CREAT|O_EXCL|O_CLOEXEC, 0600) = 4',
+        'openat(AT_FDCWD, "/proc//a.cache-8.TMP", O_RDWR|O_CREAT|O_EXCL|O_CLOEXEC, 0600) = -1 ENOENT (No such file or directory)',
+        'openat(AT_FDCWD, "/usr/lib/x.so", O_RDONLY|O_CLOEXEC) = 3',
+        'openat(AT_FDCWD, "/dev/null", O_RDWR) = 5',
+        "socket(AF_INET, SOCK_STREAM, IPPROTO_TCP) = 6",
+        "socket(AF_UNIX, SOCK_STREAM|SOCK_CLOEXEC, 0) = 3",
+        'execve("/usr/bin/dbus-launch", ["dbus-launch"], 0x0 /* 1 vars */) = -1 ENOENT (No such file or directory)',
+        "clone(child_stack=NULL, flags=CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD) = 99",
+        'mkdir("/home/x/.dbus", 0700) = 0',
+    ]
+    found = trace_problems(lines)
+    assert found == [lines[1], lines[5], lines[7], lines[8], lines[9]]
+
+
+def test_a_write_is_noticed(tmp_path):
+    """Control: a session that writes into HOME must fail the same checks."""
+    run = run_session(tmp_path, "control-write", "offscreen")
+    assert run.code == 0, run.stderr
+    assert any(p.endswith("/home/trace.txt") for p in run.changes)
+    assert [e["path"] for e in run.of("write")] == [str(tmp_path / "user" / "home" / "trace.txt")]
+
+
+def test_save_dialog_writes_nothing_but_would_without_our_qt_settings(tmp_path):
+    """Qt's file dialog records its folder history in QtProject.conf when it closes. With
+    Navigator's Qt settings nothing is written; without them (control) the file appears."""
+    run = run_session(tmp_path / "ours", "save-dialog", "offscreen")
+    assert_quick_exit(run)
+    assert_clean(run)
+    assert run.visited("save-dialog")[0]["native"] is False
+    control = run_session(tmp_path / "control", "save-dialog-unhardened-qt", "offscreen")
+    assert control.code == 0
+    assert any(p.endswith("QtProject.conf") for p in control.changes), control.changes
+
+
+# --- the real sessions ------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def xvfb():
+    """A private X server, for testing the real X11 (xcb) platform."""
+    binary = shutil.which("Xvfb")
+    if binary is None:
+        pytest.skip("Xvfb is not installed (apt-get install xvfb)")
+    read_end, write_end = os.pipe()
+    server = subprocess.Popen(
+        [binary, "-displayfd", str(write_end), "-nolisten", "tcp", "-screen", "0", "1280x1024x24"],
+        pass_fds=(write_end,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write_end)
+    with os.fdopen(read_end) as pipe:
+        number = pipe.readline().strip()
+    if not number:
+        server.kill()
+        pytest.skip("Xvfb did not start")
+    yield f":{number}"
+    server.terminate()
+    server.wait(timeout=10)
+
+
+PLATFORMS = ["offscreen", "xcb"]
+
+
+def display_for(platform: str, request) -> str | None:  # type: ignore[no-untyped-def]
+    return request.getfixturevalue("xvfb") if platform == "xcb" else None
+
+
+def assert_clean(run: Run) -> None:
+    assert run.of("script-error") == [], run.of("script-error")
+    assert run.of("hook-error") == []
+    assert run.of("network") == [], "network or DNS events"
+    assert run.of("subprocess") == [], "programs started"
+    assert run.of("write") == [], "files written"
+    assert run.of("import") == [], "forbidden modules imported"
+    assert run.changes == [], "the fresh user's folders changed"
+    if run.syscalls:
+        assert len(run.syscalls) > 100, "the system-call trace is suspiciously short"
+        assert trace_problems(run.syscalls) == []
+
+
+def assert_quick_exit(run: Run) -> None:
+    assert run.code == 0, run.stderr[-2000:]
+    before = run.of("before-exit")
+    assert len(before) == 1 and before[0]["visible"], "the session reached its last step with a window shown"
+    # The forget step runs after the hiding: by then no window may be visible.
+    assert run.of("forgetting")[-1]["visible"] == []
+    # Quick exit ended the process inside the key press or click: nothing after it ran.
+    assert run.of("after-exit") == [] and run.of("returned") == []
+
+
+@pytest.mark.parametrize("platform", PLATFORMS)
+def test_full_session_leaves_no_trace(tmp_path, platform, request):
+    run = run_session(tmp_path, "full", platform, display_for(platform, request), trace=STRACE)
+    assert_quick_exit(run)
+    assert_clean(run)
+    # The session really went everywhere.
+    pages = {e["name"] for e in run.visited("page")}
+    assert {"home", "item", "list", "privacy"} <= pages
+    assert {e["name"] for e in run.visited("door")} >= {"takedown", "rights", "support", "guide", "privacy"}
+    counts = run.visited("items")[0]["counts"]
+    assert counts.get("article", 0) > 0 and counts.get("organization", 0) > 0
+    assert run.visited("language")[0]["locale"] != "en"
+    assert run.visited("display")[0]["title"] == "Notes"
+    assert run.visited("save-dialog")[0]["native"] is False
+    assert run.visited("start-over")[0]["page"] == "home"
+    assert run.of("dialog-open")[0]["title"] == "Leave Navigator?"
+    assert run.of("before-exit")[0]["modules"] == []  # QtNetwork and friends never loaded
+
+
+def test_quick_exit_from_every_screen(tmp_path):
+    """Esc three times on each page the window has (including pages added later), F12 inside a
+    dialog, and the button: windows hidden before anything else, process gone, nothing written."""
+    listing = run_session(tmp_path / "list", "list-pages", "offscreen")
+    assert listing.code == 0, listing.stderr[-2000:]
+    names = listing.of("pages")[0]["names"]
+    assert {"home", "item", "list", "privacy"} <= set(names)
+    for mode in [f"exit-from:{name}" for name in names] + ["exit-f12-dialog", "exit-button"]:
+        run = run_session(tmp_path / mode.replace(":", "-"), mode, "offscreen")
+        try:
+            assert_quick_exit(run)
+            assert_clean(run)
+        except AssertionError as exc:
+            raise AssertionError(f"{mode}: {exc}") from exc
+
+
+def test_quick_exit_on_x11(tmp_path, xvfb):
+    run = run_session(tmp_path, "exit-f12-dialog", "xcb", xvfb, trace=STRACE)
+    assert_quick_exit(run)
+    assert_clean(run)

@@ -1,0 +1,268 @@
+"""The "Privacy and display" menu: plain window, text size, contrast, start over; and links."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from navigator.core.models import Kind
+from navigator.ui import privacy as ui_privacy
+from navigator.ui import quick_exit as qe
+
+# --- plain window -------------------------------------------------------------------------
+
+
+def test_plain_window_changes_title_icon_and_name(window, qtbot):
+    app = QApplication.instance()
+    assert "Navigator" in window.windowTitle()
+    window.privacy.set_plain_window(True)
+    assert window.windowTitle() == "Notes"
+    assert app.applicationDisplayName() == "Notes"  # what some desktops add to every title
+    assert not window.windowIcon().isNull() and not app.windowIcon().isNull()
+    assert window.brand.text() == "Notes"
+    # Moving around does not bring the real name back.
+    window.open_door("rights")
+    window.open_item(Kind.ARTICLE, window.library.all(Kind.ARTICLE)[0].id)
+    assert window.windowTitle() == "Notes"
+
+
+def test_plain_window_covers_dialogs_too(window):
+    window.privacy.set_plain_window(True)
+    seen = []
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        seen.append(dialog.windowTitle())
+        dialog.reject()
+
+    QTimer.singleShot(50, look)
+    window.confirm_external("https://example.org/")
+    assert seen == ["Notes"]
+
+
+def test_plain_window_off_brings_everything_back(window):
+    window.privacy.set_plain_window(True)
+    window.privacy.set_plain_window(False)
+    assert window.windowTitle().endswith("Navigator")
+    assert QApplication.instance().applicationDisplayName() == "Navigator"
+    assert window.brand.text() == "Navigator"
+
+
+def test_plain_icon_is_drawn_not_loaded():
+    icon = ui_privacy.plain_icon()
+    image = icon.pixmap(64, 64).toImage()
+    assert not image.isNull()
+    assert image.pixelColor(32, 32).alpha() == 255 and image.pixelColor(1, 1).alpha() == 0
+
+
+# --- text size and contrast ---------------------------------------------------------------
+
+
+def test_text_size_steps_and_limits(window):
+    controller = window.privacy
+    base = window.theme.pt()
+    controller.text_bigger()
+    assert window.theme.scale == pytest.approx(1.1)
+    assert f"font-size: {window.theme.pt()}pt" in QApplication.instance().styleSheet()
+    assert window.theme.pt() > base
+    for _ in range(30):
+        controller.text_bigger()
+    assert window.theme.scale == pytest.approx(2.0)
+    for _ in range(30):
+        controller.text_smaller()
+    assert window.theme.scale == pytest.approx(0.8)
+    controller.text_usual()
+    assert window.theme.scale == 1.0
+
+
+def test_text_size_by_keyboard(window):
+    QTest.keyClick(window.windowHandle(), Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert window.theme.scale == pytest.approx(1.1)
+    QTest.keyClick(window.windowHandle(), Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert window.theme.scale == pytest.approx(1.0)
+
+
+def test_high_contrast(window):
+    window.privacy.set_high_contrast(True)
+    assert window.theme.palette.name == "high-contrast"
+    assert window.privacy.contrast.isChecked() and window.pages["privacy"].contrast.isChecked()
+    window.privacy.set_high_contrast(False)
+    assert window.theme.palette.name == "calm"
+
+
+def test_display_choices_write_nothing(window, tmp_path):
+    window.privacy.text_bigger()
+    window.privacy.set_high_contrast(True)
+    window.privacy.set_plain_window(True)
+    assert not (tmp_path / "xdg-config").exists()
+    assert window.privacy.store.path.is_relative_to(tmp_path / "xdg-config")
+
+
+# --- the menu -----------------------------------------------------------------------------
+
+
+def test_menu_is_in_the_top_bar_and_reachable_by_keyboard(window, qtbot):
+    button = window.privacy.menu_button
+    assert window.topbar_row.indexOf(button) >= 0
+    assert button.focusPolicy() & Qt.FocusPolicy.TabFocus
+    assert button.accessibleName() == "Privacy and display"
+    texts = [a.text() for a in window.privacy.menu.actions() if not a.isSeparator()]
+    assert texts == [
+        "Larger text",
+        "Smaller text",
+        "Usual text size",
+        "High contrast",
+        "Plain window title and icon",
+        "Start over for a new person…",
+        "About your privacy",
+    ]
+    opened = []
+    QTimer.singleShot(50, lambda: (opened.append(window.privacy.menu.isVisible()), window.privacy.menu.hide()))
+    button.setFocus()
+    QTest.keyClick(button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: bool(opened))
+    assert opened == [True]
+
+
+def test_about_your_privacy_opens_the_privacy_page(window, qtbot):
+    qtbot.mouseClick(window.privacy_link, Qt.MouseButton.LeftButton)
+    assert window.current_page().name == "privacy"
+    assert window.windowTitle().startswith("About your privacy")
+    window.go_home()
+    next(a for a in window.privacy.menu.actions() if a.text() == "About your privacy").trigger()
+    assert window.current_page().name == "privacy"
+
+
+# --- start over ---------------------------------------------------------------------------
+
+
+def _busy_session(window):  # type: ignore[no-untyped-def]
+    forgotten = []
+    qe.on_forget(lambda: forgotten.append(True))
+    window.open_door("takedown")
+    window.open_item(Kind.ARTICLE, window.library.all(Kind.ARTICLE)[0].id)
+    qe.copy_to_clipboard("the previous person's letter")
+    return forgotten
+
+
+def test_start_over_clears_everything_and_goes_home(window):
+    forgotten = _busy_session(window)
+    assert window.privacy.start_over(confirm=False)
+    assert window.current_page().name == "home"
+    assert window.history == [] and window.pages["item"].kind is None
+    assert forgotten == [True]
+    assert QGuiApplication.clipboard().text() != "the previous person's letter"
+    assert not window.back_button.isEnabled()
+
+
+def test_start_over_asks_first_and_can_be_cancelled(window):
+    _busy_session(window)
+
+    def answer(label: str):  # type: ignore[no-untyped-def]
+        def click() -> None:
+            box = QApplication.activeModalWidget()
+            assert isinstance(box, QMessageBox)
+            next(b for b in box.buttons() if b.text() == label).click()
+
+        return click
+
+    QTimer.singleShot(50, answer("Keep working"))
+    action = window.privacy.start_over_action
+    action.trigger()  # from the top-bar menu
+    assert window.current_page().name == "item" and window.history
+    QTimer.singleShot(50, answer("Start over"))
+    action.trigger()
+    assert window.current_page().name == "home" and window.history == []
+
+
+# --- links --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("href", ["https://example.org/help", "tel:+18005550100", "mailto:help@example.org"])
+def test_allowed_links(href):
+    assert ui_privacy.allowed_link(href)
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "http://example.org/",
+        "javascript:alert(1)",
+        "file:///etc/passwd",
+        "data:text/html,hi",
+        "ftp://example.org/",
+        "https://",
+        "https://user:pw@example.org/",
+        "tel:",
+        "smb://server/share",
+        "HTTPS//example.org",
+        "",
+    ],
+)
+def test_refused_links_say_so_and_open_nothing(window, monkeypatch, href):
+    opened, warned = [], []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: warned.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "exec", lambda *a: pytest.fail("no confirmation for a refused link"))
+    assert not ui_privacy.allowed_link(href)
+    window.open_link(href)
+    assert opened == []
+    assert warned and "cannot be opened" in warned[0]
+    assert ui_privacy.open_outside(href) is False and opened == []
+
+
+def _confirm(label: str) -> None:
+    def click() -> None:
+        box = QApplication.activeModalWidget()
+        assert "browser" in box.informativeText() and "private" in box.informativeText()
+        next(b for b in box.buttons() if b.text() == label).click()
+
+    QTimer.singleShot(50, click)
+
+
+def test_link_opens_only_after_yes_with_the_persons_own_environment(window, monkeypatch):
+    opened = []
+    monkeypatch.setattr(ui_privacy, "original_environment", _fake_original)
+    monkeypatch.setattr(
+        QDesktopServices, "openUrl", lambda url: opened.append((url.toString(), os.environ.get("NAVIGATOR_TEST_ENV"))) or True
+    )
+    _confirm("Stay here")
+    window.open_link("https://example.org/help")
+    assert opened == []
+    _confirm("Open it")
+    window.open_link("https://example.org/help")
+    assert opened == [("https://example.org/help", "restored")]
+
+
+def _fake_original():  # type: ignore[no-untyped-def]
+    import contextlib
+
+    @contextlib.contextmanager
+    def restore():  # type: ignore[no-untyped-def]
+        os.environ["NAVIGATOR_TEST_ENV"] = "restored"
+        try:
+            yield
+        finally:
+            del os.environ["NAVIGATOR_TEST_ENV"]
+
+    return restore()
+
+
+# --- input methods ------------------------------------------------------------------------
+
+
+def test_text_fields_ask_input_methods_not_to_learn(window, qtbot):
+    from PySide6.QtWidgets import QLineEdit
+
+    field = QLineEdit(window)
+    field.show()
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    assert field.inputMethodHints() & Qt.InputMethodHint.ImhSensitiveData
+    assert field.inputMethodHints() & Qt.InputMethodHint.ImhNoPredictiveText
