@@ -35,6 +35,15 @@ def _em(text: str) -> str:
     return f"*{text}*"
 
 
+def isolate(text: str) -> str:
+    """Keep a label such as '800.656.HOPE' in one piece inside right-to-left text.
+
+    Unicode first-strong isolates: invisible, and without them the bidi algorithm splits a
+    label of digits, dots and Latin letters around its neighbours in an Arabic line.
+    """
+    return f"\u2068{text}\u2069"
+
+
 def _bullets(lines: list[str]) -> str:
     return "\n".join(f"- {line}" for line in lines)
 
@@ -103,7 +112,7 @@ def to_markdown(item: Item, label: Label, fmt_date: Callable[[date], str], title
         parts += ["", _h2(label("How to reach them"))]
         for contact in item.contacts:
             what = contact.label or contact_kind_label(contact.kind, label)
-            line = f"- **{escape(what)}:** [{escape(contact.value)}]({contact.href()})"
+            line = f"- **{isolate(escape(what))}:** [{escape(contact.value)}]({contact.href()})"
             if contact.hours:
                 line += f" — {escape(hours_text(contact.hours, label))}"
             if contact.note:

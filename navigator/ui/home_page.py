@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from navigator.i18n import _
+from navigator.i18n import _, review_status
 from navigator.ui.pages import Page, column, label, scroll
 
 
@@ -68,6 +68,9 @@ class HomePage(Page):
         layout.addLayout(row)
         self.comfort = label(name="muted")
         layout.addWidget(self.comfort)
+        # Said plainly whenever the interface language is a machine-assisted draft (the .po header says so).
+        self.draft_note = label(name="muted")
+        layout.addWidget(self.draft_note)
         layout.addStretch(1)
         outer.addWidget(scroll(inner))
 
@@ -84,3 +87,7 @@ class HomePage(Page):
         self.start.setText(_("Help me make a plan"))
         self.start.setAccessibleDescription(_("A few gentle questions, one at a time, to build a plan for you."))
         self.comfort.setText(_("If it is fake, it is still abuse. It is not your fault."))
+        self.draft_note.setText(
+            _("The words in this language are a first draft made with help from a machine. A native speaker has not checked them yet.")
+        )
+        self.draft_note.setVisible(review_status() == "draft")

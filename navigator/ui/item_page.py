@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton
 
 from navigator.core.models import Item, Kind, display_title
 from navigator.core.render import to_markdown
-from navigator.i18n import _, format_date
+from navigator.i18n import _, format_date, is_rtl
 from navigator.ui.language_notes import effective_state, item_notice
 from navigator.ui.pages import Notice, Page, column, label
 from navigator.ui.reader import SafeBrowser
@@ -88,7 +88,15 @@ class ItemPage(Page):
             return
         self.warning.hide()
         self.browser.show()
-        self.browser.show_markdown(to_markdown(item, _, format_date, self._title_of))
+        self.browser.show_markdown(to_markdown(item, _, format_date, self._title_of), rtl=is_rtl(self._content_locale()))
+
+    def _content_locale(self) -> str:
+        """The language the words on the page are in: the reader's, or English when it falls back."""
+        assert self.kind is not None
+        library = self.window_.library
+        if self.english or effective_state(library, self.kind, self.item_id).shows_english:
+            return "en"
+        return library.locale
 
     def _title_of(self, link: str) -> str | None:
         found = self.window_.library.resolve(link)

@@ -272,3 +272,52 @@ def test_pseudo_content_keeps_links_working(qtbot, monkeypatch: pytest.MonkeyPat
             assert item.model_dump(exclude=set(translation.text_fields(type(item)))) == english.model_dump(  # type: ignore[union-attr]
                 exclude=set(translation.text_fields(type(item)))
             )
+
+
+def test_home_says_when_the_interface_words_are_a_machine_assisted_draft(window) -> None:  # type: ignore[no-untyped-def]
+    note = window.pages["home"].draft_note
+    assert not note.isVisibleTo(window)
+    _pick(window, "ar")
+    assert i18n.review_status("ar") == "draft"
+    assert note.isVisibleTo(window)
+    assert note.text() == i18n._(
+        "The words in this language are a first draft made with help from a machine. A native speaker has not checked them yet."
+    )
+    assert (
+        note.text()
+        != "The words in this language are a first draft made with help from a machine. A native speaker has not checked them yet."
+    )
+    _pick(window, "en")
+    assert not note.isVisibleTo(window)
+
+
+def _block_directions(browser) -> set[Qt.LayoutDirection]:  # type: ignore[no-untyped-def]
+    found = set()
+    block = browser.document().begin()
+    while block.isValid():
+        found.add(block.blockFormat().layoutDirection())
+        block = block.next()
+    return found
+
+
+def test_reader_lays_out_text_in_the_direction_of_its_language(window) -> None:  # type: ignore[no-untyped-def]
+    """Arabic words run right to left even when a paragraph starts with a Latin name; English stays left to right."""
+    from navigator.ui.language_notes import effective_state
+
+    _pick(window, "ar")
+    checked = set()
+    for kind in (Kind.ARTICLE, Kind.ORGANIZATION):
+        for item in window.library.all(kind):
+            window.open_item(kind, item.id)
+            page = window.pages["item"]
+            if not page.browser.isVisible():
+                continue  # a content warning first; the text is not shown yet
+            english = effective_state(window.library, kind, item.id).shows_english
+            want = Qt.LayoutDirection.LeftToRight if english else Qt.LayoutDirection.RightToLeft
+            assert _block_directions(page.browser) == {want}, (kind, item.id)
+            checked.add(english)
+            if not english:
+                page.translation_notice.button.click()  # "Show the English"
+                assert _block_directions(page.browser) == {Qt.LayoutDirection.LeftToRight}
+    assert checked  # at least one page was looked at
+    assert page.browser.accessibleName() == i18n._("Page text") != "Page text"
