@@ -22,13 +22,14 @@ import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date as _babel_date
 from babel.dates import format_datetime as _babel_datetime
+from babel.dates import format_time as _babel_time
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -322,6 +323,11 @@ def format_date(value: date, style: str = "long", locale: str | None = None) -> 
 
 def format_datetime(value: datetime, style: str = "medium", locale: str | None = None) -> str:
     return _marked(_babel_datetime(value, format=style, locale=_babel_locale(locale)))
+
+
+def format_time(value: datetime | time, style: str = "short", locale: str | None = None) -> str:
+    """A clock time the reader's way ('15:30', '3:30 PM')."""
+    return _marked(_babel_time(value, format=style, locale=_babel_locale(locale)))
 
 
 def format_number(value: float, locale: str | None = None) -> str:

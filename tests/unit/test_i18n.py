@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 from pathlib import Path
 
 import pytest
@@ -178,6 +178,8 @@ def test_dates_and_numbers_follow_the_language() -> None:
     assert "2026" in i18n.format_date(day, locale="ar") or "٢٠٢٦" in i18n.format_date(day, locale="ar")
     assert i18n.format_number(1234.5, locale="en") == "1,234.5"
     assert i18n.format_number(1234.5, locale="fr") == "1\u202f234,5"
+    assert i18n.format_time(time(15, 30), locale="en") == "3:30\u202fPM"
+    assert i18n.format_time(time(15, 30), locale="fr") == "15:30"
     i18n.set_locale("es")
     assert i18n.format_date(day) == "26 de noviembre de 2026"
 
