@@ -35,6 +35,7 @@ from navigator.core.models import Contact, Item, Kind, Organization, Platform
 from navigator.core.render import contact_kind_label, cost_label, hours_text, tristate_label
 from navigator.core.search import fold
 from navigator.i18n import N_, _, ngettext
+from navigator.ui.language_notes import english_title, shows_english
 from navigator.ui.pages import Page, column, label, scroll
 
 if TYPE_CHECKING:
@@ -505,7 +506,7 @@ class DirectoryPage(Page):
             local = now.astimezone()
             self.clock_note.setText(
                 _("Open now is worked out on this computer from each service's hours and time zone (your time: {time}).").format(
-                    time=local.strftime("%H:%M")
+                    time=i18n.format_time(local)
                 )
             )
             self.clock_note.show()
@@ -579,7 +580,7 @@ class DirectoryPage(Page):
             (_("Last checked"), i18n.format_date(org.reviewed)),
         ]
         entry = Entry()
-        entry.set_words(org.name, org.summary, facts, status, colour)
+        entry.set_words(self._title(Kind.ORGANIZATION, org), org.summary, facts, status, colour)
         return entry
 
     def _platform_entry(self, guide: Platform) -> Entry:
@@ -593,8 +594,15 @@ class DirectoryPage(Page):
             facts.append((_("How fast they say they act"), guide.response_time))
         facts.append((_("Last checked"), i18n.format_date(guide.reviewed)))
         entry = Entry()
-        entry.set_words(guide.name, guide.summary, facts)
+        entry.set_words(self._title(Kind.PLATFORM, guide), guide.summary, facts)
         return entry
+
+    def _title(self, kind: Kind, item: Organization | Platform) -> str:
+        """The entry's name, marked when its words fall back to English (see ui/language_notes.py)."""
+        library = self.window_.library
+        if library.locale != i18n.SOURCE_LOCALE and shows_english(library, kind, item.id):
+            return english_title(item.name)
+        return item.name
 
     def _show_more(self) -> None:
         first_new = len(self.entry_widgets)

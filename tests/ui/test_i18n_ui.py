@@ -321,3 +321,13 @@ def test_reader_lays_out_text_in_the_direction_of_its_language(window) -> None: 
                 assert _block_directions(page.browser) == {Qt.LayoutDirection.LeftToRight}
     assert checked  # at least one page was looked at
     assert page.browser.accessibleName() == i18n._("Page text") != "Page text"
+
+
+def test_directory_marks_services_shown_in_english(small_window) -> None:  # type: ignore[no-untyped-def]
+    win = small_window
+    win.open_door("support")
+    texts = [text for _w, text in visible_texts(win)]
+    assert i18n._("{title} (in English)").format(title="Example Helpline") in texts
+    i18n.set_locale("en")
+    texts = [text for _w, text in visible_texts(win)]
+    assert "Example Helpline" in texts
