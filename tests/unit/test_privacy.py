@@ -102,3 +102,26 @@ def test_session_bus_is_kept_when_there_is_one(monkeypatch, tmp_path):
 def test_nowhere_cannot_be_created():
     with pytest.raises(OSError):
         os.makedirs(privacy.NOWHERE)
+
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_privacy_md_points_only_at_tests_that_exist():
+    """Every proof PRIVACY.md names is a real test, so the document cannot drift from the code."""
+    import re
+
+    text = (REPO / "PRIVACY.md").read_text(encoding="utf-8")
+    current = None
+    named = 0
+    for ref in re.findall(r"`((?:tests/[\w/.]+)?(?:::\w+)?)`", text):
+        path, _, name = ref.partition("::")
+        if path:
+            current = REPO / path
+            assert current.exists(), path
+        if name:
+            assert current is not None and current.is_file()
+            assert re.search(rf"^def {name}\(", current.read_text(encoding="utf-8"), re.M), f"{current.name}::{name}"
+            named += 1
+    assert named >= 10
+    assert "PRIVACY.md" in (REPO / "README.md").read_text(encoding="utf-8")
