@@ -28,11 +28,13 @@ from navigator.ui.item_page import ItemPage
 from navigator.ui.letter_page import LetterPage
 from navigator.ui.list_page import ListPage, no_filter
 from navigator.ui.pages import Page, label
+from navigator.ui.plan_page import PlanPage
 from navigator.ui.privacy import allowed_link, open_outside
 from navigator.ui.privacy import install as install_privacy
 from navigator.ui.quick_exit import clear_owned_clipboard, forget_all, quick_exit
 from navigator.ui.search_page import SearchBox, SearchPage
 from navigator.ui.theme import Theme
+from navigator.ui.wizard_page import WizardPage
 
 KINDS = {k.value: k for k in Kind}
 
@@ -62,9 +64,13 @@ class MainWindow(QMainWindow):
         self.add_page(ItemPage(self))
         self.add_page(ListPage(self))
         self.add_page(LetterPage(self))
+        wizard = WizardPage(self)  # the guided questions and the plan they lead to
+        self.add_page(wizard)
+        self.add_page(PlanPage(self))
         self.add_page(DirectoryPage(self))
         self.add_page(SearchPage(self, self.search_box))
         self._default_doors()
+        self.doors["guide"] = wizard.open
         self.doors["support"] = lambda: self.show_page("directory")
 
         # Privacy: quick-exit keys everywhere (Esc x3, F12), the "Privacy and display" menu, the

@@ -1,0 +1,351 @@
+"""The plan: a checklist made from the answers, most urgent first, that the person can keep.
+
+Ticks live in memory only. Each step opens its guide, organization, platform or law page. The
+plan is printed or saved only when the person asks, through a save dialog that starts fresh every
+time (see ``export_file``). A failed save says why in plain words and loses nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, Qt
+from PySide6.QtGui import QFont, QMouseEvent, QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QCheckBox, QDialog, QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from navigator import APP_NAME, i18n
+from navigator.core.pathway import Walk
+from navigator.core.plan import Entry, Link, Plan, PlanStep, build_plan
+from navigator.core.plan_export import to_markdown, to_text
+from navigator.i18n import _, format_date
+from navigator.ui.export_file import ask_save_path, save_bytes
+from navigator.ui.pages import Page, column, label, scroll
+from navigator.ui.reader import MARKDOWN_FLAGS
+from navigator.ui.theme import Palette
+
+if TYPE_CHECKING:
+    from navigator.ui.main_window import MainWindow
+
+
+def category_name(category: str) -> str:
+    return {
+        "safety": _("Right now"),
+        "minor": _("Images from under 18"),
+        "evidence": _("Keeping a record"),
+        "removal": _("Taking it down"),
+        "hashing": _("Stopping it spreading"),
+        "legal": _("Your rights"),
+        "support": _("Support"),
+        "tool": _("Optional"),
+    }.get(category, category)
+
+
+def plan_document(markdown: str) -> QTextDocument:
+    """The printable plan: the exported Markdown laid out by Qt, no HTML and no resources."""
+    doc = QTextDocument()
+    font = QFont()
+    font.setPointSizeF(11)
+    doc.setDefaultFont(font)
+    doc.setMarkdown(markdown, MARKDOWN_FLAGS)
+    return doc
+
+
+def pdf_bytes(markdown: str, title: str) -> bytes:
+    """A PDF of the plan, made in memory, so a failed write never leaves half a file."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    writer.setPageMargins(QMarginsF(18, 18, 18, 18), QPageLayout.Unit.Millimeter)
+    writer.setTitle(title)
+    writer.setCreator(APP_NAME)
+    print_document(plan_document(markdown), writer)
+    del writer  # finishes the PDF
+    buffer.close()
+    return bytes(data.data())
+
+
+def print_document(doc: QTextDocument, device: QPagedPaintDevice) -> None:
+    doc.print_(device)
+
+
+CHECK_MARK = ":/qt-project.org/styles/commonstyle/images/standardbutton-apply-16.png"
+
+
+class TickRow(QWidget):
+    """A tick box with words that wrap (a QCheckBox's own text never wraps). Clicking the words ticks it."""
+
+    def __init__(self, text: str, heading: bool, palette: Palette) -> None:
+        super().__init__()
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(10)
+        self.box = QCheckBox()
+        self.box.setAccessibleName(text)
+        self.box.setCursor(Qt.CursorShape.PointingHandCursor)
+        p = palette
+        self.box.setStyleSheet(
+            f"QCheckBox {{ border: 3px solid transparent; background: transparent; padding: 1px; border-radius: 6px; }}"
+            f" QCheckBox:focus {{ border: 3px solid {p.focus}; }}"
+            f" QCheckBox::indicator {{ width: 20px; height: 20px; border: 2px solid {p.muted}; border-radius: 5px; background: {p.surface}; }}"
+            f" QCheckBox::indicator:checked {{ border-color: {p.primary}; background: {p.primary_soft}; image: url({CHECK_MARK}); }}"
+        )
+        self.text = label(text, "heading" if heading else "")
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.text.setCursor(Qt.CursorShape.PointingHandCursor)
+        if heading:
+            font = self.text.font()
+            font.setWeight(QFont.Weight.DemiBold)
+            self.text.setFont(font)
+        row.addWidget(self.box, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.text, 1)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.box.toggle()
+            self.box.setFocus(Qt.FocusReason.MouseFocusReason)
+        super().mousePressEvent(event)
+
+
+class StepCard(QFrame):
+    """One step: a tick box with its title, what to do, and buttons that open its pages."""
+
+    def __init__(self, page: PlanPage, number: int, step: PlanStep) -> None:
+        super().__init__()
+        self.setObjectName("card")
+        box = QVBoxLayout(self)
+        box.setContentsMargins(22, 16, 22, 18)
+        box.setSpacing(8)
+        self.step = step
+        box.addWidget(label(_("Step {number} · {category}").format(number=number, category=category_name(step.category)), "muted"))
+        self.tick = page.tick_box(step.key, step.title, heading=True)
+        box.addWidget(self.tick)
+        body = label(step.body)
+        box.addWidget(body)
+        for entry in step.entries:
+            box.addLayout(self._entry_row(page, entry))
+        for link in step.links:
+            row = QHBoxLayout()
+            row.setContentsMargins(26, 0, 0, 0)
+            row.addWidget(self._link_button(page, link))
+            row.addStretch(1)
+            box.addLayout(row)
+
+    def _entry_row(self, page: PlanPage, entry: Entry) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setContentsMargins(26, 0, 0, 0)
+        row.addWidget(page.tick_box(entry.key, entry.title), 1)
+        button = QPushButton(_("Open"))
+        button.setObjectName("link")
+        button.setAccessibleName(_("Open: {title}").format(title=entry.title))
+        button.setCursor(Qt.CursorShape.PointingHandCursor)
+        button.clicked.connect(lambda _c=False, k=entry.kind, i=entry.item.id: page.window_.open_item(k, i))
+        row.addWidget(button)
+        return row
+
+    def _link_button(self, page: PlanPage, link: Link) -> QPushButton:
+        button = QPushButton(_("Open: {title}").format(title=link.title))
+        button.setObjectName("link")
+        button.setAccessibleName(button.text())
+        button.setCursor(Qt.CursorShape.PointingHandCursor)
+        button.clicked.connect(lambda _c=False, k=link.kind, i=link.item_id: page.window_.open_item(k, i))
+        return button
+
+
+class PlanPage(Page):
+    name = "plan"
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.walk: Walk | None = None
+        self.plan: Plan | None = None
+        self.ticks: set[str] = set()
+        outer = column(self, margins=0, spacing=0)
+        inner = QWidget()
+        inner.setObjectName("page")
+        layout = column(inner, margins=40, spacing=14)
+        self.title = label(name="title")
+        self.subtitle = label(name="subtitle")
+        self.advice = label(name="muted")
+        self.done_text = label(name="muted")
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+        layout.addWidget(self.advice)
+        actions = QHBoxLayout()
+        self.change_button = QPushButton()
+        self.change_button.clicked.connect(self.change_answers)
+        self.start_over_button = QPushButton()
+        self.start_over_button.clicked.connect(self.start_over)
+        actions.addWidget(self.change_button)
+        actions.addWidget(self.start_over_button)
+        actions.addStretch(1)
+        actions.addWidget(self.done_text)
+        layout.addLayout(actions)
+        self.steps_box = QVBoxLayout()
+        self.steps_box.setSpacing(14)
+        layout.addLayout(self.steps_box)
+        layout.addStretch(1)
+        outer.addWidget(scroll(inner), 1)
+        outer.addWidget(self._build_exports())
+        self.cards: list[StepCard] = []
+        self.boxes: dict[str, QCheckBox] = {}
+
+    def _build_exports(self) -> QFrame:
+        bar = QFrame()
+        bar.setObjectName("footer")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(40, 10, 40, 10)
+        self.keep_note = label(name="muted")
+        self.print_button = QPushButton()
+        self.print_button.clicked.connect(self.print_plan)
+        self.pdf_button = QPushButton()
+        self.pdf_button.setObjectName("primary")
+        self.pdf_button.clicked.connect(self.save_pdf)
+        self.text_button = QPushButton()
+        self.text_button.clicked.connect(lambda: self.save_text("text"))
+        self.markdown_button = QPushButton()
+        self.markdown_button.clicked.connect(lambda: self.save_text("markdown"))
+        row.addWidget(self.keep_note, 1)
+        for button in (self.print_button, self.text_button, self.markdown_button, self.pdf_button):
+            row.addWidget(button)
+        return bar
+
+    # --- the plan ---------------------------------------------------------------------------
+
+    def show_walk(self, walk: Walk) -> None:
+        self.walk = walk
+        self.rebuild()
+
+    def build(self) -> Plan | None:
+        if self.walk is None:
+            return None
+        return build_plan(self.walk.pathway, self.walk.effective(), self.window_.library, locale=i18n.current_locale())
+
+    def rebuild(self) -> None:
+        self.plan = self.build()
+        for card in self.cards:
+            card.setParent(None)
+            card.deleteLater()
+        self.cards = []
+        self.boxes = {}
+        if self.plan is not None:
+            keys = set(self.plan.tick_keys())
+            self.ticks &= keys
+            for number, step in enumerate(self.plan.steps, 1):
+                card = StepCard(self, number, step)
+                self.steps_box.addWidget(card)
+                self.cards.append(card)
+        self._words()
+
+    def tick_box(self, key: str, text: str, heading: bool = False) -> TickRow:
+        row = TickRow(text, heading, self.window_.theme.palette)
+        row.box.setChecked(key in self.ticks)
+        row.box.toggled.connect(lambda on, k=key: self._ticked(k, on))
+        self.boxes[key] = row.box
+        return row
+
+    def _ticked(self, key: str, on: bool) -> None:
+        if on:
+            self.ticks.add(key)
+        else:
+            self.ticks.discard(key)
+        self._count()
+
+    def _count(self) -> None:
+        total = len(self.plan.tick_keys()) if self.plan else 0
+        self.done_text.setText(_("{done} of {total} ticked").format(done=len(self.ticks), total=total))
+
+    def _words(self) -> None:
+        self.title.setText(_("Your plan"))
+        self.subtitle.setText(
+            _(
+                "Made for what you told us, most urgent first. These are choices, not orders: take them one at a time, and skip any that do not fit."
+            )
+        )
+        self.advice.setText(_("Ticks are only kept while Navigator is open. This plan is general information, not legal advice."))
+        self.change_button.setText(_("Change my answers"))
+        self.change_button.setAccessibleName(self.change_button.text())
+        self.start_over_button.setText(_("Start over"))
+        self.start_over_button.setAccessibleName(_("Start over: clear my answers and ticks"))
+        self.keep_note.setText(_("Saving or printing puts a copy outside Navigator. Choose a private place."))
+        self.print_button.setText(_("Print…"))
+        self.pdf_button.setText(_("Save as PDF…"))
+        self.text_button.setText(_("Save as text…"))
+        self.markdown_button.setText(_("Save as Markdown…"))
+        for button in (self.print_button, self.pdf_button, self.text_button, self.markdown_button):
+            button.setAccessibleName(button.text().rstrip("…"))
+        self._count()
+
+    def heading(self) -> str:
+        return _("Your plan")
+
+    # --- actions ----------------------------------------------------------------------------
+
+    def change_answers(self) -> None:
+        wizard = self.window_.pages.get("wizard")
+        if wizard is not None:
+            wizard.change_answers()  # type: ignore[attr-defined]
+
+    def start_over(self) -> None:
+        wizard = self.window_.pages.get("wizard")
+        if wizard is not None:
+            wizard.ask_start_over()  # type: ignore[attr-defined]
+
+    def markdown(self) -> str:
+        assert self.plan is not None
+        return to_markdown(self.plan, self.window_.library, _, format_date, date.today(), self.ticks)
+
+    def save_pdf(self) -> Path | None:
+        if not self.plan:
+            return None
+        path = self.ask_path(_("Save your plan as a PDF"), "plan.pdf", _("PDF files (*.pdf)"), "pdf")
+        if path is None:
+            return None
+        data = pdf_bytes(self.markdown(), _("Your plan"))
+        return path if save_bytes(self, path, data) else None
+
+    def save_text(self, fmt: str) -> Path | None:
+        if not self.plan:
+            return None
+        if fmt == "markdown":
+            path = self.ask_path(_("Save your plan as Markdown"), "plan.md", _("Markdown files (*.md)"), "md")
+            text = self.markdown()
+        else:
+            path = self.ask_path(_("Save your plan as text"), "plan.txt", _("Text files (*.txt)"), "txt")
+            text = to_text(self.plan, self.window_.library, _, format_date, date.today(), self.ticks)
+        if path is None:
+            return None
+        return path if save_bytes(self, path, text.encode("utf-8")) else None
+
+    def ask_path(self, title: str, name: str, file_filter: str, suffix: str) -> Path | None:
+        return ask_save_path(self, title, name, file_filter, suffix)
+
+    def print_plan(self) -> bool:
+        if not self.plan:
+            return False
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(_("Your plan"))
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(_("Print your plan"))
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        print_document(plan_document(self.markdown()), printer)
+        return True
+
+    # --- page protocol ----------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.rebuild()
+
+    def reset(self) -> None:
+        self.walk = None
+        self.plan = None
+        self.ticks.clear()
+        self.rebuild()
+
+
+__all__ = ["PlanPage", "category_name", "pdf_bytes"]

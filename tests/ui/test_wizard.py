@@ -1,0 +1,333 @@
+"""The guided questions and the plan, driven like a person would: keys, clicks, exports, start over."""
+
+from __future__ import annotations
+
+import errno
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox
+
+from navigator.ui import export_file, quick_exit
+from navigator.ui.plan_page import PlanPage
+from navigator.ui.wizard_page import WizardPage
+
+TEXAS = {
+    "safe-now": ["safe"],
+    "what-happened": ["ai-made"],
+    "age": ["adult"],
+    "where": ["x", "reddit"],
+    "threats": ["not-threatened"],
+    "who": ["unknown"],
+    "wants": ["removal", "legal", "support"],
+    "country": ["us"],
+    "us-state": ["us-tx"],
+    "language": ["en"],
+    "report-tool": ["not-now"],
+}
+
+
+def wizard_of(window) -> WizardPage:
+    page = window.pages["wizard"]
+    assert isinstance(page, WizardPage)
+    return page
+
+
+def plan_of(window) -> PlanPage:
+    page = window.pages["plan"]
+    assert isinstance(page, PlanPage)
+    return page
+
+
+def choose(qtbot, wizard: WizardPage, values: list[str]) -> None:
+    """Pick answers on the current screen with the mouse, as a person would."""
+    if wizard.option_list is not None:
+        widget = wizard.option_list
+        for row in range(widget.count()):
+            if widget.item(row).data(Qt.ItemDataRole.UserRole) == values[0]:
+                widget.setCurrentRow(row)
+        return
+    for value, button in wizard.option_buttons:
+        if (value in values) != button.isChecked():
+            qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def answer_all(qtbot, window, answers: dict[str, list[str]]) -> None:
+    window.open_door("guide")
+    wizard = wizard_of(window)
+    qtbot.mouseClick(wizard.start_button, Qt.MouseButton.LeftButton)
+    while wizard.walk.current() is not None:
+        question = wizard.walk.current()
+        choose(qtbot, wizard, answers.get(question.id, [question.options[0].value]))
+        assert wizard.next_button.isEnabled()
+        qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+
+
+def test_help_me_make_a_plan_opens_the_questions(window, qtbot) -> None:
+    home = window.pages["home"]
+    qtbot.mouseClick(home.start, Qt.MouseButton.LeftButton)
+    wizard = wizard_of(window)
+    assert window.current_page() is wizard
+    assert wizard.views.currentWidget() is wizard.intro_view
+    assert wizard.intro_title.text() == "Make a plan"
+
+
+def test_keyboard_only_from_first_question_to_plan(window, qtbot) -> None:
+    window.open_door("guide")
+    wizard = wizard_of(window)
+    wizard.start_button.setFocus()
+    qtbot.keyClick(wizard.start_button, Qt.Key.Key_Return)
+    seen = []
+    while wizard.walk.current() is not None:
+        question = wizard.walk.current()
+        seen.append(question.id)
+        focused = QApplication.focusWidget()
+        assert focused is not None and wizard.isAncestorOf(focused), f"no focus on {question.id}"
+        assert not wizard.next_button.isEnabled(), (seen, wizard.walk.answers)  # an answer first
+        if question.id == "us-state":
+            qtbot.keyClicks(focused, "Texas")
+        else:
+            qtbot.keyClick(focused, Qt.Key.Key_Space)  # the first choice
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+        assert len(seen) < 20
+    assert seen[:4] == ["safe-now", "what-happened", "age", "where"]
+    assert "us-state" in seen  # the first country is the US, so the state is asked
+    assert window.current_page() is plan_of(window)
+    plan = plan_of(window).plan
+    assert plan is not None
+    assert wizard.walk.answers["us-state"] == ("us-tx",)
+    ids = plan.step_ids()
+    assert ids[0] == "threats"  # "Yes" to threats: the safety step comes first
+    assert "someone-close" in ids and "report-the-tool" in ids
+    assert [e.item.id for s in plan.steps if s.key == "remove-each" for e in s.entries] == ["google-search"]
+    assert "laws" not in ids  # the first "what would you like" choice is removal only
+
+
+def test_progress_and_back_re_evaluate_later_questions(window, qtbot) -> None:
+    window.open_door("guide")
+    wizard = wizard_of(window)
+    qtbot.mouseClick(wizard.start_button, Qt.MouseButton.LeftButton)
+    assert wizard.progress_text.text().startswith("Question 1 of ")
+    for _ in range(7):  # up to the country question
+        question = wizard.walk.current()
+        choose(qtbot, wizard, TEXAS[question.id])
+        qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+    assert wizard.walk.current().id == "country"
+    choose(qtbot, wizard, ["us"])
+    qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+    assert wizard.walk.current().id == "us-state"
+    choose(qtbot, wizard, ["us-tx"])
+    qtbot.mouseClick(wizard.back_button, Qt.MouseButton.LeftButton)
+    assert wizard.walk.current().id == "country"
+    assert [v for v, b in wizard.option_buttons if b.isChecked()] == ["us"]  # answers are kept
+    choose(qtbot, wizard, ["gb"])
+    qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+    assert wizard.walk.current().id == "uk-nation"
+    assert wizard.prompt.text() == "Which part of the UK do you live in?"
+
+
+def test_exclusive_choice_clears_the_others(window, qtbot) -> None:
+    window.open_door("guide")
+    wizard = wizard_of(window)
+    wizard.start()
+    while wizard.walk.current().id != "where":
+        choose(qtbot, wizard, [wizard.walk.current().options[0].value])
+        wizard.go_forward()
+    choose(qtbot, wizard, ["x", "reddit"])
+    buttons = dict(wizard.option_buttons)
+    qtbot.mouseClick(buttons["dont-know"], Qt.MouseButton.LeftButton)
+    assert [v for v, b in wizard.option_buttons if b.isChecked()] == ["dont-know"]
+    assert wizard.walk.answer_of("where") == ("dont-know",)
+    qtbot.mouseClick(buttons["meta"], Qt.MouseButton.LeftButton)
+    assert wizard.walk.answer_of("where") == ("meta",)
+
+
+def test_plan_steps_open_their_pages_and_ticks_stay_in_memory(window, qtbot) -> None:
+    answer_all(qtbot, window, TEXAS)
+    page = plan_of(window)
+    assert window.current_page() is page
+    first = page.cards[0]
+    assert first.step.key == "evidence"
+    qtbot.mouseClick(first.tick.box, Qt.MouseButton.LeftButton)
+    assert page.ticks == {"evidence"}
+    assert page.done_text.text().startswith("1 of ")
+    removal = next(card for card in page.cards if card.step.key == "remove-each")
+    assert [e.item.id for e in removal.step.entries] == ["x", "reddit"]
+    # The guide of the first step opens, and Back returns to the plan with the tick kept.
+    from PySide6.QtWidgets import QPushButton
+
+    link = next(b for b in first.findChildren(QPushButton) if b.text() == "Open: Saving evidence safely")
+    qtbot.mouseClick(link, Qt.MouseButton.LeftButton)
+    assert window.current_page().name == "item"
+    assert window.current_page().item_id == "saving-evidence"
+    window.go_back()
+    assert window.current_page() is page
+    assert page.boxes["evidence"].isChecked()
+
+
+def test_save_as_pdf_has_headings_date_sources_and_advice(window, qtbot, tmp_path, monkeypatch) -> None:
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed; ./dev test installs it")
+    answer_all(qtbot, window, TEXAS)
+    page = plan_of(window)
+    target = tmp_path / "plan.pdf"
+    monkeypatch.setattr(page, "ask_path", lambda *args: target)
+    qtbot.mouseClick(page.pdf_button, Qt.MouseButton.LeftButton)
+    assert target.read_bytes().startswith(b"%PDF")
+    text = subprocess.run(["pdftotext", "-layout", str(target), "-"], check=True, capture_output=True, text=True).stdout
+    for heading in ("Your plan", "1. Save proof before you report", "2. Ask each site to remove it", "Laws where you live", "Sources"):
+        assert heading in text
+    assert "Made on " in text
+    assert "not legal advice" in text
+    assert "Make a plan: checked" in text  # sources with their review dates
+    assert "Tex. Penal Code 21.165" in text
+    assert not list(tmp_path.glob(".*.part"))
+
+
+def test_save_as_text_and_markdown_with_ticks(window, qtbot, tmp_path, monkeypatch) -> None:
+    answer_all(qtbot, window, TEXAS)
+    page = plan_of(window)
+    qtbot.mouseClick(page.boxes["evidence"], Qt.MouseButton.LeftButton)
+    paths = iter([tmp_path / "plan.md", tmp_path / "plan.txt"])
+    monkeypatch.setattr(page, "ask_path", lambda *args: next(paths))
+    qtbot.mouseClick(page.markdown_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.text_button, Qt.MouseButton.LeftButton)
+    markdown = (tmp_path / "plan.md").read_text(encoding="utf-8")
+    assert markdown.startswith("# Your plan") and "- [x] If you can, keep a record" in markdown
+    text = (tmp_path / "plan.txt").read_text(encoding="utf-8")
+    assert text.startswith("Your plan") and "**" not in text
+
+
+def test_cancelled_save_writes_nothing(window, qtbot, tmp_path, monkeypatch) -> None:
+    answer_all(qtbot, window, TEXAS)
+    page = plan_of(window)
+    monkeypatch.setattr(page, "ask_path", lambda *args: None)
+    assert page.save_pdf() is None
+    assert [p.name for p in tmp_path.iterdir() if p.name != "config"] == []
+
+
+@pytest.mark.parametrize(
+    ("error", "expected"),
+    [(errno.ENOSPC, "The disk is full."), (errno.EACCES, "Navigator is not allowed to save in that folder.")],
+)
+def test_write_error_is_explained_and_loses_nothing(window, qtbot, tmp_path, monkeypatch, error, expected) -> None:
+    answer_all(qtbot, window, TEXAS)
+    page = plan_of(window)
+    qtbot.mouseClick(page.boxes["evidence"], Qt.MouseButton.LeftButton)
+    target = tmp_path / "plan.pdf"
+    monkeypatch.setattr(page, "ask_path", lambda *args: target)
+    real_open = open
+
+    def failing_open(path, mode="r", *args, **kwargs):
+        if "w" in mode and str(path).endswith(".part"):
+            handle = real_open(path, mode, *args, **kwargs)
+            handle.close()
+            raise OSError(error, "simulated")
+        return real_open(path, mode, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", failing_open)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text() + " " + box.informativeText()) or 0)
+    assert page.save_pdf() is None
+    assert shown and expected in shown[0] and "Nothing is lost" in shown[0]
+    assert not target.exists()
+    assert not list(tmp_path.glob(".*.part"))  # no half-written file left behind
+    assert page.plan is not None and page.boxes["evidence"].isChecked()  # the plan and ticks are still there
+
+
+def test_saving_into_a_missing_folder_is_explained(window, qtbot, tmp_path, monkeypatch) -> None:
+    answer_all(qtbot, window, TEXAS)
+    page = plan_of(window)
+    monkeypatch.setattr(page, "ask_path", lambda *args: tmp_path / "gone" / "plan.txt")
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    assert page.save_text("text") is None
+    assert shown == ["Your plan could not be saved there. That folder does not exist any more."]
+
+
+def test_save_dialog_starts_at_home_and_leaves_no_trace(window, qtbot, tmp_path, monkeypatch) -> None:
+    """Qt's file dialog normally records the last folder in QtProject.conf; ours must not."""
+    config = tmp_path / "config"
+    config.mkdir(exist_ok=True)
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(config))
+    seen: dict[str, str] = {}
+
+    def accept() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QFileDialog)
+        seen["dir"] = dialog.directory().absolutePath()
+        seen["file"] = dialog.selectedFiles()[0]
+        name = dialog.findChild(QLineEdit, "fileNameEdit")
+        name.setText(str(tmp_path / "kept.txt"))
+        dialog.accept()
+
+    QTimer.singleShot(200, accept)
+    path = export_file.ask_save_path(window, "Save", "plan.txt", "Text files (*.txt)", "txt")
+    assert path == tmp_path / "kept.txt"
+    assert seen["dir"] == str(home)
+    assert Path(seen["file"]).name == "plan.txt"
+    assert not (config / "QtProject.conf").exists()
+    assert list(config.iterdir()) == []
+    # and Qt's settings still point nowhere afterwards (nothing is restored that a later dialog could use)
+    assert not QSettings(QSettings.Scope.UserScope, "QtProject").fileName().startswith(str(config))
+
+
+def test_start_over_clears_answers_plan_and_ticks(window, qtbot, monkeypatch) -> None:
+    answer_all(qtbot, window, TEXAS)
+    page = plan_of(window)
+    qtbot.mouseClick(page.boxes["evidence"], Qt.MouseButton.LeftButton)
+    wizard = wizard_of(window)
+    monkeypatch.setattr(wizard, "confirm_start_over", lambda: True)
+    qtbot.mouseClick(page.start_over_button, Qt.MouseButton.LeftButton)
+    assert wizard.walk.answers == {} and not wizard.walk.finished
+    assert page.plan is None and page.ticks == set() and page.cards == []
+    assert window.current_page() is wizard and wizard.views.currentWidget() is wizard.intro_view
+
+
+def test_change_my_answers_goes_back_to_the_last_question(window, qtbot) -> None:
+    answer_all(qtbot, window, TEXAS)
+    qtbot.mouseClick(plan_of(window).change_button, Qt.MouseButton.LeftButton)
+    wizard = wizard_of(window)
+    assert window.current_page() is wizard
+    assert wizard.walk.current().id == "report-tool"
+    assert wizard.walk.answers["where"] == ("x", "reddit")
+
+
+def test_session_reset_forgets_answers(window, qtbot) -> None:
+    answer_all(qtbot, window, TEXAS)
+    window.reset_session()
+    assert wizard_of(window).walk.answers == {}
+    assert plan_of(window).plan is None
+    window.open_door("guide")
+    assert window.current_page() is wizard_of(window)
+    assert wizard_of(window).views.currentWidget() is wizard_of(window).intro_view
+
+
+def test_quick_exit_forgets_answers(window, qtbot, monkeypatch) -> None:
+    answer_all(qtbot, window, TEXAS)
+    assert wizard_of(window).walk.answers
+    monkeypatch.setattr(quick_exit, "_terminate", lambda: None, raising=False)  # stay alive for the check
+    quick_exit.quick_exit()
+    assert not window.isVisible()
+    assert wizard_of(window).walk.answers == {}
+    assert plan_of(window).ticks == set() and plan_of(window).plan is None
+
+
+def test_language_change_keeps_answers(window, qtbot) -> None:
+    from navigator import i18n
+
+    window.open_door("guide")
+    wizard = wizard_of(window)
+    wizard.start()
+    choose(qtbot, wizard, ["not-safe"])
+    i18n.set_locale("es")
+    assert wizard.walk.answer_of("safe-now") == ("not-safe",)
+    assert wizard.walk.current().id == "safe-now"
+    assert [v for v, b in wizard.option_buttons if b.isChecked()] == ["not-safe"]
