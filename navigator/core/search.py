@@ -10,8 +10,9 @@ Text is *folded* the same way for the index and the query, so case and accents n
   ``ال`` (or ``وال``, ``بال``, ``كال``, ``فال``, ``لل``) are also indexed without it.
 
 Matching, for each word of the query (all words must match): the word itself; while typing, the
-last word as the start of a longer word; and only when a word matches nothing at all, words one
-edit away (a letter missing, extra, wrong or swapped), for words of four letters or more.
+last word (two letters or more) as the start of a longer word; and only when a word matches
+nothing at all, words one edit away (a letter missing, extra, wrong or swapped), for words of
+four letters or more.
 
 Ranking: a word in a title counts more than in a summary, which counts more than in a body; rare
 words count more than common ones; a title that starts with the query comes first.
@@ -29,7 +30,7 @@ import unicodedata
 from array import array
 from bisect import bisect_left
 from collections import Counter, OrderedDict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -90,13 +91,22 @@ def words(text: str) -> list[str]:
     return _WORD.findall(fold(text))
 
 
-def _variants(word: str) -> Iterator[str]:
+_ARTICLE_FIRST = frozenset(a[0] for a in _ARABIC_ARTICLES)
+
+
+def _without_article(word: str) -> str | None:
+    """A folded Arabic word without its leading article (``ال`` and the like), if it has one."""
+    if word[:1] in _ARTICLE_FIRST:
+        for article in _ARABIC_ARTICLES:
+            if word.startswith(article) and len(word) - len(article) >= 2:
+                return word[len(article) :]
+    return None
+
+
+def _variants(word: str) -> list[str]:
     """Index forms of a folded word: itself, and without a leading Arabic article."""
-    yield word
-    for article in _ARABIC_ARTICLES:
-        if word.startswith(article) and len(word) - len(article) >= 2:
-            yield word[len(article) :]
-            break
+    bare = _without_article(word)
+    return [word] if bare is None else [word, bare]
 
 
 # --- documents -------------------------------------------------------------------------------
@@ -205,6 +215,10 @@ class View(Protocol):
 # --- the index -------------------------------------------------------------------------------
 
 _PREFIX_TERMS = 40  # at most this many completions of the word being typed, the most common ones
+# Completions stop adding documents after this many postings: a two-letter start can match most
+# of a large tree, and each further letter narrows it. Whole words are never cut short.
+_PREFIX_BUDGET = 30_000
+_MIN_PREFIX = 2  # a single letter being typed matches only itself as a word
 _CACHE = 256
 
 
@@ -213,6 +227,8 @@ class SearchIndex:
 
     def __init__(self) -> None:
         self._docs: list[_Doc] = []
+        self._kinds: list[Kind] = []  # by document number, for the query loop
+        self._titles: list[str] = []  # folded titles, by document number
         self._postings: dict[str, tuple[array[int], array[float]]] = {}
         self._vocab: list[str] = []
         self._alphabet: dict[int, str] = {}
@@ -224,8 +240,8 @@ class SearchIndex:
     def build(cls, entries: Iterable[tuple[Kind, Item, bool]]) -> SearchIndex:
         """``entries``: (kind, item as the reader sees it, whether it is the English fallback)."""
         index = cls()
-        docs_of: dict[str, list[int]] = {}
-        weights_of: dict[str, list[float]] = {}
+        # Compact arrays from the start (4 bytes a posting), not lists of Python numbers.
+        postings: dict[str, tuple[array[int], array[float]]] = {}
         for kind, item, english in entries:
             number = len(index._docs)
             parts = item_fields(item)
@@ -245,17 +261,21 @@ class SearchIndex:
                 for text in texts:
                     counts.update(words(text))
                 for word, count in counts.items():
-                    value = weight * (1.0 + math.log(count))
-                    for form in _variants(word):
-                        scores[form] = scores.get(form, 0.0) + value
+                    value = weight if count == 1 else weight * (1.0 + math.log(count))
+                    scores[word] = scores.get(word, 0.0) + value
+                    bare = _without_article(word)
+                    if bare is not None:
+                        scores[bare] = scores.get(bare, 0.0) + value
             for word, value in scores.items():
-                if word in docs_of:
-                    docs_of[word].append(number)
-                    weights_of[word].append(value)
+                found = postings.get(word)
+                if found is not None:
+                    found[0].append(number)
+                    found[1].append(value)
                 else:
-                    docs_of[word] = [number]
-                    weights_of[word] = [value]
-        index._postings = {word: (array("I", docs), array("f", weights_of[word])) for word, docs in docs_of.items()}
+                    postings[word] = (array("I", (number,)), array("f", (value,)))
+        index._kinds = [doc.kind for doc in index._docs]
+        index._titles = [doc.folded_title for doc in index._docs]
+        index._postings = postings
         index._vocab = sorted(index._postings)
         letters: dict[int, set[str]] = {}
         for word in index._vocab:
@@ -284,19 +304,25 @@ class SearchIndex:
     def _idf(self, df: int) -> float:
         return math.log(1.0 + len(self._docs) / df)
 
-    def _add(self, scores: dict[int, float], word: str, factor: float) -> None:
+    def _add(self, scores: dict[int, float], word: str, factor: float) -> int:
+        """Merge ``word``'s documents into ``scores`` (keeping each document's best); returns postings read."""
         docs, weights = self._postings[word]
         boost = factor * self._idf(len(docs))
+        if not scores:
+            scores.update(zip(docs, (w * boost for w in weights), strict=True))
+            return len(docs)
         get = scores.get
         for doc, weight in zip(docs, weights, strict=True):
             value = weight * boost
             if value > get(doc, 0.0):
                 scores[doc] = value
+        return len(docs)
 
     def _completions(self, prefix: str) -> list[str]:
-        start = bisect_left(self._vocab, prefix)
+        vocab = self._vocab
         found: list[str] = []
-        for word in self._vocab[start:]:
+        for position in range(bisect_left(vocab, prefix), len(vocab)):
+            word = vocab[position]
             if not word.startswith(prefix):
                 break
             found.append(word)
@@ -323,21 +349,25 @@ class SearchIndex:
             self._cache.move_to_end(key)
             return cached
         scores: dict[int, float] = {}
-        forms = list(_variants(word))
+        forms = _variants(word)
+        spent = 0
         for form in forms:
             if form in self._postings:
                 self._add(scores, form, 1.0)
-            if typing:
+            if typing and len(form) >= _MIN_PREFIX:
                 for completion in self._completions(form):
-                    if completion != form:
-                        self._add(scores, completion, 0.6 + 0.3 * len(form) / len(completion))
+                    if completion == form:
+                        continue
+                    if spent + len(self._postings[completion][0]) > _PREFIX_BUDGET and spent:
+                        break
+                    spent += self._add(scores, completion, 0.6 + 0.3 * len(form) / len(completion))
         if not scores and len(word) >= 4:
             for near in self._edits(word):
                 if near in self._postings:
                     self._add(scores, near, 0.5)
-                elif typing and len(near) >= len(word):
+                elif typing and len(near) >= len(word) and spent < _PREFIX_BUDGET:
                     for completion in self._completions(near)[:5]:
-                        self._add(scores, completion, 0.4)
+                        spent += self._add(scores, completion, 0.4)
         self._cache[key] = scores
         if len(self._cache) > _CACHE:
             self._cache.popitem(last=False)
@@ -360,25 +390,29 @@ class SearchIndex:
         first, rest = per_word[0], per_word[1:]
         if not first:
             return Results(query)
-        totals: dict[int, float] = {}
-        for doc, score in first.items():
-            for other in rest:
-                extra = other.get(doc)
-                if extra is None:
-                    break
-                score += extra
-            else:
-                totals[doc] = score
+        totals = first
+        if rest:
+            totals = {}
+            for doc, score in first.items():
+                for other in rest:
+                    extra = other.get(doc)
+                    if extra is None:
+                        break
+                    score += extra
+                else:
+                    totals[doc] = score
         phrase = " ".join(terms)
         by_kind: dict[Kind, list[tuple[float, int]]] = {}
-        docs = self._docs
+        kinds, titles = self._kinds, self._titles
         for doc, score in totals.items():
-            entry = docs[doc]
-            if entry.folded_title.startswith(phrase):
-                score *= 3.0
-            elif phrase in entry.folded_title:
-                score *= 1.5
-            by_kind.setdefault(entry.kind, []).append((score, doc))
+            title = titles[doc]
+            if phrase in title:
+                score *= 3.0 if title.startswith(phrase) else 1.5
+            bucket = by_kind.get(kinds[doc])
+            if bucket is None:
+                by_kind[kinds[doc]] = [(score, doc)]
+            else:
+                bucket.append((score, doc))
         groups = []
         for kind, scored in by_kind.items():
             best = heapq.nlargest(per_kind, scored)
@@ -399,8 +433,17 @@ SNIPPET = 150
 
 def _original_index(text: str, folded_pos: int) -> int:
     """Index in ``text`` of the character whose folding covers ``folded_pos`` in ``fold(text)``."""
+    # Folding keeps most characters one for one: start there and correct by what was dropped or
+    # added before it (a few steps), falling back to a binary search.
+    k = min(folded_pos, len(text) - 1)
+    for _step in range(8):
+        before = len(fold(text[:k]))
+        after = before + len(fold(text[k]))
+        if before <= folded_pos < after:
+            return k
+        k = min(len(text) - 1, k + max(1, folded_pos - after + 1)) if folded_pos >= after else max(0, k - max(1, before - folded_pos))
     low, high = 0, len(text)
-    while low < high:  # smallest k with len(fold(text[:k])) > folded_pos
+    while low < high:  # smallest k with len(fold(text[:k + 1])) > folded_pos
         middle = (low + high) // 2
         if len(fold(text[: middle + 1])) > folded_pos:
             high = middle

@@ -249,7 +249,9 @@ class SearchPage(Page):
             return
         total = self.results.total
         self.title.setText(_("Results for “{query}”").format(query=query))
-        if total == 0:
+        if total == 0 and len(query) < 2:
+            self.summary.setText(_("Keep typing: a single letter is not enough to search."))
+        elif total == 0:
             self.summary.setText(_("Nothing found. You can try another word, or check the spelling."))
         else:
             self.summary.setText(ngettext("{count} result", "{count} results", total).format(count=total))

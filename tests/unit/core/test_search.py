@@ -163,6 +163,8 @@ def test_while_typing_the_last_word_is_a_prefix() -> None:
     # A finished word (typing=False or a trailing space) is not a prefix.
     assert idx.search("rem", typing=False).total == 0
     assert idx.search("rem ").total == 0
+    # A single letter being typed is not expanded (it would match nearly everything).
+    assert idx.search("r").total == 0
 
 
 def test_typo_tolerance() -> None:
