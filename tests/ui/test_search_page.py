@@ -90,3 +90,16 @@ def test_ctrl_f_focuses_the_box_and_reset_clears(win, qtbot) -> None:
     win.reset_session()
     assert win.search_box.text() == ""
     assert win.current_page().name == "home"
+
+
+def test_large_content_builds_the_index_in_the_background(win, qtbot, monkeypatch) -> None:
+    from navigator.ui import search_page
+
+    monkeypatch.setattr(search_page, "BACKGROUND_ABOVE", 0)
+    page = win.pages["search"]
+    win.search_box.setFocus()
+    qtbot.keyClicks(win.search_box, "hotline")
+    # Either still building ("getting ready") or already done; never a wrong "nothing found".
+    assert page.results.total > 0 or "Getting search ready" in page.summary.text()
+    qtbot.waitUntil(lambda: page.results.total > 0, timeout=5000)
+    assert page.results.top is not None and page.results.top.id == "us-hotline"
