@@ -11,15 +11,17 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSize, Qt
 from PySide6.QtGui import QFont, QMouseEvent, QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QCheckBox, QDialog, QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QFrame, QHBoxLayout, QMenu, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from navigator import APP_NAME, i18n
+from navigator.core.models import Law
 from navigator.core.pathway import Walk
 from navigator.core.plan import Entry, Link, Plan, PlanStep, build_plan
 from navigator.core.plan_export import to_markdown, to_text
+from navigator.core.render import status_label
 from navigator.i18n import _, format_date
 from navigator.ui.export_file import ask_save_path, save_bytes
 from navigator.ui.pages import Page, column, label, scroll
@@ -41,6 +43,15 @@ def category_name(category: str) -> str:
         "support": _("Support"),
         "tool": _("Optional"),
     }.get(category, category)
+
+
+def entry_detail(entry: Entry) -> str:
+    """One short line under an entry: for a law, whether it is in force and since when it was checked."""
+    item = entry.item
+    if isinstance(item, Law):
+        when = _("as of {date}").format(date=format_date(item.status_date))
+        return f"{status_label(item.status, _)} ({when})"
+    return ""
 
 
 def plan_document(markdown: str) -> QTextDocument:
@@ -79,7 +90,7 @@ CHECK_MARK = ":/qt-project.org/styles/commonstyle/images/standardbutton-apply-16
 class TickRow(QWidget):
     """A tick box with words that wrap (a QCheckBox's own text never wraps). Clicking the words ticks it."""
 
-    def __init__(self, text: str, heading: bool, palette: Palette) -> None:
+    def __init__(self, text: str, heading: bool, palette: Palette, detail: str = "") -> None:
         super().__init__()
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -102,13 +113,51 @@ class TickRow(QWidget):
             font.setWeight(QFont.Weight.DemiBold)
             self.text.setFont(font)
         row.addWidget(self.box, 0, Qt.AlignmentFlag.AlignTop)
-        row.addWidget(self.text, 1)
+        words = QVBoxLayout()
+        words.setSpacing(2)
+        words.addWidget(self.text)
+        if detail:
+            self.detail = label(detail, "muted")
+            self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+            words.addWidget(self.detail)
+            self.box.setAccessibleDescription(detail)
+        row.addLayout(words, 1)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
         if event.button() == Qt.MouseButton.LeftButton:
             self.box.toggle()
             self.box.setFocus(Qt.FocusReason.MouseFocusReason)
         super().mousePressEvent(event)
+
+
+class LinkButton(QPushButton):
+    """A link-styled button whose words wrap, so a long page title never widens the plan."""
+
+    def __init__(self, text: str, palette: Palette) -> None:
+        super().__init__()
+        self.setObjectName("link")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setAccessibleName(text)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.box = QVBoxLayout(self)
+        self.box.setContentsMargins(4, 2, 4, 2)
+        self.words = label(text)
+        self.words.setStyleSheet(f"color: {palette.link}; text-decoration: underline; background: transparent;")
+        self.words.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.words.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.box.addWidget(self.words)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return self.box.sizeHint()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return self.box.minimumSize()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        return self.box.heightForWidth(width)
 
 
 class StepCard(QFrame):
@@ -131,28 +180,24 @@ class StepCard(QFrame):
         for link in step.links:
             row = QHBoxLayout()
             row.setContentsMargins(26, 0, 0, 0)
-            row.addWidget(self._link_button(page, link))
-            row.addStretch(1)
+            row.addWidget(self._link_button(page, link))  # full width: the words wrap only when they must
             box.addLayout(row)
 
     def _entry_row(self, page: PlanPage, entry: Entry) -> QHBoxLayout:
         row = QHBoxLayout()
         row.setContentsMargins(26, 0, 0, 0)
-        row.addWidget(page.tick_box(entry.key, entry.title), 1)
+        row.addWidget(page.tick_box(entry.key, entry.title, detail=entry_detail(entry)), 1)
         button = QPushButton(_("Open"))
         button.setObjectName("link")
         button.setAccessibleName(_("Open: {title}").format(title=entry.title))
         button.setCursor(Qt.CursorShape.PointingHandCursor)
-        button.clicked.connect(lambda _c=False, k=entry.kind, i=entry.item.id: page.window_.open_item(k, i))
+        button.clicked.connect(lambda _c=False, href=entry.href: page.window_.open_link(href))
         row.addWidget(button)
         return row
 
-    def _link_button(self, page: PlanPage, link: Link) -> QPushButton:
-        button = QPushButton(_("Open: {title}").format(title=link.title))
-        button.setObjectName("link")
-        button.setAccessibleName(button.text())
-        button.setCursor(Qt.CursorShape.PointingHandCursor)
-        button.clicked.connect(lambda _c=False, k=link.kind, i=link.item_id: page.window_.open_item(k, i))
+    def _link_button(self, page: PlanPage, link: Link) -> LinkButton:
+        button = LinkButton(_("Open: {title}").format(title=link.title), page.window_.theme.palette)
+        button.clicked.connect(lambda _c=False, href=link.href: page.window_.open_link(href))
         return button
 
 
@@ -197,21 +242,29 @@ class PlanPage(Page):
     def _build_exports(self) -> QFrame:
         bar = QFrame()
         bar.setObjectName("footer")
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(40, 10, 40, 10)
+        box = QVBoxLayout(bar)
+        box.setContentsMargins(40, 8, 40, 10)
+        box.setSpacing(6)
         self.keep_note = label(name="muted")
+        box.addWidget(self.keep_note)
+        row = QHBoxLayout()
         self.print_button = QPushButton()
         self.print_button.clicked.connect(self.print_plan)
         self.pdf_button = QPushButton()
         self.pdf_button.setObjectName("primary")
         self.pdf_button.clicked.connect(self.save_pdf)
-        self.text_button = QPushButton()
-        self.text_button.clicked.connect(lambda: self.save_text("text"))
-        self.markdown_button = QPushButton()
-        self.markdown_button.clicked.connect(lambda: self.save_text("markdown"))
-        row.addWidget(self.keep_note, 1)
-        for button in (self.print_button, self.text_button, self.markdown_button, self.pdf_button):
+        # Plain text and Markdown are for advocates and email: one button, a menu of two.
+        self.more_button = QPushButton()
+        self.more_menu = QMenu(self.more_button)
+        self.text_action = self.more_menu.addAction("")
+        self.text_action.triggered.connect(lambda: self.save_text("text"))
+        self.markdown_action = self.more_menu.addAction("")
+        self.markdown_action.triggered.connect(lambda: self.save_text("markdown"))
+        self.more_button.setMenu(self.more_menu)
+        row.addStretch(1)
+        for button in (self.print_button, self.more_button, self.pdf_button):
             row.addWidget(button)
+        box.addLayout(row)
         return bar
 
     # --- the plan ---------------------------------------------------------------------------
@@ -241,8 +294,8 @@ class PlanPage(Page):
                 self.cards.append(card)
         self._words()
 
-    def tick_box(self, key: str, text: str, heading: bool = False) -> TickRow:
-        row = TickRow(text, heading, self.window_.theme.palette)
+    def tick_box(self, key: str, text: str, heading: bool = False, detail: str = "") -> TickRow:
+        row = TickRow(text, heading, self.window_.theme.palette, detail)
         row.box.setChecked(key in self.ticks)
         row.box.toggled.connect(lambda on, k=key: self._ticked(k, on))
         self.boxes[key] = row.box
@@ -274,10 +327,12 @@ class PlanPage(Page):
         self.keep_note.setText(_("Saving or printing puts a copy outside Navigator. Choose a private place."))
         self.print_button.setText(_("Print…"))
         self.pdf_button.setText(_("Save as PDF…"))
-        self.text_button.setText(_("Save as text…"))
-        self.markdown_button.setText(_("Save as Markdown…"))
-        for button in (self.print_button, self.pdf_button, self.text_button, self.markdown_button):
+        self.more_button.setText(_("Other formats"))
+        self.text_action.setText(_("Save as plain text…"))
+        self.markdown_action.setText(_("Save as Markdown…"))
+        for button in (self.print_button, self.pdf_button):
             button.setAccessibleName(button.text().rstrip("…"))
+        self.more_button.setAccessibleName(_("Save in another format: plain text or Markdown"))
         self._count()
 
     def heading(self) -> str:

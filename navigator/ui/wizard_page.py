@@ -11,15 +11,16 @@ Space ticks a box, Enter goes on (or presses the focused button), Alt+Left goes 
 from __future__ import annotations
 
 import weakref
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QButtonGroup,
     QCheckBox,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QListWidget,
@@ -28,7 +29,9 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -48,18 +51,66 @@ LONG_LIST = 18
 TWO_COLUMNS = 8
 
 
-class ChoiceRadio(QRadioButton):
-    """A round choice that reacts to a click anywhere on its card, not only on its words."""
+class WrappingChoice:
+    """Mixin for a choice card: its words wrap (a radio button's own text never does), and a click
+    anywhere on the card picks it. The style still draws the round or square box on the left."""
+
+    # The theme pads a choice 12 px and leaves 12 px between the box and the words.
+    LEFT = 12 + 16 + 12
+
+    def setup_words(self, text: str) -> None:
+        button = cast(QAbstractButton, self)
+        button.setText("")
+        button.setAccessibleName(text)
+        self.box = QHBoxLayout(button)
+        self.place_words()
+        self.words = label(text)
+        self.words.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.words.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.words.setStyleSheet("background: transparent; border: none; padding: 0;")
+        self.box.addWidget(self.words)
+        policy = button.sizePolicy()
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Expanding)
+        policy.setHeightForWidth(True)
+        button.setSizePolicy(policy)
+
+    def place_words(self) -> None:
+        """Leave room for the box on its side: the left, or the right in right-to-left languages."""
+        rtl = cast(QAbstractButton, self).layoutDirection() == Qt.LayoutDirection.RightToLeft
+        start, end = self.LEFT + 4, 12
+        self.box.setContentsMargins(end if rtl else start, 11, start if rtl else end, 11)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LayoutDirectionChange:
+            self.place_words()
+        super().changeEvent(event)  # type: ignore[misc]
 
     def hitButton(self, pos: QPoint) -> bool:  # noqa: N802 - Qt override
-        return self.rect().contains(pos)
+        return cast(QAbstractButton, self).rect().contains(pos)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return self.box.sizeHint()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return self.box.minimumSize()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        return self.box.heightForWidth(width)
 
 
-class ChoiceBox(QCheckBox):
-    """A tick-box choice that reacts to a click anywhere on its card, not only on its words."""
+class ChoiceRadio(WrappingChoice, QRadioButton):
+    def __init__(self, text: str) -> None:
+        QRadioButton.__init__(self)
+        self.setup_words(text)
 
-    def hitButton(self, pos: QPoint) -> bool:  # noqa: N802 - Qt override
-        return self.rect().contains(pos)
+
+class ChoiceBox(WrappingChoice, QCheckBox):
+    def __init__(self, text: str) -> None:
+        QCheckBox.__init__(self)
+        self.setup_words(text)
 
 
 def _forget_hook(page: WizardPage) -> None:
@@ -146,8 +197,6 @@ class WizardPage(Page):
         self.help = label(name="subtitle")
         layout.addWidget(self.prompt)
         layout.addWidget(self.help)
-        self.hint = label(name="muted")
-        layout.addWidget(self.hint)
         self.options_box = QWidget()
         self.options_layout = QGridLayout(self.options_box)
         self.options_layout.setContentsMargins(0, 8, 0, 8)
@@ -155,7 +204,11 @@ class WizardPage(Page):
         self.options_layout.setVerticalSpacing(10)
         layout.addWidget(self.options_box)
         layout.addStretch(1)
-        buttons = QHBoxLayout()
+        # Back and Next stay in view below the choices, however long the list is.
+        bar = QFrame()
+        bar.setObjectName("footer")
+        buttons = QHBoxLayout(bar)
+        buttons.setContentsMargins(40, 10, 40, 10)
         self.back_button = QPushButton()
         self.back_button.clicked.connect(self.go_back)
         self.next_button = QPushButton()
@@ -164,8 +217,13 @@ class WizardPage(Page):
         buttons.addWidget(self.back_button)
         buttons.addStretch(1)
         buttons.addWidget(self.next_button)
-        layout.addLayout(buttons)
-        self.question_view = scroll(inner)
+        self.question_view = QWidget()
+        view = QVBoxLayout(self.question_view)
+        view.setContentsMargins(0, 0, 0, 0)
+        view.setSpacing(0)
+        self.question_scroll = scroll(inner)
+        view.addWidget(self.question_scroll, 1)
+        view.addWidget(bar)
         self.views.addWidget(self.question_view)
 
     def _build_missing(self) -> None:
@@ -327,6 +385,7 @@ class WizardPage(Page):
             self._render_intro()
             return
         self.views.setCurrentWidget(self.question_view)
+        self.question_scroll.verticalScrollBar().setValue(0)
         number, total = self.walk.progress()
         self.progress_text.setText(_("Question {number} of {total}").format(number=number, total=total))
         self.progress.setRange(0, max(total, 1))
@@ -336,7 +395,6 @@ class WizardPage(Page):
         self.prompt.setText(question.prompt)
         self.help.setText(question.help or "")
         self.help.setVisible(bool(question.help))
-        self.hint.setText(_("Choose all that apply.") if question.kind == "multi" else _("Choose one."))
         self._render_options(question)
         self._update_buttons(question)
 
@@ -389,7 +447,6 @@ class WizardPage(Page):
             self.group.setExclusive(True)
         for index, option in enumerate(question.options):
             button: QAbstractButton = ChoiceRadio(option.label) if question.kind == "single" else ChoiceBox(option.label)
-            button.setAccessibleName(option.label)
             if option.help:
                 button.setToolTip(option.help)
                 button.setAccessibleDescription(option.help)

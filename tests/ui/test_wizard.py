@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox, QScrollArea
 
 from navigator.ui import export_file, quick_exit
 from navigator.ui.plan_page import PlanPage
@@ -159,7 +159,7 @@ def test_plan_steps_open_their_pages_and_ticks_stay_in_memory(window, qtbot) -> 
     # The guide of the first step opens, and Back returns to the plan with the tick kept.
     from PySide6.QtWidgets import QPushButton
 
-    link = next(b for b in first.findChildren(QPushButton) if b.text() == "Open: Saving evidence safely")
+    link = next(b for b in first.findChildren(QPushButton) if b.accessibleName() == "Open: Saving evidence safely")
     qtbot.mouseClick(link, Qt.MouseButton.LeftButton)
     assert window.current_page().name == "item"
     assert window.current_page().item_id == "saving-evidence"
@@ -193,8 +193,8 @@ def test_save_as_text_and_markdown_with_ticks(window, qtbot, tmp_path, monkeypat
     qtbot.mouseClick(page.boxes["evidence"], Qt.MouseButton.LeftButton)
     paths = iter([tmp_path / "plan.md", tmp_path / "plan.txt"])
     monkeypatch.setattr(page, "ask_path", lambda *args: next(paths))
-    qtbot.mouseClick(page.markdown_button, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(page.text_button, Qt.MouseButton.LeftButton)
+    page.markdown_action.trigger()  # from the "Other formats" menu
+    page.text_action.trigger()
     markdown = (tmp_path / "plan.md").read_text(encoding="utf-8")
     assert markdown.startswith("# Your plan") and "- [x] If you can, keep a record" in markdown
     text = (tmp_path / "plan.txt").read_text(encoding="utf-8")
@@ -331,3 +331,24 @@ def test_language_change_keeps_answers(window, qtbot) -> None:
     assert wizard.walk.answer_of("safe-now") == ("not-safe",)
     assert wizard.walk.current().id == "safe-now"
     assert [v for v, b in wizard.option_buttons if b.isChecked()] == ["not-safe"]
+
+
+@pytest.mark.parametrize("locale", ["en", "fr"])
+def test_nothing_is_cut_off_at_the_smallest_window_size(window, qtbot, locale) -> None:
+    """Long titles and choices wrap instead of pushing the page sideways."""
+    from navigator import i18n
+
+    i18n.set_locale(locale)
+    window.resize(window.minimumSize())
+    answer_all(qtbot, window, TEXAS)
+    page = plan_of(window)
+    scroll = page.findChild(QScrollArea)
+    qtbot.waitUntil(lambda: scroll.viewport().width() > 0)
+    QApplication.processEvents()
+    assert scroll.horizontalScrollBar().maximum() == 0
+    wizard = wizard_of(window)
+    page.change_answers()
+    while wizard.walk.current().id != "where":
+        wizard.go_back()
+    QApplication.processEvents()
+    assert wizard.question_scroll.horizontalScrollBar().maximum() == 0
