@@ -352,3 +352,34 @@ def test_nothing_is_cut_off_at_the_smallest_window_size(window, qtbot, locale) -
         wizard.go_back()
     QApplication.processEvents()
     assert wizard.question_scroll.horizontalScrollBar().maximum() == 0
+
+
+def test_print_goes_through_the_print_dialog(window, qtbot, tmp_path, monkeypatch) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from navigator.ui import plan_page
+
+    answer_all(qtbot, window, TEXAS)
+    page = plan_of(window)
+    target = tmp_path / "printed.pdf"
+
+    class FakeDialog:
+        """Stands in for the system print dialog: the person picks 'print to file' and presses Print."""
+
+        def __init__(self, printer: QPrinter, parent) -> None:
+            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            printer.setOutputFileName(str(target))
+
+        def setWindowTitle(self, title: str) -> None:  # noqa: N802 - mirrors Qt
+            pass
+
+        def exec(self) -> int:
+            return plan_page.QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(plan_page, "QPrintDialog", FakeDialog)
+    assert page.print_plan() is True
+    assert target.read_bytes().startswith(b"%PDF")
+    monkeypatch.setattr(FakeDialog, "exec", lambda self: 0)  # cancelled: nothing printed
+    target.unlink()
+    assert page.print_plan() is False
+    assert not target.exists()
