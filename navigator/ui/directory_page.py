@@ -629,6 +629,9 @@ class DirectoryPage(Page):
         self.show_services.setAccessibleName(_("Show support services"))
         self.show_platforms.setText(_("Platform guides"))
         self.show_platforms.setAccessibleName(_("Show platform guides"))
+        for button in (self.show_services, self.show_platforms):
+            # Room for the thicker border of the checked state, so the words are never clipped.
+            button.setMinimumWidth(button.sizeHint().width() + 8)
         self.place_box.set_caption(_("Country"))
         self.language_box.set_caption(_("Language"))
         self.channel_box.set_caption(_("Way to reach them"))

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QFont, QFontMetrics, QKeyEvent, QKeySequence, QPainter, QResizeEvent, QShortcut
-from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QSizePolicy, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from navigator import i18n
 from navigator.core.models import Kind
@@ -59,8 +59,10 @@ class SearchBox(QLineEdit):
         self.window_ = window
         self.setObjectName("searchBox")
         self.setClearButtonEnabled(True)
-        self.setMinimumWidth(220)
+        # Narrow enough that the top bar still fits at the window's smallest width.
+        self.setMinimumWidth(140)
         self.setMaximumWidth(360)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.textEdited.connect(self._edited)
         self.returnPressed.connect(self._open_top)
         for keys in ("Ctrl+F", "Ctrl+K"):
