@@ -17,13 +17,14 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QCheckBox, QDialog, QFrame, QHBoxLayout, QMenu, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from navigator import APP_NAME, i18n
-from navigator.core.models import Law
+from navigator.core.models import Kind, Law
 from navigator.core.pathway import Walk
 from navigator.core.plan import Entry, Link, Plan, PlanStep, build_plan
 from navigator.core.plan_export import to_markdown, to_text
 from navigator.core.render import status_label
 from navigator.i18n import _, format_date
 from navigator.ui.export_file import ask_save_path, save_bytes
+from navigator.ui.language_notes import list_notice
 from navigator.ui.pages import Page, column, label, scroll
 from navigator.ui.reader import MARKDOWN_FLAGS
 from navigator.ui.theme import Palette
@@ -217,9 +218,11 @@ class PlanPage(Page):
         self.subtitle = label(name="subtitle")
         self.advice = label(name="muted")
         self.done_text = label(name="muted")
+        self.language_note = label(name="muted")  # said when some of the plan falls back to English
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
         layout.addWidget(self.advice)
+        layout.addWidget(self.language_note)
         actions = QHBoxLayout()
         self.change_button = QPushButton()
         self.change_button.clicked.connect(self.change_answers)
@@ -333,7 +336,20 @@ class PlanPage(Page):
         for button in (self.print_button, self.pdf_button):
             button.setAccessibleName(button.text().rstrip("…"))
         self.more_button.setAccessibleName(_("Save in another format: plain text or Markdown"))
+        note = list_notice(self.window_.library, self._content_keys())
+        self.language_note.setText(note or "")
+        self.language_note.setVisible(bool(note))
         self._count()
+
+    def _content_keys(self) -> list[tuple[Kind, str]]:
+        """Every content item whose words the plan shows: the questions' steps, and what they link to."""
+        if self.plan is None:
+            return []
+        keys = [(Kind.PATHWAY, self.plan.pathway.id)]
+        for step in self.plan.steps:
+            keys += [(link.kind, link.item_id) for link in step.links]
+            keys += [(entry.kind, entry.item.id) for entry in step.entries]
+        return keys
 
     def heading(self) -> str:
         return _("Your plan")

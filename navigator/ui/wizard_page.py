@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from navigator.core.models import Kind, Pathway, Question
 from navigator.core.pathway import Walk, toggle, visible_questions
 from navigator.i18n import _
+from navigator.ui.language_notes import effective_state, item_notice
 from navigator.ui.pages import Page, column, label, scroll
 from navigator.ui.quick_exit import on_forget
 
@@ -159,6 +160,8 @@ class WizardPage(Page):
         self.intro_title = label(name="title")
         self.intro_text = label(name="subtitle")
         self.intro_note = label(name="muted")
+        # What language the questions are in, said honestly (ui/language_notes.py).
+        self.intro_language = label(name="muted")
         self.start_button = QPushButton()
         self.start_button.setObjectName("primary")
         self.start_button.clicked.connect(self._start_clicked)
@@ -170,6 +173,7 @@ class WizardPage(Page):
         row.addStretch(1)
         layout.addWidget(self.intro_title)
         layout.addWidget(self.intro_text)
+        layout.addWidget(self.intro_language)
         layout.addLayout(row)
         layout.addWidget(self.intro_note)
         layout.addStretch(1)
@@ -197,6 +201,8 @@ class WizardPage(Page):
         self.help = label(name="subtitle")
         layout.addWidget(self.prompt)
         layout.addWidget(self.help)
+        self.question_language = label(name="muted")
+        layout.addWidget(self.question_language)
         self.options_box = QWidget()
         self.options_layout = QGridLayout(self.options_box)
         self.options_layout.setContentsMargins(0, 8, 0, 8)
@@ -255,6 +261,14 @@ class WizardPage(Page):
             self.walk = Walk(self.pathway)
         else:
             self.walk.pathway = self.pathway
+
+    def _language_note(self) -> str | None:
+        words = item_notice(effective_state(self.window_.library, Kind.PATHWAY, PATHWAY_ID), reading_english=False)
+        return words[0] if words else None
+
+    def _shows_english(self) -> bool:
+        library = self.window_.library
+        return library.locale != "en" and effective_state(library, Kind.PATHWAY, PATHWAY_ID).shows_english
 
     def heading(self) -> str:
         if self.walk is not None and self.walk.current() is not None:
@@ -395,6 +409,10 @@ class WizardPage(Page):
         self.prompt.setText(question.prompt)
         self.help.setText(question.help or "")
         self.help.setVisible(bool(question.help))
+        # On each question, only the case that would puzzle: English questions in another language.
+        english = self._language_note() if self._shows_english() else None
+        self.question_language.setText(english or "")
+        self.question_language.setVisible(bool(english))
         self._render_options(question)
         self._update_buttons(question)
 
@@ -403,6 +421,9 @@ class WizardPage(Page):
         self.views.setCurrentWidget(self.intro_view)
         self.intro_title.setText(self.pathway.title)
         self.intro_text.setText(self.pathway.intro)
+        note = self._language_note()
+        self.intro_language.setText(note or "")
+        self.intro_language.setVisible(bool(note))
         self.intro_note.setText(
             _("Nothing you choose is saved. Quick exit (at the top, or Esc three times, or F12) closes Navigator at once.")
         )

@@ -170,6 +170,11 @@ def small_window(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
     (root / "es/laws/example-law.yaml").write_text(
         "id: example-law\ntranslated_from: 'aaaaaaaaaaaa'\nstatus: reviewed\ntitle: Una ley de ejemplo\n", encoding="utf-8"
     )
+    # The guided questions exist only in English.
+    from tests.unit.core.test_localize import PATHWAY
+
+    (root / "en/pathways").mkdir()
+    (root / "en/pathways/main.yaml").write_text(PATHWAY.replace("id: start", "id: main"), encoding="utf-8")
     # A file that still holds only the English words: it must not be called a translation.
     from navigator.i18n_tools import scaffold
 
@@ -331,3 +336,27 @@ def test_directory_marks_services_shown_in_english(small_window) -> None:  # typ
     i18n.set_locale("en")
     texts = [text for _w, text in visible_texts(win)]
     assert "Example Helpline" in texts
+
+
+def test_guided_questions_and_plan_say_when_they_are_in_english(small_window) -> None:  # type: ignore[no-untyped-def]
+    from navigator.core.pathway import Walk
+
+    win = small_window
+    not_translated = i18n._("This part is not yet translated, so it is shown in English.")
+    win.open_door("guide")
+    wizard = win.pages["wizard"]
+    assert wizard.intro_language.isVisibleTo(win) and wizard.intro_language.text() == not_translated
+    wizard.start()
+    assert wizard.question_language.isVisibleTo(win) and wizard.question_language.text() == not_translated
+    walk = Walk(wizard.pathway)
+    walk.start()
+    walk.set_answer("where", ["social"])
+    plan = win.pages["plan"]
+    plan.show_walk(walk)
+    win.show_page("plan")
+    assert plan.language_note.isVisibleTo(win)
+    assert plan.language_note.text() == i18n._("Some of these pages are not yet translated. They are shown in English.")
+    i18n.set_locale("en")
+    assert not plan.language_note.isVisibleTo(win)
+    win.open_door("guide")
+    assert "This part is not yet translated, so it is shown in English." not in [text for _w, text in visible_texts(win)]
