@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QFrame, QHBoxLayout, QMenu, QP
 from navigator import APP_NAME, i18n
 from navigator.core.models import Kind, Law
 from navigator.core.pathway import Walk
-from navigator.core.plan import Entry, Link, Plan, PlanStep, build_plan
+from navigator.core.plan import Entry, Link, Plan, PlanStep, build_plan, languages_of, regions_of
 from navigator.core.plan_export import to_markdown, to_text
 from navigator.core.render import status_label
 from navigator.i18n import _, format_date
@@ -275,6 +275,21 @@ class PlanPage(Page):
     def show_walk(self, walk: Walk) -> None:
         self.walk = walk
         self.rebuild()
+        self._share_place_with_directory()
+
+    def _share_place_with_directory(self) -> None:
+        """Services for the person's place and language come first in the directory (memory only)."""
+        directory = self.window_.pages.get("directory")
+        if self.walk is None or directory is None or not hasattr(directory, "set_context"):
+            return
+        answers = self.walk.effective()
+        regions = regions_of(self.walk.pathway, answers)
+        country = next((r for r in regions if "-" not in r), None)
+        region = next((r for r in regions if "-" in r), None)
+        if country is None and region is not None:
+            country = region.split("-")[0]
+        language = languages_of(self.walk.pathway, answers, i18n.current_locale())[0]
+        directory.set_context(country, region, language)
 
     def build(self) -> Plan | None:
         if self.walk is None:

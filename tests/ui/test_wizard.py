@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox, QScrollArea
 
+from navigator.core.models import Kind
 from navigator.ui import export_file, quick_exit
 from navigator.ui.plan_page import PlanPage
 from navigator.ui.wizard_page import WizardPage
@@ -383,3 +384,19 @@ def test_print_goes_through_the_print_dialog(window, qtbot, tmp_path, monkeypatc
     target.unlink()
     assert page.print_plan() is False
     assert not target.exists()
+
+
+def test_the_plan_puts_services_for_the_persons_place_first_in_the_directory(window, qtbot) -> None:
+    from navigator.core.models import Organization
+
+    uk = {**TEXAS, "country": ["gb"], "uk-nation": ["england"]}
+    answer_all(qtbot, window, uk)
+    directory = window.pages["directory"]
+    assert directory.context.country == "GB"
+    assert directory.context.language == "en"
+    window.open_door("support")
+    first = directory.entry_widgets[0]
+    orgs = {o.id: o for o in window.library.all(Kind.ORGANIZATION) if isinstance(o, Organization)}
+    titles = {o.name: o for o in orgs.values()}
+    org = titles[first.title.text()]
+    assert "GB" in org.regions
