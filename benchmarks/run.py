@@ -1,0 +1,446 @@
+"""Navigator performance benchmark: start-up, memory, `navigator check`, search index and search latency.
+
+It builds a synthetic content tree from the shipped one, scaled up (100x by default, with at
+least 2,000 organizations and 1,000 articles, translations included), under benchmarks/out/
+(git-ignored), then measures, each beside a baseline taken in the same run:
+
+- start-up: process start to the first painted main window, Navigator (shipped content) against a
+  bare PySide6 window (a QMainWindow with one label); median of several runs;
+- peak memory (maximum resident set size) of those same processes, and of Navigator with the
+  scaled tree after building the search index and running every query;
+- `navigator check` on the shipped tree and on the scaled tree;
+- search index build time and per-keystroke query latency (p50, p95, max), shipped and scaled,
+  in English, Spanish, French and Arabic: every prefix of a set of phrases, as typed;
+- the same keystrokes through the search page (search plus rebuilding the result list, no paint),
+  and a directory filter change, in the scaled app.
+
+Targets (issue 7): start-up with shipped content at most 2.5x the bare window; search p95 at most
+16 ms at 100x; peak memory at most 2x the bare window.
+
+Run from the repository root:
+
+    .venv/bin/python benchmarks/run.py            # everything (several minutes: check at 100x is slow)
+    .venv/bin/python benchmarks/run.py --quick    # fewer start-up runs, no check at scale
+
+Results are printed as a Markdown table and saved to benchmarks/out/results.md and results.json.
+Qt runs on the offscreen platform unless QT_QPA_PLATFORM is set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import math
+import os
+import platform
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+OUT = REPO / "benchmarks" / "out"
+sys.path.insert(0, str(REPO))
+
+from navigator.core.models import FOLDERS, MODELS, Kind  # noqa: E402
+from navigator.core.translation import english_hash  # noqa: E402
+
+TITLE_FIELD = {
+    Kind.ORGANIZATION: "name",
+    Kind.PLATFORM: "name",
+    Kind.GLOSSARY: "term",
+}
+MINIMUM = {Kind.ORGANIZATION: 2000, Kind.ARTICLE: 1000}
+
+PHRASES = {
+    "en": [
+        "helpline",
+        "remove image",
+        "take it down",
+        "stopncii",
+        "police report",
+        "deepfake",
+        "google search",
+        "evidence",
+        "screenshot",
+        "copyright notice",
+        "talk to someone",
+        "revenge porn helpline",
+        "how do i report on instagram",
+        "helpilne",
+        "evidnce",
+    ],
+    "es": ["ayuda", "línea de ayuda", "denunciar", "eliminar imagen", "policía", "pruebas"],
+    "fr": ["écoute", "aide", "supprimer une image", "preuves", "police"],
+    "ar": ["المساعدة", "الشرطة", "حذف الصورة", "دليل", "مساعده"],
+}
+
+
+def keystrokes(phrase: str) -> list[str]:
+    """What the search box holds after each key press while typing ``phrase``."""
+    return [phrase[: n + 1] for n in range(len(phrase))]
+
+
+# --- the synthetic tree ------------------------------------------------------------------------
+
+SYLLABLES = ("ka", "lo", "ve", "ri", "sa", "mu", "ne", "to", "ba", "li", "dor", "an", "el", "vin", "mar", "tes", "or", "pa", "qu", "zen")
+
+
+def made_up_word(rng: random.Random) -> str:
+    """A pronounceable made-up place name, so that scaled content brings new words like real content."""
+    return "".join(rng.choice(SYLLABLES) for _ in range(3)).capitalize()
+
+
+def _read(path: Path) -> tuple[dict[str, Any], str | None]:
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".md":
+        _, front, body = text.split("---\n", 2)
+        return yaml.safe_load(front), body
+    return yaml.safe_load(text), None
+
+
+def _write(path: Path, data: dict[str, Any], body: str | None) -> None:
+    dumped = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120)
+    path.write_text(f"---\n{dumped}---\n{body}" if body is not None else dumped, encoding="utf-8")
+
+
+def _title_key(kind: Kind) -> str:
+    return TITLE_FIELD.get(kind, "title")
+
+
+def generate(source: Path, target: Path, factor: int) -> dict[str, int]:
+    """Copy ``source`` into ``target`` ``factor`` times over (more for organizations and articles).
+
+    Copy 0 keeps the shipped ids, so every internal link still resolves; copy k gets ids ending in
+    ``-xk`` and a made-up word in its title. Translations are copied with the English fingerprint
+    of their new English item, so they load as current translations, not stale ones.
+    """
+    if target.exists():
+        shutil.rmtree(target)
+    english_root = source / "en"
+    locales = sorted(p.name for p in source.iterdir() if p.is_dir() and p.name != "en" and not p.name.startswith("."))
+    counts: dict[str, int] = {}
+    for kind, folder in FOLDERS.items():
+        files = sorted(p for p in (english_root / folder).glob("*") if p.suffix in (".yaml", ".md"))
+        if not files:
+            continue
+        copies = max(factor, math.ceil(MINIMUM.get(kind, 0) / len(files)))
+        (target / "en" / folder).mkdir(parents=True, exist_ok=True)
+        for locale in locales:
+            (target / locale / folder).mkdir(parents=True, exist_ok=True)
+        counts[folder] = copies * len(files)
+        model = MODELS[kind]
+        key = _title_key(kind)
+        for path in files:
+            data, body = _read(path)
+            translations = {}
+            for locale in locales:
+                found = source / locale / folder / path.name
+                if found.is_file():
+                    translations[locale] = _read(found)
+            rng = random.Random(f"{folder}/{path.stem}")
+            for copy in range(copies):
+                # Two made-up words a copy, so the vocabulary grows as it would with real new content.
+                word = f"{made_up_word(rng)} {made_up_word(rng)}" if copy else ""
+                item_id = f"{data['id']}-x{copy}" if copy else data["id"]
+                new = dict(data, id=item_id)
+                if copy and key in new:
+                    new[key] = f"{new[key]} {word}"
+                _write(target / "en" / folder / f"{item_id}{path.suffix}", new, body)
+                merged = dict(new, body=body.strip("\n")) if body is not None else new
+                fingerprint = english_hash(model.model_validate(merged))
+                for locale, (tdata, tbody) in translations.items():
+                    translated = dict(tdata, id=item_id, translated_from=fingerprint)
+                    if copy and key in translated:
+                        translated[key] = f"{translated[key]} {word}"
+                    _write(target / locale / folder / f"{item_id}{path.suffix}", translated, tbody)
+    return counts
+
+
+# --- measuring in child processes --------------------------------------------------------------
+
+
+def max_rss_mb() -> float:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def child(mode: str, content: str | None) -> None:
+    """Runs in a fresh process: open a window, report when it has painted, then do ``mode``'s extra work."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+    started = time.perf_counter()
+    if mode == "bare":
+        app = QApplication([sys.argv[0]])
+        window = QMainWindow()
+        window.setCentralWidget(QLabel("Hello"))
+        window.resize(1120, 760)
+    else:
+        import navigator.app as nav
+
+        if content:
+            nav.content_root = lambda: Path(content)  # type: ignore[assignment]
+        app = nav.create_app([sys.argv[0]])
+        window = nav.build_window(locale="en")
+    built = time.perf_counter()
+    report: dict[str, Any] = {}
+
+    def extra() -> None:
+        if mode == "scaled":
+            report.update(scaled_app_work(window))
+        report["peak_mb"] = max_rss_mb()
+        print("RESULT " + json.dumps(report), flush=True)
+        app.quit()
+
+    class FirstPaint(QObject):
+        done = False
+
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+            if not self.done and event.type() == QEvent.Type.Paint:
+                self.done = True
+                report["paint_s"] = time.perf_counter() - started
+                report["build_s"] = built - started
+                report["painted_mb"] = max_rss_mb()
+                print("PAINTED", flush=True)
+                QTimer.singleShot(0, extra)
+            return False
+
+    watcher = FirstPaint()
+    app.installEventFilter(watcher)
+    window.show()
+    app.exec()
+
+
+def scaled_app_work(window: Any) -> dict[str, Any]:
+    """In the scaled app: build the index through the search page, type every phrase, filter the directory."""
+    from PySide6.QtWidgets import QApplication
+
+    page = window.pages["search"]
+    started = time.perf_counter()
+    page.index()
+    index_s = time.perf_counter() - started
+    times = []
+    for phrase in PHRASES["en"]:
+        for text in keystrokes(phrase):
+            started = time.perf_counter()
+            page.run(text)
+            times.append(time.perf_counter() - started)
+    window.open_door("support")
+    QApplication.processEvents()
+    directory = window.pages["directory"]
+    started = time.perf_counter()
+    directory.language.setCurrentIndex(directory.language.findData("es"))
+    filter_s = time.perf_counter() - started
+    return {
+        "index_s": index_s,
+        "page_p50_ms": percentile(times, 50) * 1000,
+        "page_p95_ms": percentile(times, 95) * 1000,
+        "directory_filter_ms": filter_s * 1000,
+        "organizations": len(window.library.all(Kind.ORGANIZATION)),
+    }
+
+
+def run_child(mode: str, content: Path | None = None, timeout: float = 1800) -> dict[str, Any]:
+    """Start a child; wall time from spawn to its first paint, plus what it reports."""
+    command = [sys.executable, __file__, "--child", mode] + (["--content", str(content)] if content else [])
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=REPO)
+    assert process.stdout is not None
+    result: dict[str, Any] = {}
+    for line in process.stdout:
+        if line.startswith("PAINTED"):
+            result["wall_s"] = time.perf_counter() - started
+        elif line.startswith("RESULT "):
+            result.update(json.loads(line[len("RESULT ") :]))
+    process.wait(timeout=timeout)
+    if "wall_s" not in result:
+        raise RuntimeError(f"child {mode} did not paint (exit {process.returncode})")
+    return result
+
+
+def run_check(content: Path) -> float:
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "navigator", "check", "--content", str(content)], cwd=REPO, capture_output=True, check=False)
+    return time.perf_counter() - started
+
+
+# --- measuring search in this process ----------------------------------------------------------
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    rank = max(0, min(len(ordered) - 1, math.ceil(p / 100 * len(ordered)) - 1))
+    return ordered[rank]
+
+
+def search_figures(content: Path) -> dict[str, dict[str, float]]:
+    from navigator.core.library import Library
+    from navigator.core.search import SearchIndex
+
+    started = time.perf_counter()
+    library = Library(content)
+    load_s = time.perf_counter() - started
+    figures: dict[str, dict[str, float]] = {}
+    pauses: list[float] = []
+    gc_started = [0.0]
+
+    def gc_watch(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            gc_started[0] = time.perf_counter()
+        else:
+            pauses.append(time.perf_counter() - gc_started[0])
+
+    for locale, phrases in PHRASES.items():
+        library.set_locale(locale)
+        started = time.perf_counter()
+        index = SearchIndex.from_view(library.view)
+        build_s = time.perf_counter() - started
+        times = []
+        pauses.clear()
+        gc.callbacks.append(gc_watch)
+        for phrase in phrases:
+            for text in keystrokes(phrase):
+                started = time.perf_counter()
+                index.search(text, per_kind=5)
+                times.append(time.perf_counter() - started)
+        gc.callbacks.remove(gc_watch)
+        figures[locale] = {
+            "items": len(index),
+            "words": index.vocabulary_size,
+            "load_s": load_s,
+            "build_s": build_s,
+            "queries": len(times),
+            "p50_ms": percentile(times, 50) * 1000,
+            "p95_ms": percentile(times, 95) * 1000,
+            "max_ms": max(times) * 1000,
+            "gc_max_ms": max(pauses, default=0.0) * 1000,
+        }
+    return figures
+
+
+# --- report ------------------------------------------------------------------------------------
+
+
+def table(results: dict[str, Any]) -> str:
+    bare, shipped = results["startup"]["bare"], results["startup"]["navigator"]
+    scaled = results.get("scaled_app", {})
+    rows = [
+        "| Measure | Navigator | Baseline | Ratio | Target |",
+        "|---|---|---|---|---|",
+        f"| Start-up to first paint, shipped content (median of {results['runs']}) | {shipped['wall_s']:.2f} s | "
+        f"{bare['wall_s']:.2f} s (bare PySide6 window) | {shipped['wall_s'] / bare['wall_s']:.2f}x | ≤ 2.5x |",
+        f"| Peak memory at first paint, shipped content | {shipped['painted_mb']:.0f} MB | {bare['painted_mb']:.0f} MB (bare window) | "
+        f"{shipped['painted_mb'] / bare['painted_mb']:.2f}x | ≤ 2x |",
+    ]
+    if scaled:
+        rows.append(
+            f"| Peak memory, {results['factor']}x content, index built, all queries run | {scaled['peak_mb']:.0f} MB | "
+            f"{bare['painted_mb']:.0f} MB (bare window) | {scaled['peak_mb'] / bare['painted_mb']:.2f}x | (≤ 2x is for shipped content) |"
+        )
+        rows.append(
+            f"| Start-up to first paint, {results['factor']}x content (1 run) | {scaled['wall_s']:.1f} s | {bare['wall_s']:.2f} s | "
+            f"{scaled['wall_s'] / bare['wall_s']:.0f}x | – |"
+        )
+    check = results["check"]
+    if "scaled_s" in check:
+        rows.append(
+            f"| `navigator check`, {results['factor']}x content | {check['scaled_s']:.1f} s | {check['shipped_s']:.2f} s (shipped content) | "
+            f"{check['scaled_s'] / check['shipped_s']:.0f}x | – |"
+        )
+    else:
+        rows.append(f"| `navigator check`, shipped content | {check['shipped_s']:.2f} s | – | – | – |")
+    search_scaled, search_shipped = results["search"]["scaled"], results["search"]["shipped"]
+    for locale in PHRASES:
+        s, b = search_scaled[locale], search_shipped[locale]
+        rows.append(
+            f"| Search index build, {locale} ({s['items']:,} items, {s['words']:,} words) | {s['build_s'] * 1000:.0f} ms | "
+            f"{b['build_s'] * 1000:.0f} ms (shipped, {b['items']} items) | {s['build_s'] / b['build_s']:.0f}x | – |"
+        )
+        rows.append(
+            f"| Search per keystroke, {locale}, p50 / p95 / max ({s['queries']} keystrokes) | "
+            f"{s['p50_ms']:.2f} / {s['p95_ms']:.2f} / {s['max_ms']:.2f} ms | "
+            f"{b['p50_ms']:.2f} / {b['p95_ms']:.2f} / {b['max_ms']:.2f} ms (shipped) | {s['p95_ms'] / max(b['p95_ms'], 1e-6):.1f}x (p95) | p95 ≤ 16 ms |"
+        )
+    if scaled:
+        rows.append(
+            f"| Search page per keystroke (search + result list, no paint), {results['factor']}x, p50 / p95 | "
+            f"{scaled['page_p50_ms']:.2f} / {scaled['page_p95_ms']:.2f} ms | – | – | ≤ 16 ms |"
+        )
+        rows.append(
+            f"| Directory: change the language filter, {scaled['organizations']:,} organizations | {scaled['directory_filter_ms']:.0f} ms | – | – | – |"
+        )
+    return "\n".join(rows)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--factor", type=int, default=100, help="how many times the shipped content (default 100)")
+    parser.add_argument("--runs", type=int, default=7, help="start-up runs for each of bare and Navigator (median)")
+    parser.add_argument("--quick", action="store_true", help="3 start-up runs, and no `navigator check` at scale")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--content", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args.child, args.content)
+        return 0
+    runs = 3 if args.quick else args.runs
+    source = REPO / "content"
+    scaled_tree = OUT / f"content-{args.factor}x"
+    results: dict[str, Any] = {"factor": args.factor, "runs": runs}
+    results["machine"] = f"{platform.system()} {platform.machine()}, Python {platform.python_version()}, {os.cpu_count()} CPUs"
+    results["platform"] = os.environ.get("QT_QPA_PLATFORM", "offscreen")
+
+    print(f"Generating {args.factor}x content in {scaled_tree.relative_to(REPO)} ...", flush=True)
+    started = time.perf_counter()
+    results["counts"] = generate(source, scaled_tree, args.factor)
+    print(f"  {sum(results['counts'].values()):,} English items in {time.perf_counter() - started:.0f} s: {results['counts']}", flush=True)
+
+    print("Start-up and memory (bare window and Navigator, alternating) ...", flush=True)
+    samples: dict[str, list[dict[str, Any]]] = {"bare": [], "navigator": []}
+    run_child("bare")  # warm the file cache for both
+    run_child("navigator")
+    for _ in range(runs):
+        for mode in samples:
+            samples[mode].append(run_child(mode))
+    results["startup"] = {
+        mode: {key: statistics.median(s[key] for s in found) for key in ("wall_s", "paint_s", "painted_mb", "peak_mb")}
+        for mode, found in samples.items()
+    }
+
+    print("navigator check ...", flush=True)
+    results["check"] = {"shipped_s": statistics.median(run_check(source) for _ in range(3))}
+    if not args.quick:
+        results["check"]["scaled_s"] = run_check(scaled_tree)
+
+    print("Search (in this process) ...", flush=True)
+    results["search"] = {"shipped": search_figures(source), "scaled": search_figures(scaled_tree)}
+
+    print(f"Navigator with {args.factor}x content (one run) ...", flush=True)
+    results["scaled_app"] = run_child("scaled", scaled_tree)
+
+    text = table(results)
+    header = (
+        f"Measured {time.strftime('%Y-%m-%d')} on {results['machine']}; Qt platform {results['platform']}; "
+        f"{args.factor}x tree: {results['counts'].get('organizations', 0):,} organizations, {results['counts'].get('articles', 0):,} articles, "
+        f"{sum(results['counts'].values()):,} English items, with translations.\n"
+        f"Command: .venv/bin/python benchmarks/run.py{' --quick' if args.quick else ''}\n"
+    )
+    print("\n" + header + "\n" + text)
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / "results.md").write_text(header + "\n" + text + "\n", encoding="utf-8")
+    (OUT / "results.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
