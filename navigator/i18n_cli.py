@@ -221,7 +221,8 @@ def _extract(args: argparse.Namespace) -> int:
             print(line)
         print("Catalogs are up to date." if not out_of_date else "Run `navigator i18n extract` to update them.")
         return 1 if out_of_date else 0
-    print(f"wrote {i18n.pot_path(locales)}")
-    for locale in i18n.available_locales(locales)[1:]:
-        print(f"updated {i18n.po_path(locale, locales)}")
+    for path in out_of_date:
+        print(f"updated {path}")
+    if not out_of_date:
+        print("Catalogs were already up to date; nothing written.")
     return 0

@@ -13,6 +13,7 @@ to the current English, and only when a person says the words were brought up to
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from dataclasses import dataclass, field
@@ -87,18 +88,31 @@ def _ids(catalog: Catalog) -> set[Any]:
     return {(m.id if isinstance(m.id, str) else tuple(m.id), m.context) for m in catalog if m.id}
 
 
-def write_catalog(path: Path, catalog: Catalog) -> None:
+_STAMP = re.compile(rb'^"(POT-Creation-Date|PO-Revision-Date): .*\n', re.MULTILINE)
+
+
+def write_catalog(path: Path, catalog: Catalog) -> bool:
+    """Write a .po/.pot file, leaving it untouched when only its date stamps would change. True if written."""
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=PO_WIDTH, include_lineno=False, ignore_obsolete=True, include_previous=True)
+    new = buffer.getvalue()
+    if path.is_file() and _STAMP.sub(b"", path.read_bytes()) == _STAMP.sub(b"", new):
+        return False
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("wb") as handle:
-        write_po(handle, catalog, width=PO_WIDTH, include_lineno=False, ignore_obsolete=True, include_previous=True)
+    path.write_bytes(new)
     i18n.clear_cache()
+    return True
 
 
 def extract(source_root: Path, locales: Path, check: bool = False) -> list[str]:
-    """Refresh the template and every .po; with ``check``, only report what is out of date."""
+    """Refresh the template and every .po; with ``check``, only report what is out of date.
+
+    Returns the problems found (with ``check``) or the files written (without).
+    """
     template = build_template(source_root)
     pot = i18n.pot_path(locales)
     out_of_date: list[str] = []
+    written: list[str] = []
     if pot.is_file():
         with pot.open("rb") as handle:
             old = read_po(handle)
@@ -115,10 +129,13 @@ def extract(source_root: Path, locales: Path, check: bool = False) -> list[str]:
             out_of_date.append(f"{path}: {len(missing)} strings not yet in the file")
         if not check:
             catalog.update(template, update_header_comment=False, update_creation_date=True)
-            write_catalog(path, catalog)
-    if not check:
-        write_catalog(pot, template)
-    return out_of_date
+            if write_catalog(path, catalog):
+                written.append(str(path))
+    if check:
+        return out_of_date
+    if write_catalog(pot, template):
+        written.insert(0, str(pot))
+    return written
 
 
 def new_locale(locale: str, locales: Path, content: Path) -> list[Path]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -197,7 +198,7 @@ def test_extract_collects_marked_strings_and_keeps_translations(tmp_path: Path) 
     (source / "navigator/core/render.py").write_text('def f(label):\n    return label("Sources")\n')
     locales = source / "locales"
     locales.mkdir()
-    assert extract(source, locales) == [f"{locales / 'navigator.pot'}: missing"]
+    assert extract(source, locales) == [str(locales / "navigator.pot")]
     new_locale("fr", locales, source / "content")
     po = i18n.po_path("fr", locales)
     po.write_text(po.read_text(encoding="utf-8").replace('msgid "Hello"\nmsgstr ""', 'msgid "Hello"\nmsgstr "Bonjour"'), encoding="utf-8")
@@ -211,3 +212,11 @@ def test_extract_collects_marked_strings_and_keeps_translations(tmp_path: Path) 
     assert ids == {"Hello", "New words", "Sources"}
     assert catalog.get("Hello").string == "Bonjour"  # type: ignore[union-attr]
     assert extract(source, locales, check=True) == []
+    # Nothing changed in the source: no file is rewritten (no date-stamp churn in git).
+    for path in (i18n.pot_path(locales), po):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(r'"(POT-Creation-Date|PO-Revision-Date): [^"]*"', r'"\1: 2000-01-01 00:00+0000\\n"', text), encoding="utf-8")
+    before = {path: path.read_bytes() for path in (i18n.pot_path(locales), po)}
+    assert all(b"2000-01-01" in data for data in before.values())
+    assert extract(source, locales) == []
+    assert {path: path.read_bytes() for path in before} == before
