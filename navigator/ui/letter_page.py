@@ -193,12 +193,8 @@ class LetterPage(Page):
         self.status.setText(" ".join(notes))
 
     def _letter_date(self, value: date) -> str:
-        current = i18n.current_locale()
-        try:
-            i18n._current = self.letter_locale or current
-            return i18n.format_date(value)
-        finally:
-            i18n._current = current
+        # The date is written the way the letter's language writes it, not the screen's.
+        return i18n.format_date(value, locale=self.letter_locale or i18n.current_locale())
 
     def letter_text(self) -> str:
         return self.preview.toPlainText()
@@ -222,7 +218,13 @@ class LetterPage(Page):
         try:
             path.write_text(self.letter_text(), encoding="utf-8")
         except OSError as exc:
-            QMessageBox.warning(self, APP_NAME, _("The letter could not be saved there ({reason}). Nothing was lost: it is still here. Try another place.").format(reason=exc.strerror or exc))
+            QMessageBox.warning(
+                self,
+                APP_NAME,
+                _("The letter could not be saved there ({reason}). Nothing was lost: it is still here. Try another place.").format(
+                    reason=exc.strerror or exc
+                ),
+            )
             return
         self.status.setText(_("Saved to {path}.").format(path=str(path)))
 
@@ -234,6 +236,10 @@ class LetterPage(Page):
         self.copy_button.setAccessibleName(_("Copy the letter"))
         self.save_button.setText(_("Save as a text file…"))
         self.save_button.setAccessibleName(_("Save as a text file"))
-        self.safety.setText(_("Navigator does not send anything. You send the letter yourself, by the platform's form or by email. Only you decide what to include."))
+        self.safety.setText(
+            _(
+                "Navigator does not send anything. You send the letter yourself, by the platform's form or by email. Only you decide what to include."
+            )
+        )
         if self.template_id:
             self._build()

@@ -46,7 +46,7 @@ class MainWindow(QMainWindow):
         self.theme = theme
         self.history: list[tuple[str, object]] = []
         self.pages: dict[str, Page] = {}
-        self.doors: dict[str, Callable[[], None]] = {}
+        self.doors: dict[str, Callable[[], object]] = {}
         self.resize(1120, 760)
         self.setMinimumSize(720, 520)
 

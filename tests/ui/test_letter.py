@@ -37,3 +37,22 @@ def test_fill_copy_and_reset(window, qtbot):
     window.reset_session()
     assert page.values == {}
     assert page.letter_text() == ""
+
+
+def test_letter_language_can_differ_from_the_screen(window, qtbot):
+    from datetime import date
+
+    from navigator import i18n
+
+    window.open_letter("tida-removal-request")
+    page = window.current_page()
+    english = page.letter_text()
+    index = page.language.findData("es")
+    assert index >= 0
+    page.language.setCurrentIndex(index)
+    spanish = page.letter_text()
+    assert spanish != english
+    assert i18n.format_date(date.today(), locale="es") in spanish or "{date}" not in page.template("en").body
+    # The screen stays in English.
+    assert i18n.current_locale() == "en"
+    assert page.copy_button.text() == "Copy the letter"
