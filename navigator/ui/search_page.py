@@ -22,6 +22,7 @@ from navigator import i18n
 from navigator.core.models import Kind
 from navigator.core.search import Hit, Results, SearchIndex
 from navigator.i18n import N_, _, ngettext
+from navigator.ui.language_notes import english_title, shows_english
 from navigator.ui.pages import Page, column, label
 
 if TYPE_CHECKING:
@@ -328,7 +329,10 @@ class SearchPage(Page):
                 self.list.addItem(more)
 
     def _item(self, hit: Hit, english_note: bool) -> QListWidgetItem:
-        title = hit.title + (" · " + _("in English") if english_note and hit.english else "")
+        # The same mark as every list uses (ui/language_notes.py): English fallback, or a
+        # "translation" whose words are still the English ones.
+        english = english_note and (hit.english or shows_english(self.window_.library, hit.kind, hit.id))
+        title = english_title(hit.title) if english else hit.title
         item = QListWidgetItem(title)
         item.setData(HIT_ROLE, (hit.kind.value, hit.id))
         item.setData(SNIPPET_ROLE, hit.snippet)

@@ -103,3 +103,14 @@ def test_large_content_builds_the_index_in_the_background(win, qtbot, monkeypatc
     assert page.results.total > 0 or "Getting search ready" in page.summary.text()
     qtbot.waitUntil(lambda: page.results.total > 0, timeout=5000)
     assert page.results.top is not None and page.results.top.id == "us-hotline"
+
+
+def test_results_shown_in_english_are_marked(win, qtbot) -> None:
+    from navigator import i18n
+
+    i18n.set_locale("es")  # the fixture tree has no Spanish content: everything falls back to English
+    win.search_box.setFocus()
+    qtbot.keyClicks(win.search_box, "hotline")
+    page = win.current_page()
+    titles = [page.list.item(n).text() for n in range(page.list.count())]
+    assert i18n._("{title} (in English)").format(title="US Hotline") in titles
