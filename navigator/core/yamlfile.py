@@ -50,10 +50,24 @@ def _walk(node: yaml.Node, path: PathKey, lines: dict[PathKey, int], offset: int
             _walk(child, path + (index,), lines, offset)
 
 
+# The C parser when PyYAML has it (much faster); either way only the safe constructor is used.
+SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _compose_and_construct(text: str) -> tuple[yaml.Node | None, Any]:
+    """One pass: the node tree (for lines) and the data built from it by the safe constructor."""
+    loader = SAFE_LOADER(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+    return node, data
+
+
 def parse_yaml(text: str, line_offset: int = 0) -> Parsed:
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node, data = _compose_and_construct(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 + line_offset if mark else None
