@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
     from navigator.ui.main_window import MainWindow
@@ -81,3 +81,21 @@ def column(widget: QWidget, margins: int = 32, spacing: int = 18) -> QVBoxLayout
     layout.setContentsMargins(margins, margins, margins, margins)
     layout.setSpacing(spacing)
     return layout
+
+
+class WrapsToWidth:
+    """Mixin for a button whose words sit in a layout ``self.box``: it grows taller to wrap, never wider."""
+
+    box: QBoxLayout
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return self.box.sizeHint()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return self.box.minimumSize()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        return self.box.heightForWidth(width)

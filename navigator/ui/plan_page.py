@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, Qt
 from PySide6.QtGui import QFont, QMouseEvent, QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QCheckBox, QDialog, QFrame, QHBoxLayout, QMenu, QPushButton, QSizePolicy, QVBoxLayout, QWidget
@@ -25,7 +25,7 @@ from navigator.core.render import status_label
 from navigator.i18n import _, format_date
 from navigator.ui.export_file import ask_save_path, save_bytes
 from navigator.ui.language_notes import list_notice
-from navigator.ui.pages import Page, column, label, scroll
+from navigator.ui.pages import Page, WrapsToWidth, column, label, scroll
 from navigator.ui.reader import MARKDOWN_FLAGS
 from navigator.ui.theme import Palette
 
@@ -131,7 +131,7 @@ class TickRow(QWidget):
         super().mousePressEvent(event)
 
 
-class LinkButton(QPushButton):
+class LinkButton(WrapsToWidth, QPushButton):
     """A link-styled button whose words wrap, so a long page title never widens the plan."""
 
     def __init__(self, text: str, palette: Palette) -> None:
@@ -147,18 +147,6 @@ class LinkButton(QPushButton):
         self.words.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.words.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.box.addWidget(self.words)
-
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return self.box.sizeHint()
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return self.box.minimumSize()
-
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
-        return True
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
-        return self.box.heightForWidth(width)
 
 
 class StepCard(QFrame):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import weakref
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEvent, QPoint, QSize, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -39,7 +39,7 @@ from navigator.core.models import Kind, Pathway, Question
 from navigator.core.pathway import Walk, toggle, visible_questions
 from navigator.i18n import _
 from navigator.ui.language_notes import effective_state, item_notice
-from navigator.ui.pages import Page, column, label, scroll
+from navigator.ui.pages import Page, WrapsToWidth, column, label, scroll
 from navigator.ui.quick_exit import on_forget
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ LONG_LIST = 18
 TWO_COLUMNS = 8
 
 
-class WrappingChoice:
+class WrappingChoice(WrapsToWidth):
     """Mixin for a choice card: its words wrap (a radio button's own text never does), and a click
     anywhere on the card picks it. The style still draws the round or square box on the left."""
 
@@ -88,18 +88,6 @@ class WrappingChoice:
 
     def hitButton(self, pos: QPoint) -> bool:  # noqa: N802 - Qt override
         return cast(QAbstractButton, self).rect().contains(pos)
-
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return self.box.sizeHint()
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return self.box.minimumSize()
-
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
-        return True
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
-        return self.box.heightForWidth(width)
 
 
 class ChoiceRadio(WrappingChoice, QRadioButton):
