@@ -48,7 +48,7 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, Page] = {}
         self.doors: dict[str, Callable[[], object]] = {}
         self.resize(1120, 760)
-        self.setMinimumSize(720, 520)
+        self.setMinimumSize(640, 520)
 
         central = QWidget()
         root = QVBoxLayout(central)
@@ -86,9 +86,20 @@ class MainWindow(QMainWindow):
     def _build_topbar(self) -> QFrame:
         bar = QFrame()
         bar.setObjectName("topbar")
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(20, 10, 20, 10)
+        rows = QVBoxLayout(bar)
+        rows.setContentsMargins(20, 10, 20, 10)
+        rows.setSpacing(8)
+        row = QHBoxLayout()
         row.setSpacing(10)
+        rows.addLayout(row)
+        # On a narrow window (or with large text) search, settings and language move down here,
+        # so the first row always has room for Quick exit (see PrivacyControls.fit_topbar).
+        self.topbar_second = QWidget()
+        self.topbar_row2 = QHBoxLayout(self.topbar_second)
+        self.topbar_row2.setContentsMargins(0, 0, 0, 0)
+        self.topbar_row2.setSpacing(10)
+        self.topbar_second.hide()
+        rows.addWidget(self.topbar_second)
         self.brand = label(APP_NAME, "brand", wrap=False)
         self.home_button = QPushButton()
         self.home_button.clicked.connect(self.go_home)
@@ -123,11 +134,11 @@ class MainWindow(QMainWindow):
         self.privacy_link = QPushButton()
         self.privacy_link.setObjectName("link")
         self.privacy_link.clicked.connect(lambda: self.open_door("privacy"))
-        self.not_advice = label(name="muted", wrap=False)
+        self.not_advice = label(name="muted", wrap=True)
+        self.not_advice.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(self.help_now)
         row.addWidget(self.privacy_link)
-        row.addStretch(1)
-        row.addWidget(self.not_advice)
+        row.addWidget(self.not_advice, 1)
         return bar
 
     def add_page(self, page: Page) -> None:

@@ -266,41 +266,88 @@ class PrivacyController(QObject):
         return False
 
     def fit_topbar(self) -> None:
-        """Quick exit must always be whole and visible. On a narrow window the name goes first,
-        then this menu's label gets shorter, then the window may not be made narrower than the
-        top bar needs. If even the screen is too narrow (very large text), Quick exit moves to the
-        front of the bar, the one place a crowded bar never cuts off."""
+        """Quick exit must always be whole and visible, at the end of the first row.
+
+        The bar tries, in order: everything on one row; one row without the name; one row with a
+        shorter menu label; then two rows, with search, this menu and the language picker on the
+        second (a small window, long words or large text).
+        """
         if self._fitting:
             return
         self._fitting = True
         try:
             w = self.window
-            row = w.topbar_row
             exit_button = w.quick_exit_button
             exit_button.setMinimumWidth(0)
             exit_button.setMinimumWidth(exit_button.sizeHint().width())
-            for brand, compact in ((True, False), (False, False), (False, True)):
-                if w.brand.isVisibleTo(w) != brand:
-                    w.brand.setVisible(brand)
-                text = self.menu_short if compact else self.menu_long
-                if self.menu_button.text() != text:
-                    self.menu_button.setText(text)
-                if row.minimumSize().width() <= w.width():
+            for two_rows, brand, compact in (
+                (False, True, False),
+                (False, False, False),
+                (False, False, True),
+                (True, True, False),
+                (True, False, False),
+                (True, False, True),
+            ):
+                self._arrange(two_rows)
+                w.brand.setVisible(brand)
+                self.menu_button.setText(self.menu_short if compact else self.menu_long)
+                if self._needed() <= w.width():
                     break
             screen = w.screen()
             limit = screen.availableGeometry().width() if screen is not None else 10_000
-            needed = row.minimumSize().width()
-            w.setMinimumWidth(min(max(720, needed), limit))
-            front = needed > max(w.width(), w.minimumWidth())
-            want = 0 if front else row.count() - 1
-            if row.indexOf(exit_button) != want:
-                row.removeWidget(exit_button)
-                if front:
-                    row.insertWidget(0, exit_button)
-                else:
-                    row.addWidget(exit_button)
+            w.setMinimumWidth(min(max(640, self._needed()), limit))
+            # A second row of the bar takes room from the page: the window may not get shorter for it.
+            second = w.topbar_second.sizeHint().height() + 8 if w.topbar_second.isVisibleTo(w) else 0
+            w.setMinimumHeight(520 + second)
         finally:
             self._fitting = False
+
+    def _needed(self) -> int:
+        """Width the bar needs as arranged now: each widget at its natural width (the search box
+        at its smallest), plus spacing and the bar's margins. Computed from the widgets, because a
+        layout's own minimum lags behind until it is next activated."""
+        w = self.window
+
+        def row_width(row: QHBoxLayout) -> int:
+            total, shown = 0, 0
+            for index in range(row.count()):
+                item = row.itemAt(index)
+                widget = item.widget() if item is not None else None
+                if widget is not None:
+                    if not widget.isVisibleTo(w) and widget is not w.search_box:
+                        continue
+                    total += widget.minimumWidth() if widget is w.search_box else widget.sizeHint().width()
+                    shown += 1
+                elif item is not None and item.spacerItem() is not None:
+                    total += item.sizeHint().width()
+            return total + row.spacing() * max(shown - 1, 0)
+
+        widths = [row_width(w.topbar_row)]
+        if w.topbar_second.isVisibleTo(w):
+            widths.append(row_width(w.topbar_row2))
+        return max(widths) + 40  # the bar's left and right margins
+
+    def _arrange(self, two_rows: bool) -> None:
+        w = self.window
+        row, row2 = w.topbar_row, w.topbar_row2
+        movable = [w.search_box, self.menu_button, w.language]
+        if two_rows and row2.indexOf(w.language) < 0:
+            for widget in movable:
+                row.removeWidget(widget)
+            row2.addWidget(w.search_box, 1)
+            row2.addWidget(self.menu_button)
+            row2.addWidget(w.language)
+        elif not two_rows and row.indexOf(w.language) < 0:
+            for widget in movable:
+                row2.removeWidget(widget)
+            row.insertWidget(row.indexOf(w.home_button) + 1, w.search_box)
+            before_exit = row.indexOf(w.quick_exit_button)
+            row.insertWidget(before_exit, self.menu_button)
+            row.insertWidget(before_exit + 1, w.language)
+        w.topbar_second.setVisible(two_rows)
+        if row.indexOf(w.quick_exit_button) != row.count() - 1:
+            row.removeWidget(w.quick_exit_button)
+            row.addWidget(w.quick_exit_button)
 
     # --- words --------------------------------------------------------------------------
 

@@ -266,3 +266,28 @@ def test_text_fields_ask_input_methods_not_to_learn(window, qtbot):
     qtbot.waitUntil(field.hasFocus)
     assert field.inputMethodHints() & Qt.InputMethodHint.ImhSensitiveData
     assert field.inputMethodHints() & Qt.InputMethodHint.ImhNoPredictiveText
+
+
+def test_top_bar_wraps_to_two_rows_when_narrow_and_quick_exit_stays_last(window, qtbot):
+    from navigator import i18n
+
+    window.resize(1400, 800)
+    qtbot.wait(20)
+    row = window.topbar_row
+    assert row.indexOf(window.language) >= 0 and not window.topbar_second.isVisible()
+    i18n.set_locale("fr")
+    window.privacy.set_text_scale(1.6)
+    window.resize(window.minimumSize())
+    qtbot.wait(20)
+    assert window.topbar_second.isVisible()
+    assert window.topbar_row2.indexOf(window.language) >= 0
+    assert window.topbar_row2.indexOf(window.search_box) >= 0
+    assert row.indexOf(window.quick_exit_button) == row.count() - 1
+    button = window.quick_exit_button
+    right = button.mapTo(window, button.rect().topRight()).x()
+    assert button.width() >= button.sizeHint().width() and 0 < right <= window.width()
+    window.privacy.set_text_scale(1.0)
+    i18n.set_locale("en")
+    window.resize(1400, 800)
+    qtbot.wait(20)
+    assert row.indexOf(window.language) >= 0 and not window.topbar_second.isVisible()
