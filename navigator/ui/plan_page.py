@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF, Qt
 from PySide6.QtGui import QFont, QMouseEvent, QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QCheckBox, QDialog, QFrame, QHBoxLayout, QMenu, QPushButton, QSizePolicy, QVBoxLayout, QWidget
@@ -82,6 +82,10 @@ def pdf_bytes(markdown: str, title: str) -> bytes:
 
 
 def print_document(doc: QTextDocument, device: QPagedPaintDevice) -> None:
+    # Lay the text out on the device itself, at its resolution and page size, so the words fill
+    # the page between its margins (laid out for the screen, they took about half its width).
+    doc.documentLayout().setPaintDevice(device)
+    doc.setPageSize(QSizeF(device.pageLayout().paintRectPixels(device.resolution()).size()))
     doc.print_(device)
 
 
