@@ -85,7 +85,7 @@ def print_document(doc: QTextDocument, device: QPagedPaintDevice) -> None:
     # Lay the text out on the device itself, at its resolution and page size, so the words fill
     # the page between its margins (laid out for the screen, they took about half its width).
     doc.documentLayout().setPaintDevice(device)
-    doc.setPageSize(QSizeF(device.pageLayout().paintRectPixels(device.resolution()).size()))
+    doc.setPageSize(QSizeF(device.pageLayout().paintRectPixels(device.logicalDpiX()).size()))
     doc.print_(device)
 
 
