@@ -4,23 +4,14 @@ from __future__ import annotations
 
 import pytest
 
+from tests.ui.windows import shown_window
+
 
 @pytest.fixture
 def window(qtbot):
     from navigator.app import build_window
 
-    win = build_window(locale="en")
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    # Delete the window now (pytest-qt only closes it): every live window makes the next
-    # stylesheet change slower, and so every later test (0.7 s a window instead of 7 s).
-    from PySide6.QtCore import QCoreApplication, QEvent
-
-    win.close()
-    win.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    yield from shown_window(qtbot, build_window(locale="en"))
 
 
 @pytest.fixture(autouse=True)

@@ -5,35 +5,20 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import Qt
 
-from navigator.core.library import Library
 from navigator.core.models import Kind
 from navigator.ui import directory_page
 from tests.conftest import FIXTURES
+from tests.ui.windows import fixture_window, shown_window
 
 MONDAY_3PM_UTC = datetime(2026, 1, 5, 15, 0, tzinfo=UTC)
 
 
 @pytest.fixture
 def win(qtbot, monkeypatch):
-    from navigator.app import create_app
-    from navigator.ui.main_window import MainWindow
-    from navigator.ui.theme import Theme
-
     monkeypatch.setattr(directory_page, "now_utc", lambda: MONDAY_3PM_UTC)
-    app = create_app()
-    theme = Theme()
-    theme.apply(app)
-    window = MainWindow(Library(FIXTURES / "directory"), theme)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    # Delete it now: windows left for later are restyled by every later test's theme (slow).
-    window.close()
-    window.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    yield from shown_window(qtbot, fixture_window(FIXTURES / "directory"))
 
 
 def shown(page: directory_page.DirectoryPage) -> list[str]:

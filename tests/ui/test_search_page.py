@@ -3,31 +3,16 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import Qt
 
-from navigator.core.library import Library
 from navigator.core.models import Kind
 from tests.conftest import FIXTURES
+from tests.ui.windows import fixture_window, shown_window
 
 
 @pytest.fixture
 def win(qtbot):
-    from navigator.app import create_app
-    from navigator.ui.main_window import MainWindow
-    from navigator.ui.theme import Theme
-
-    app = create_app()
-    theme = Theme()
-    theme.apply(app)
-    window = MainWindow(Library(FIXTURES / "directory"), theme)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    # Delete it now: windows left for later are restyled by every later test's theme (slow).
-    window.close()
-    window.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    yield from shown_window(qtbot, fixture_window(FIXTURES / "directory"))
 
 
 def test_typing_shows_grouped_results_and_enter_opens_the_top_one(win, qtbot) -> None:
