@@ -21,6 +21,8 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from navigator.files import write_whole
+
 FILE_NAME = "remembered-settings"
 FOLDER = "navigator"
 MIN_PASSPHRASE = 8
@@ -181,18 +183,7 @@ class Store:
         path = self.path
         blob = lock.seal(settings)
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        temporary = path.with_name(path.name + ".new")
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(blob)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(temporary, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                temporary.unlink()
-            raise
+        write_whole(path, blob, private=True)
 
     def load(self, passphrase: str) -> tuple[Settings, Lock]:
         try:

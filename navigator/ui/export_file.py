@@ -12,7 +12,6 @@ Windows and macOS Qt keeps them in the registry / preferences, which this redire
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import os
 from pathlib import Path
@@ -22,6 +21,7 @@ from PySide6.QtCore import QDir, QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from navigator import APP_NAME
+from navigator.files import write_whole
 from navigator.i18n import _
 
 # A path under a file (not a folder) cannot be created, so Qt's settings can neither load nor save.
@@ -59,17 +59,7 @@ def ask_save_path(parent: QWidget, title: str, file_name: str, file_filter: str,
 
 def write_file(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` whole or not at all: a half-written file is removed, never left."""
-    part = path.with_name(f".{path.name}.part")
-    try:
-        with open(part, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(part, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            part.unlink()
-        raise
+    write_whole(path, data)
 
 
 def write_error_text(exc: OSError) -> str:
@@ -86,8 +76,10 @@ def write_error_text(exc: OSError) -> str:
     return _("Your plan could not be saved there. {reason}").format(reason=reason)
 
 
-def save_bytes(parent: QWidget, path: Path, data: bytes) -> bool:
-    """Write, or tell the person plainly why not. Nothing on screen is lost either way."""
+def save_bytes(parent: QWidget, path: Path, data: bytes, still_here: str | None = None) -> bool:
+    """Write, or tell the person plainly why not. Nothing on screen is lost either way.
+
+    ``still_here`` says what is still on screen (the default names the plan)."""
     try:
         write_file(path, data)
     except OSError as exc:
@@ -95,7 +87,7 @@ def save_bytes(parent: QWidget, path: Path, data: bytes) -> bool:
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(APP_NAME)
         box.setText(write_error_text(exc))
-        box.setInformativeText(_("Nothing is lost: your plan is still here. You can try another place, such as a USB stick."))
+        box.setInformativeText(still_here or _("Nothing is lost: your plan is still here. You can try another place, such as a USB stick."))
         box.exec()
         return False
     return True

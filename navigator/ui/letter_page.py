@@ -7,24 +7,22 @@ reads Spanish). What is typed stays in memory and is forgotten on reset or quick
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QWidget,
 )
 
-from navigator import APP_NAME, i18n
+from navigator import i18n
 from navigator.core.letters import fill
 from navigator.core.models import Kind, NoticeTemplate
 from navigator.i18n import _
+from navigator.ui.export_file import ask_save_path, save_bytes
 from navigator.ui.pages import Notice, Page, column, label, scroll
 from navigator.ui.quick_exit import copy_to_clipboard, on_forget
 
@@ -206,25 +204,9 @@ class LetterPage(Page):
         self.status.setText(_("Copied. Quick exit also clears it from the clipboard."))
 
     def save_letter(self) -> None:
-        dialog = QFileDialog(self, _("Save the letter"))
-        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter(_("Text files (*.txt)"))
-        dialog.setDefaultSuffix("txt")
-        dialog.selectFile("letter.txt")
-        if not dialog.exec():
-            return
-        path = Path(dialog.selectedFiles()[0])
-        try:
-            path.write_text(self.letter_text(), encoding="utf-8")
-        except OSError as exc:
-            QMessageBox.warning(
-                self,
-                APP_NAME,
-                _("The letter could not be saved there ({reason}). Nothing was lost: it is still here. Try another place.").format(
-                    reason=exc.strerror or exc
-                ),
-            )
+        path = ask_save_path(self, _("Save the letter"), "letter.txt", _("Text files (*.txt)"), "txt")
+        kept = _("Nothing is lost: your letter is still here. You can try another place, such as a USB stick.")
+        if path is None or not save_bytes(self, path, self.letter_text().encode("utf-8"), kept):
             return
         self.status.setText(_("Saved to {path}.").format(path=str(path)))
 

@@ -56,3 +56,35 @@ def test_letter_language_can_differ_from_the_screen(window, qtbot):
     # The screen stays in English.
     assert i18n.current_locale() == "en"
     assert page.copy_button.text() == "Copy the letter"
+
+
+def test_save_writes_the_letter_and_a_failed_save_loses_nothing(window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from navigator.ui import letter_page
+
+    window.open_letter("tida-removal-request")
+    page = window.current_page()
+    target = tmp_path / "letter.txt"
+    monkeypatch.setattr(letter_page, "ask_save_path", lambda *args: target)
+    page.save_letter()
+    assert target.read_text(encoding="utf-8") == page.letter_text()
+    assert not list(tmp_path.glob(".*.part"))
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.informativeText()) or 0)
+    monkeypatch.setattr(letter_page, "ask_save_path", lambda *args: tmp_path / "missing" / "letter.txt")
+    before = page.letter_text()
+    page.save_letter()
+    assert len(shown) == 1 and "your letter is still here" in shown[0]
+    assert page.letter_text() == before
+    assert not (tmp_path / "missing").exists()
+
+
+def test_private_files_are_readable_by_their_owner_only(tmp_path):
+    from navigator.files import write_whole
+
+    path = tmp_path / "kept.bin"
+    write_whole(path, b"secret", private=True)
+    assert path.read_bytes() == b"secret"
+    assert path.stat().st_mode & 0o077 == 0
