@@ -67,13 +67,17 @@ def fontconfig_without_user_cache(system_conf: str, conf_dir: Path, home: str, a
 
     Folders of fonts, aliases and language rules stay as they are, so text looks the same. The
     person's own cache folders (``~/.cache/fontconfig``, ``~/.fontconfig``) are removed; the
-    system's cache is still read, so start-up stays fast. Fontconfig writes only to the first cache
-    folder it may write to and gives up if that fails, so for root (who may write the system cache)
-    a first entry of ``/proc``, where nothing can be created, stops every write.
+    system's cache is still read, so start-up stays fast.
+
+    Root may write the system cache too, and fontconfig opens a stale system cache file for
+    writing to refresh it (seen on a fresh machine whose fonts were installed after the cache was
+    made). So for root every cache folder is removed and the only one left is ``/proc``, where
+    nothing can be created: fontconfig then reads the fonts themselves, a little slower, and
+    writes nothing anywhere.
     """
     root = ET.fromstring(system_conf)
     for element in list(root):
-        if element.tag == "cachedir" and _user_cachedir(element, home):
+        if element.tag == "cachedir" and (as_root or _user_cachedir(element, home)):
             root.remove(element)
         elif element.tag == "include" and not element.get("prefix"):
             # The configuration is handed over through a pipe, which has no folder of its own.

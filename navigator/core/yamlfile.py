@@ -37,17 +37,31 @@ class Parsed:
         return None
 
 
-def _walk(node: yaml.Node, path: PathKey, lines: dict[PathKey, int], offset: int) -> None:
+# Content files are small; a bigger one is a mistake or an attack, refused before it is parsed.
+MAX_FILE_BYTES = 1_000_000
+# Aliases (``*name``) let a file repeat an anchored value (the pathway shares conditions this way).
+# Each use counts in full here, so a few lines of nested aliases ("billion laughs") are stopped
+# long before they could expand into billions of values, here or in validation.
+MAX_VALUES = 200_000
+
+
+def _walk(node: yaml.Node, path: PathKey, lines: dict[PathKey, int], offset: int, budget: list[int]) -> None:
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise ContentSyntaxError(
+            f"the file expands to more than {MAX_VALUES:,} values (nested aliases?): write it out plainly",
+            node.start_mark.line + 1 + offset,
+        )
     lines.setdefault(path, node.start_mark.line + 1 + offset)
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
-            lines[path + (key,)] = key_node.start_mark.line + 1 + offset
-            _walk(value_node, path + (key,), lines, offset)
+            lines.setdefault(path + (key,), key_node.start_mark.line + 1 + offset)
+            _walk(value_node, path + (key,), lines, offset, budget)
     elif isinstance(node, yaml.SequenceNode):
         for index, child in enumerate(node.value):
-            lines[path + (index,)] = child.start_mark.line + 1 + offset
-            _walk(child, path + (index,), lines, offset)
+            lines.setdefault(path + (index,), child.start_mark.line + 1 + offset)
+            _walk(child, path + (index,), lines, offset, budget)
 
 
 # The C parser when PyYAML has it (much faster); either way only the safe constructor is used.
@@ -66,6 +80,8 @@ def _compose_and_construct(text: str) -> tuple[yaml.Node | None, Any]:
 
 
 def parse_yaml(text: str, line_offset: int = 0) -> Parsed:
+    if len(text) > MAX_FILE_BYTES:
+        raise ContentSyntaxError(f"the file is too large for a content file (over {MAX_FILE_BYTES:,} characters)", None)
     try:
         node, data = _compose_and_construct(text)
     except yaml.MarkedYAMLError as exc:
@@ -76,7 +92,7 @@ def parse_yaml(text: str, line_offset: int = 0) -> Parsed:
         raise ContentSyntaxError(f"not valid YAML: {exc}", None) from None
     lines: dict[PathKey, int] = {}
     if node is not None:
-        _walk(node, (), lines, line_offset)
+        _walk(node, (), lines, line_offset, [MAX_VALUES])
     return Parsed(data, lines)
 
 

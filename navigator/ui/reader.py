@@ -51,7 +51,10 @@ class SafeBrowser(QTextBrowser):
             fmt = QTextBlockFormat(block.blockFormat())
             fmt.setLineHeight(135, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
             heading = fmt.headingLevel()
-            in_list = block.textList() is not None
+            # Not block.textList(): PySide6 6.12.0 loses a reference to None on every call that returns
+            # None, and after ~150 pages Python aborts (security review F2). The block format's
+            # object index says the same thing (a list item belongs to a list object) and is an int.
+            in_list = fmt.objectIndex() >= 0
             fmt.setTopMargin(22 if heading > 1 else (4 if in_list else fmt.topMargin()))
             fmt.setBottomMargin(10 if heading else (4 if in_list else 12))
             if direction is not None:

@@ -118,3 +118,32 @@ def test_not_utf8(tree: Path) -> None:
     (tree / "en/glossary/url.yaml").write_bytes(b"id: url\nterm: caf\xe9\n")
     errors = messages(tree)
     assert errors[0].startswith("content/en/glossary/url.yaml: is not UTF-8 text")
+
+
+def test_yaml_alias_bomb_is_refused_quickly(tmp_path):
+    """Nine levels of nine aliases would expand to 9**9 values ("billion laughs"): refused at once."""
+    import time
+
+    from navigator.core.yamlfile import ContentSyntaxError, parse_yaml
+
+    lines = ["a0: &a0 [" + ", ".join(["x"] * 9) + "]"]
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
+    started = time.perf_counter()
+    with pytest.raises(ContentSyntaxError) as caught:
+        parse_yaml("\n".join(lines))
+    assert time.perf_counter() - started < 1.0
+    assert "aliases" in str(caught.value)
+    assert caught.value.line is not None
+
+
+def test_a_plain_alias_is_still_allowed():
+    from navigator.core.yamlfile import parse_yaml
+
+    assert parse_yaml("a: &x [1, 2]\nb: *x\n").data == {"a": [1, 2], "b": [1, 2]}
+
+
+def test_an_oversized_file_is_refused():
+    from navigator.core.yamlfile import MAX_FILE_BYTES, ContentSyntaxError, parse_yaml
+
+    with pytest.raises(ContentSyntaxError, match="too large"):
+        parse_yaml("a: " + "x" * MAX_FILE_BYTES)
