@@ -22,7 +22,7 @@ def pick_locale(available: list[str]) -> str:
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:
-    from navigator.ui.privacy import harden_qt
+    from navigator.ui.privacy_controls import harden_qt
 
     harden_qt()  # Qt's own dialogs only, and no settings file Qt could write (see PRIVACY.md)
     app = QApplication.instance()
@@ -43,7 +43,7 @@ def build_window(locale: str | None = None):  # type: ignore[no-untyped-def]
     app = create_app()
     qt_translator.install(app)
     if i18n.pseudo_enabled():
-        from navigator.pseudo import PseudoLibrary
+        from navigator.i18n.pseudo import PseudoLibrary
 
         library: Library = PseudoLibrary(content_root())
     else:
@@ -62,8 +62,8 @@ def build_window(locale: str | None = None):  # type: ignore[no-untyped-def]
 
 
 def run() -> int:
-    from navigator.privacy import harden_process
-    from navigator.ui.privacy import silence_qt_messages
+    from navigator.privacy.process import harden_process
+    from navigator.ui.privacy_controls import silence_qt_messages
     from navigator.ui.quick_exit import set_hard_exit
 
     # Before Qt starts: no font, shader or session files, no bytecode (see PRIVACY.md).

@@ -24,9 +24,10 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def _english_interface():
     """Every test starts in English and leaves no language listeners behind."""
     from navigator import i18n
+    from navigator.i18n import runtime
 
     i18n.set_locale("en")
-    before = list(i18n._listeners)
+    before = list(runtime._listeners)
     yield
-    i18n._listeners[:] = before
+    runtime._listeners[:] = before
     i18n.set_locale("en")

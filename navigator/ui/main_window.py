@@ -22,19 +22,19 @@ from navigator import APP_NAME, i18n
 from navigator.core.library import Library
 from navigator.core.models import LINK_RE, Kind
 from navigator.i18n import _
-from navigator.ui.directory_page import DirectoryPage
-from navigator.ui.home_page import HomePage
-from navigator.ui.item_page import ItemPage
-from navigator.ui.letter_page import LetterPage
-from navigator.ui.list_page import ListPage, no_filter
-from navigator.ui.pages import Page, label
-from navigator.ui.plan_page import PlanPage
-from navigator.ui.privacy import allowed_link, open_outside
-from navigator.ui.privacy import install as install_privacy
+from navigator.ui.pages.directory import DirectoryPage
+from navigator.ui.pages.home import HomePage
+from navigator.ui.pages.item import ItemPage
+from navigator.ui.pages.item_list import ListPage, no_filter
+from navigator.ui.pages.letter import LetterPage
+from navigator.ui.pages.plan import PlanPage
+from navigator.ui.pages.search import SearchBox, SearchPage
+from navigator.ui.pages.wizard import WizardPage
+from navigator.ui.privacy_controls import allowed_link, open_outside
+from navigator.ui.privacy_controls import install as install_privacy
 from navigator.ui.quick_exit import clear_owned_clipboard, forget_all, quick_exit
-from navigator.ui.search_page import SearchBox, SearchPage
 from navigator.ui.theme import Theme
-from navigator.ui.wizard_page import WizardPage
+from navigator.ui.widgets import Page, label
 
 KINDS = {k.value: k for k in Kind}
 
@@ -74,7 +74,7 @@ class MainWindow(QMainWindow):
         self.doors["support"] = lambda: self.show_page("directory")
 
         # Privacy: quick-exit keys everywhere (Esc x3, F12), the "Privacy and display" menu, the
-        # privacy page behind the "privacy" door, the plain window option (navigator/ui/privacy.py).
+        # privacy page behind the "privacy" door, the plain window option (navigator/ui/privacy_controls.py).
         self.privacy = install_privacy(self)
 
         i18n.on_change(self._language_changed)

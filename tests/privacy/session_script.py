@@ -125,10 +125,10 @@ def main(mode: str) -> None:
     import navigator.app as app_module
 
     if mode.endswith("-unhardened-qt"):
-        import navigator.ui.privacy
+        import navigator.ui.privacy_controls
 
-        navigator.ui.privacy.harden_qt = lambda: None
-        navigator.ui.privacy.settings_nowhere = lambda: None
+        navigator.ui.privacy_controls.harden_qt = lambda: None
+        navigator.ui.privacy_controls.settings_nowhere = lambda: None
         mode = mode.removesuffix("-unhardened-qt")
 
     build = app_module.build_window
@@ -217,7 +217,7 @@ def drive(window, mode: str) -> None:  # type: ignore[no-untyped-def]
 
             in_link_dialog(f12)
         elif mode == "save-dialog":
-            from navigator.ui.privacy import save_file_name
+            from navigator.ui.privacy_controls import save_file_name
 
             def cancel_then_exit() -> None:
                 dialog = QApplication.activeModalWidget()
@@ -249,7 +249,7 @@ def run_full_session(window, pump) -> None:  # type: ignore[no-untyped-def]
 
     from navigator import i18n
     from navigator.core.models import Kind
-    from navigator.ui.privacy import save_file_name
+    from navigator.ui.privacy_controls import save_file_name
 
     for key in sorted(window.doors):
         window.open_door(key)
@@ -305,15 +305,12 @@ def run_full_session(window, pump) -> None:  # type: ignore[no-untyped-def]
         if dialog is not None:
             dialog.reject()
 
-    # Other save dialogs in the app first (a plan export), if this version has them, then ours.
-    try:
-        from navigator.ui import export_file
-    except ImportError:
-        export_file = None
-    if export_file is not None:
-        QTimer.singleShot(200, cancel_dialog)
-        export_file.ask_save_path(window, "Save", "plan.txt", "Text files (*.txt)", "txt")
-        pump()
+    # The save dialog the plan and the letter use, then the bare one.
+    from navigator.ui import dialogs
+
+    QTimer.singleShot(200, cancel_dialog)
+    dialogs.ask_save_path(window, "Save", "plan.txt", "Text files (*.txt)", "txt")
+    pump()
     QTimer.singleShot(200, cancel_dialog)
     save_file_name(window, "Save", "plan.txt")
     pump()

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from navigator.core.models import Kind
-from navigator.ui import directory_page
+from navigator.ui.pages import directory as directory_page
 from tests.conftest import FIXTURES
 from tests.ui.windows import fixture_window, shown_window
 

@@ -17,7 +17,7 @@ from navigator.core import translation
 from navigator.core.library import Library
 from navigator.core.loader import load_content
 from navigator.core.models import Kind
-from tests.conftest import FIXTURES, REPO
+from tests.conftest import FIXTURES
 
 
 def visible_texts(window: QWidget) -> Iterator[tuple[QWidget, str]]:
@@ -176,7 +176,7 @@ def small_window(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
     (root / "en/pathways").mkdir()
     (root / "en/pathways/main.yaml").write_text(PATHWAY.replace("id: start", "id: main"), encoding="utf-8")
     # A file that still holds only the English words: it must not be called a translation.
-    from navigator.i18n_tools import scaffold
+    from navigator.i18n.tools import scaffold
 
     scaffold(root, "es", ["organization/helpline"])
     create_app()
@@ -263,20 +263,6 @@ def test_pseudo_locale_leaves_no_plain_english_on_the_main_screens(qtbot, monkey
             if re.search(r"[A-Za-z]{2,}", text) and not PSEUDO_MARK.search(text) and not all(w in allowed for w in words if w):
                 plain.append(f"{screen}: {type(widget).__name__} {text!r}")
     assert plain == []
-
-
-def test_pseudo_content_keeps_links_working(qtbot, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setenv(i18n.PSEUDO_ENV, "1")
-    from navigator.pseudo import PseudoLibrary
-
-    library = PseudoLibrary(REPO / "content")
-    for kind in Kind:
-        for item in library.all(kind):
-            english = library.english.get(kind, item.id)
-            assert getattr(item, "related", None) == getattr(english, "related", None)
-            assert item.model_dump(exclude=set(translation.text_fields(type(item)))) == english.model_dump(  # type: ignore[union-attr]
-                exclude=set(translation.text_fields(type(item)))
-            )
 
 
 def test_home_says_when_the_interface_words_are_a_machine_assisted_draft(window) -> None:  # type: ignore[no-untyped-def]

@@ -61,7 +61,7 @@ def test_letter_language_can_differ_from_the_screen(window, qtbot):
 def test_save_writes_the_letter_and_a_failed_save_loses_nothing(window, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
-    from navigator.ui import letter_page
+    from navigator.ui.pages import letter as letter_page
 
     window.open_letter("tida-removal-request")
     page = window.current_page()
@@ -79,12 +79,3 @@ def test_save_writes_the_letter_and_a_failed_save_loses_nothing(window, tmp_path
     assert len(shown) == 1 and "your letter is still here" in shown[0]
     assert page.letter_text() == before
     assert not (tmp_path / "missing").exists()
-
-
-def test_private_files_are_readable_by_their_owner_only(tmp_path):
-    from navigator.files import write_whole
-
-    path = tmp_path / "kept.bin"
-    write_whole(path, b"secret", private=True)
-    assert path.read_bytes() == b"secret"
-    assert path.stat().st_mode & 0o077 == 0

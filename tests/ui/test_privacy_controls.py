@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from navigator.core.models import Kind
-from navigator.ui import privacy as ui_privacy
+from navigator.ui import privacy_controls as ui_privacy
 from navigator.ui import quick_exit as qe
 
 # --- plain window -------------------------------------------------------------------------

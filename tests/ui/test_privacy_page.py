@@ -6,8 +6,9 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QAbstractButton, QApplication, QCheckBox, QLabel, QLineEdit, QMessageBox
 
-from navigator import i18n, remember
-from navigator.ui.privacy_page import RememberDialog, UnlockDialog
+from navigator import i18n
+from navigator.privacy import remembered as remember
+from navigator.ui.pages.privacy import RememberDialog, UnlockDialog
 
 PASS = "a long passphrase"
 

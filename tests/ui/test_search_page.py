@@ -78,7 +78,7 @@ def test_ctrl_f_focuses_the_box_and_reset_clears(win, qtbot) -> None:
 
 
 def test_large_content_builds_the_index_in_the_background(win, qtbot, monkeypatch) -> None:
-    from navigator.ui import search_page
+    from navigator.ui.pages import search as search_page
 
     monkeypatch.setattr(search_page, "BACKGROUND_ABOVE", 0)
     page = win.pages["search"]

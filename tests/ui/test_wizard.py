@@ -12,9 +12,9 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox, QScrollArea
 
 from navigator.core.models import Kind
-from navigator.ui import export_file, quick_exit
-from navigator.ui.plan_page import PlanPage
-from navigator.ui.wizard_page import WizardPage
+from navigator.ui import dialogs, quick_exit
+from navigator.ui.pages.plan import PlanPage
+from navigator.ui.pages.wizard import WizardPage
 
 TEXAS = {
     "safe-now": ["safe"],
@@ -270,7 +270,7 @@ def test_save_dialog_starts_at_home_and_leaves_no_trace(window, qtbot, tmp_path,
         dialog.accept()
 
     QTimer.singleShot(200, accept)
-    path = export_file.ask_save_path(window, "Save", "plan.txt", "Text files (*.txt)", "txt")
+    path = dialogs.ask_save_path(window, "Save", "plan.txt", "Text files (*.txt)", "txt")
     assert path == tmp_path / "kept.txt"
     assert seen["dir"] == str(home)
     assert Path(seen["file"]).name == "plan.txt"
@@ -358,7 +358,7 @@ def test_nothing_is_cut_off_at_the_smallest_window_size(window, qtbot, locale) -
 def test_print_goes_through_the_print_dialog(window, qtbot, tmp_path, monkeypatch) -> None:
     from PySide6.QtPrintSupport import QPrinter
 
-    from navigator.ui import plan_page
+    from navigator.ui.pages import plan as plan_page
 
     answer_all(qtbot, window, TEXAS)
     page = plan_of(window)

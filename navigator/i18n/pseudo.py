@@ -1,0 +1,108 @@
+"""The pseudo-locale: every word that passes through translation, marked so untranslated words stand out.
+
+``NAVIGATOR_PSEUDO=1`` accents, stretches and brackets every interface string (``pseudo``), and
+every word shown from content/ (``pseudo_content``, through ``PseudoLibrary``, which the app
+builds instead of a ``Library``), so clipped or hard-coded English stands out: words that still
+read as plain English on screen came from somewhere else (a hard-coded string, a forgotten
+``_()``), which is what the pseudo-locale test looks for. Structure (ids, links, URLs, numbers) is
+untouched, so every link still works. ``NAVIGATOR_PSEUDO=rtl`` does the same and mirrors the
+layout right-to-left, to try Arabic-like layouts without reading Arabic.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+from navigator.core import translation
+from navigator.core.library import Library
+from navigator.core.localize import Localized
+from navigator.core.models import Item, Kind
+
+PSEUDO_ENV = "NAVIGATOR_PSEUDO"
+
+_PSEUDO_MAP = str.maketrans("aceinouyACEINOUY", "áçéîñöûýÁÇÉÎÑÖÛÝ")
+_SPLIT = re.compile(r"(\{[A-Za-z0-9_]+\}|&(?=\w)|<[^>]+>|%\w)")
+# In content, keep Markdown link targets, bare addresses and {field} placeholders exactly as written.
+_CONTENT_SPLIT = re.compile(
+    r"(\]\([^)\s]*\)|<[^>\s]+>|(?:https|http|navigator|mailto|tel)://?[^\s)\]>]+|\{[A-Za-z0-9_-]+\}|`[^`\n]*`|^\s*(?:[-*+]|\d+\.)\s)",
+    re.MULTILINE,
+)
+
+
+def pseudo_enabled() -> bool:
+    return os.environ.get(PSEUDO_ENV, "") not in ("", "0")
+
+
+def pseudo_rtl() -> bool:
+    """``NAVIGATOR_PSEUDO=rtl``: lay everything out right to left, whatever the language."""
+    return pseudo_enabled() and os.environ.get(PSEUDO_ENV) == "rtl"
+
+
+def pseudo(text: str) -> str:
+    """Accent, stretch and bracket ``text``, keeping placeholders and mnemonics intact."""
+    parts = _SPLIT.split(text)
+    out = "".join(p if _SPLIT.fullmatch(p) else p.translate(_PSEUDO_MAP) for p in parts)
+    pad = "·" * max(1, len(text) * 2 // 5)
+    return f"⟦{out}{pad}⟧"
+
+
+def marked(text: str) -> str:
+    """``text`` marked under the pseudo-locale, else as it is (for words that do not pass through gettext)."""
+    return pseudo(text) if pseudo_enabled() else text
+
+
+def pseudo_content(text: str) -> str:
+    """Pseudo-translate a content text (possibly Markdown): words change, links and layout do not.
+
+    No brackets here: a ``⟦`` before ``# Heading`` would break the Markdown. The accents alone
+    show at a glance which words did not pass through the translation layer.
+    """
+    parts = _CONTENT_SPLIT.split(text)
+    out = "".join(p if p and _CONTENT_SPLIT.fullmatch(p) else p.translate(_PSEUDO_MAP) for p in parts)
+    return out + " " + "·" * max(1, min(len(text), 200) * 2 // 5)
+
+
+def _map(tree: Any) -> Any:
+    if isinstance(tree, str):
+        return pseudo_content(tree)
+    if isinstance(tree, dict):
+        return {key: _map(value) for key, value in tree.items()}
+    if isinstance(tree, list):
+        return [_map(value) for value in tree]
+    return tree
+
+
+def pseudo_item(item: Item) -> Item:
+    """``item`` with each translatable text pseudo-translated and everything else as it was."""
+    merged, result = translation.overlay(item, _map(translation.text_tree(item)))
+    if result.problems:  # cannot happen with pseudo_content, which keeps placeholders; stay safe
+        return item
+    return type(item).model_validate(merged)
+
+
+class PseudoLibrary(Library):
+    """A ``Library`` whose every item, translated or English, shows pseudo-translated words."""
+
+    def __init__(self, root: Path, locale: str = "en") -> None:
+        self._done: set[int] = set()
+        self._english_cache: dict[tuple[Kind, str], Item] = {}
+        super().__init__(root, locale)
+
+    def _view(self, locale: str) -> Localized:
+        view = super()._view(locale)
+        if id(view) not in self._done:
+            view.items = {key: pseudo_item(item) for key, item in view.items.items()}
+            self._done.add(id(view))
+        return view
+
+    def english_item(self, kind: Kind, item_id: str) -> Item | None:
+        key = (kind, item_id)
+        if key not in self._english_cache:
+            item = super().english_item(kind, item_id)
+            if item is None:
+                return None
+            self._english_cache[key] = pseudo_item(item)
+        return self._english_cache[key]

@@ -1,0 +1,88 @@
+"""The interface language now: gettext calls, the current locale, and who to tell when it changes.
+
+Use ``from navigator.i18n import _`` and named placeholders only:
+``_("{count} steps").format(count=n)``; plurals with ``ngettext(singular, plural, n)``.
+"""
+
+from __future__ import annotations
+
+import gettext as _gettext
+from collections.abc import Callable
+
+from babel import Locale, UnknownLocaleError
+
+from navigator.i18n.catalogs import SOURCE_LOCALE, load_catalog
+from navigator.i18n.pseudo import pseudo, pseudo_enabled, pseudo_rtl
+
+RTL_LANGUAGES = {"ar", "fa", "he", "ur", "ps", "yi"}
+
+_current = SOURCE_LOCALE
+_translations: _gettext.NullTranslations = _gettext.NullTranslations()
+_listeners: list[Callable[[str], None]] = []
+
+
+def N_(message: str) -> str:  # noqa: N802 - the gettext convention for "mark, translate later"
+    """Mark a string for extraction without translating it now."""
+    return message
+
+
+def gettext(message: str) -> str:
+    text = _translations.gettext(message)
+    return pseudo(text) if pseudo_enabled() else text
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The form of a plural message for ``n`` in the current language (Arabic has six)."""
+    text = _translations.ngettext(singular, plural, n)
+    return pseudo(text) if pseudo_enabled() else text
+
+
+_ = gettext
+
+
+def translate_known(message: str) -> str | None:
+    """The current language's words for ``message``, or None when the catalog has none.
+
+    Used for Qt's own strings (ui/qt_translator.py): None lets Qt keep its built-in text.
+    """
+    text = _translations.gettext(message)
+    if pseudo_enabled():
+        return pseudo(text)
+    return text if text != message else None
+
+
+def current_locale() -> str:
+    return _current
+
+
+def set_locale(locale: str) -> None:
+    """Switch the interface language now and tell every listener (the UI retranslates live)."""
+    global _current, _translations
+    _translations = load_catalog(locale)
+    _current = locale
+    for listener in list(_listeners):
+        listener(locale)
+
+
+def on_change(listener: Callable[[str], None]) -> None:
+    _listeners.append(listener)
+
+
+def remove_listener(listener: Callable[[str], None]) -> None:
+    if listener in _listeners:
+        _listeners.remove(listener)
+
+
+def is_rtl(locale: str | None = None) -> bool:
+    code = (locale or _current).split("_")[0]
+    if pseudo_rtl():
+        return True
+    return code in RTL_LANGUAGES
+
+
+def babel_locale(locale: str | None = None) -> Locale:
+    """Babel's data for ``locale`` (default: the current one); English for a code Babel does not know."""
+    try:
+        return Locale.parse(locale or _current)
+    except (UnknownLocaleError, ValueError):
+        return Locale.parse(SOURCE_LOCALE)

@@ -1,0 +1,123 @@
+"""Shows one content item (guide, organization, platform, law, term, notice) as a readable page."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QPushButton
+
+from navigator.core.models import Item, Kind, display_title
+from navigator.core.render import to_markdown
+from navigator.i18n import _, format_date, is_rtl
+from navigator.ui.language_notes import effective_state, item_notice
+from navigator.ui.reader import SafeBrowser
+from navigator.ui.widgets import Notice, Page, column, label
+
+
+class ItemPage(Page):
+    name = "item"
+
+    def __init__(self, window) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(window)
+        self.kind: Kind | None = None
+        self.item_id: str = ""
+        layout = column(self, margins=32, spacing=14)
+        self.translation_notice = Notice()
+        self.translation_notice.button.clicked.connect(self._toggle_english)
+        layout.addWidget(self.translation_notice)
+        self.warning = Notice()
+        self.warning.button.clicked.connect(self._reveal)
+        layout.addWidget(self.warning)
+        self.browser = SafeBrowser()
+        self.browser.link_activated.connect(window.open_link)
+        self.browser.setMaximumWidth(980)
+        reading = QHBoxLayout()
+        reading.addStretch(1)
+        reading.addWidget(self.browser, 100)
+        reading.addStretch(1)
+        layout.addLayout(reading, 1)
+        row = QHBoxLayout()
+        self.letter_button = QPushButton()
+        self.letter_button.setObjectName("primary")
+        self.letter_button.clicked.connect(lambda: window.open_letter(self.item_id))
+        self.letter_button.hide()
+        row.addWidget(self.letter_button)
+        self.help_button = QPushButton()
+        self.help_button.setObjectName("link")
+        self.help_button.clicked.connect(lambda: window.open_door("support"))
+        row.addStretch(1)
+        row.addWidget(self.help_button)
+        layout.addLayout(row)
+        self.english = False
+        self.revealed = False
+        self.empty = label()
+
+    def show_item(self, kind: Kind, item_id: str) -> None:
+        self.kind, self.item_id, self.english, self.revealed = kind, item_id, False, False
+        self.refresh()
+
+    def _toggle_english(self) -> None:
+        self.english = not self.english
+        self.refresh()
+
+    def _reveal(self) -> None:
+        self.revealed = True
+        self.refresh()
+
+    def current_item(self) -> Item | None:
+        if self.kind is None:
+            return None
+        library = self.window_.library
+        if self.english:
+            return library.english_item(self.kind, self.item_id)
+        return library.get(self.kind, self.item_id)
+
+    def heading(self) -> str:
+        item = self.current_item()
+        return display_title(item) if item else ""
+
+    def refresh(self) -> None:
+        item = self.current_item()
+        if item is None or self.kind is None:
+            self.browser.show_markdown(_("This page could not be found."))
+            return
+        self._show_translation_state()
+        self.letter_button.setVisible(self.kind == Kind.NOTICE)
+        warning = getattr(item, "content_warning", None)
+        if warning and not self.revealed:
+            self.warning.show_text(_("Before you read: {warning}").format(warning=warning), _("Show the page"))
+            self.browser.hide()
+            return
+        self.warning.hide()
+        self.browser.show()
+        self.browser.show_markdown(to_markdown(item, _, format_date, self._title_of), rtl=is_rtl(self._content_locale()))
+
+    def _content_locale(self) -> str:
+        """The language the words on the page are in: the reader's, or English when it falls back."""
+        assert self.kind is not None
+        library = self.window_.library
+        if self.english or effective_state(library, self.kind, self.item_id).shows_english:
+            return "en"
+        return library.locale
+
+    def _title_of(self, link: str) -> str | None:
+        found = self.window_.library.resolve(link)
+        return display_title(found[1]) if found else None
+
+    def _show_translation_state(self) -> None:
+        assert self.kind is not None
+        state = effective_state(self.window_.library, self.kind, self.item_id)
+        words = item_notice(state, self.english)
+        if words:
+            self.translation_notice.show_text(*words)
+        else:
+            self.translation_notice.hide()
+
+    def retranslate(self) -> None:
+        self.help_button.setText(_("Talk to a person: find support"))
+        self.letter_button.setText(_("Write this letter"))
+        self.letter_button.setAccessibleName(_("Write this letter"))
+        if self.kind is not None:
+            self.refresh()
+
+    def reset(self) -> None:
+        self.kind, self.item_id = None, ""
+        self.browser.clear()

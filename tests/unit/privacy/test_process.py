@@ -1,0 +1,126 @@
+"""The environment Navigator gives itself before Qt starts (navigator/privacy/process.py)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from navigator.privacy import process as privacy
+from tests.conftest import REPO
+
+SYSTEM_CONF = """<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
+<fontconfig>
+  <dir>/usr/share/fonts</dir>
+  <dir prefix="xdg">fonts</dir>
+  <include ignore_missing="yes">conf.d</include>
+  <include ignore_missing="yes" prefix="xdg">fontconfig/fonts.conf</include>
+  <cachedir>/var/cache/fontconfig</cachedir>
+  <cachedir prefix="xdg">fontconfig</cachedir>
+  <cachedir>~/.fontconfig</cachedir>
+  <cachedir>/home/a/.cache/odd</cachedir>
+</fontconfig>
+"""
+
+
+def _parsed(text: str):  # type: ignore[no-untyped-def]
+    import xml.etree.ElementTree as ET
+
+    return ET.fromstring(text)
+
+
+def test_fontconfig_keeps_fonts_and_system_cache_but_no_personal_cache():
+    root = _parsed(privacy.fontconfig_without_user_cache(SYSTEM_CONF, Path("/etc/fonts"), "/home/a", as_root=False))
+    assert [e.text for e in root.findall("cachedir")] == ["/var/cache/fontconfig"]
+    assert [e.text for e in root.findall("dir")] == ["/usr/share/fonts", "fonts"]  # the person's own fonts still show
+    includes = [(e.text, e.get("prefix")) for e in root.findall("include")]
+    assert includes == [("/etc/fonts/conf.d", None), ("fontconfig/fonts.conf", "xdg")]
+
+
+def test_fontconfig_for_root_cannot_write_the_system_cache_either():
+    """Root could write (and fontconfig refreshes a stale) system cache: for root no cache is left but /proc."""
+    root = _parsed(privacy.fontconfig_without_user_cache(SYSTEM_CONF, Path("/etc/fonts"), "/home/a", as_root=True))
+    assert [e.text for e in root.findall("cachedir")] == ["/proc"]
+
+
+@pytest.mark.skipif(not (shutil.which("fc-match") and sys.platform.startswith("linux")), reason="needs fontconfig's fc-match on Linux")
+@pytest.mark.parametrize("guarded", [True, False])
+def test_real_fontconfig_writes_no_cache(tmp_path, guarded):
+    """fc-match (the same library Qt uses) with a font folder that has no cache yet: with our
+    configuration nothing is written; without the guard (control) a cache file appears."""
+    fonts = [Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"), Path("/usr/share/fonts/TTF/DejaVuSans.ttf")]
+    font = next((f for f in fonts if f.is_file()), None)
+    if font is None:
+        pytest.skip("no DejaVu font to copy")
+    (tmp_path / "fonts").mkdir()
+    shutil.copy(font, tmp_path / "fonts" / "Mine.ttf")
+    cache = tmp_path / "cache"  # stands for a cache folder the program could write to
+    cache.mkdir()
+    system = f"<fontconfig><dir>{tmp_path / 'fonts'}</dir><cachedir>{cache}</cachedir></fontconfig>"
+    text = privacy.fontconfig_without_user_cache(system, tmp_path, str(tmp_path / "home"), as_root=guarded)
+    read_end, write_end = os.pipe()
+    os.write(write_end, text.encode())
+    os.close(write_end)
+    env = {"PATH": os.environ.get("PATH", ""), "HOME": str(tmp_path / "home"), "FONTCONFIG_FILE": f"/proc/self/fd/{read_end}"}
+    found = subprocess.run(["fc-match", "-f", "%{family}", "Mine"], env=env, pass_fds=(read_end,), capture_output=True, check=False)
+    os.close(read_end)
+    assert b"DejaVu" in found.stdout  # the configuration was read from the pipe and the font found
+    assert (list(cache.iterdir()) == []) is guarded
+
+
+def test_harden_process_sets_switches_and_gives_them_back(monkeypatch):
+    monkeypatch.setattr(privacy, "_saved", {})
+    monkeypatch.setattr(privacy, "_fontconfig_fd", -1)  # leave fontconfig out of this one
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    env = {"HOME": "/home/a", "SESSION_MANAGER": "local/host:@/tmp/.ICE-unix/1", "MESA_SHADER_CACHE_DISABLE": "false"}
+    privacy.harden_process(env)
+    assert sys.dont_write_bytecode is True
+    assert env["MESA_SHADER_CACHE_DISABLE"] == "true" and env["__GL_SHADER_DISK_CACHE"] == "0"
+    assert env["DBUS_SESSION_BUS_ADDRESS"].startswith("unix:path=") and "SESSION_MANAGER" not in env
+    hardened = dict(env)
+    with privacy.original_environment(env):
+        # A program Navigator starts (the link opener) sees the person's own environment.
+        assert env == {"HOME": "/home/a", "SESSION_MANAGER": "local/host:@/tmp/.ICE-unix/1", "MESA_SHADER_CACHE_DISABLE": "false"}
+    assert env == hardened
+
+
+def test_session_bus_is_kept_when_there_is_one(monkeypatch, tmp_path):
+    monkeypatch.setattr(privacy, "_saved", {})
+    monkeypatch.setattr(privacy, "_fontconfig_fd", -1)
+    (tmp_path / "bus").touch()
+    env = {"XDG_RUNTIME_DIR": str(tmp_path)}
+    privacy.harden_process(env)
+    assert env["DBUS_SESSION_BUS_ADDRESS"] == f"unix:path={tmp_path}/bus"
+    env = {"DBUS_SESSION_BUS_ADDRESS": "unix:path=/run/user/1/bus"}
+    privacy.harden_process(env)
+    assert env["DBUS_SESSION_BUS_ADDRESS"] == "unix:path=/run/user/1/bus"
+
+
+def test_nowhere_cannot_be_created():
+    with pytest.raises(OSError):
+        os.makedirs(privacy.NOWHERE)
+
+
+def test_privacy_md_points_only_at_tests_that_exist():
+    """Every proof PRIVACY.md names is a real test, so the document cannot drift from the code."""
+    import re
+
+    text = (REPO / "PRIVACY.md").read_text(encoding="utf-8")
+    current = None
+    named = 0
+    for ref in re.findall(r"`((?:tests/[\w/.]+)?(?:::\w+)?)`", text):
+        path, _, name = ref.partition("::")
+        if path:
+            current = REPO / path
+            assert current.exists(), path
+        if name:
+            assert current is not None and current.is_file()
+            assert re.search(rf"^def {name}\(", current.read_text(encoding="utf-8"), re.M), f"{current.name}::{name}"
+            named += 1
+    assert named >= 10
+    assert "PRIVACY.md" in (REPO / "README.md").read_text(encoding="utf-8")
