@@ -8,7 +8,7 @@ from pathlib import Path
 from navigator.core import case_file
 from navigator.core.case import Address, Evidence, Moment, Note, Report, Route, Update
 from navigator.core.case_file import CaseFile, KdfParams
-from navigator.files import write_whole
+from navigator.privacy.files import write_whole
 
 PASSPHRASE = "correct horse battery staple"
 # 1 MiB, one pass: a test derives a key in about a millisecond. The shipped settings are checked

@@ -28,7 +28,7 @@ file cannot ask for more memory or time than Navigator chose. Then the key check
 passphrase apart from a file that was changed on purpose (the SHA-256 recomputed), which the
 GCM tag catches.
 
-The writer is passed in (``navigator.files.write_whole``: a temporary file, fsync, rename), so a
+The writer is passed in (``navigator.privacy.files.write_whole``: a temporary file, fsync, rename), so a
 crash or a pulled USB stick leaves the last good file, never a torn one. Pure Python, no Qt; any
 thread may call it. Proven by tests/unit/core/test_case_file.py and tests/unit/core/test_case_crash.py.
 """
