@@ -22,9 +22,9 @@ def pick_locale(available: list[str]) -> str:
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:
-    from navigator.ui.privacy_controls import harden_qt
+    from navigator.ui import qt_hardening
 
-    harden_qt()  # Qt's own dialogs only, and no settings file Qt could write (see PRIVACY.md)
+    qt_hardening.harden_qt()  # Qt's own dialogs only, and no settings file Qt could write (see PRIVACY.md)
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(argv if argv is not None else sys.argv[:1])
@@ -63,7 +63,7 @@ def build_window(locale: str | None = None):  # type: ignore[no-untyped-def]
 
 def run() -> int:
     from navigator.privacy.process import harden_process
-    from navigator.ui.privacy_controls import silence_qt_messages
+    from navigator.ui.qt_hardening import silence_qt_messages
     from navigator.ui.quick_exit import set_hard_exit
 
     # Before Qt starts: no font, shader or session files, no bytecode (see PRIVACY.md).

@@ -1,4 +1,7 @@
-"""Names, dates, times and numbers written the way the reader's language writes them (Babel's CLDR data)."""
+"""Names of languages, countries and regions, and dates, times and numbers, the way the reader's language writes them.
+
+Babel's CLDR data does the work; US states are ours to translate (CLDR has no names for them).
+"""
 
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ from babel.dates import format_time as _babel_time
 from babel.numbers import format_decimal
 
 from navigator.i18n.pseudo import marked
-from navigator.i18n.runtime import babel_locale
+from navigator.i18n.runtime import N_, _, babel_locale, current_locale
 
 
 def language_name(locale: str) -> str:
@@ -43,3 +46,78 @@ def format_time(value: datetime | time, style: str = "short", locale: str | None
 
 def format_number(value: float, locale: str | None = None) -> str:
     return marked(format_decimal(value, locale=babel_locale(locale)))
+
+
+# ISO 3166-2:US subdivision names (states and the District of Columbia).
+US_STATES = {
+    "US-AL": N_("Alabama"),
+    "US-AK": N_("Alaska"),
+    "US-AZ": N_("Arizona"),
+    "US-AR": N_("Arkansas"),
+    "US-CA": N_("California"),
+    "US-CO": N_("Colorado"),
+    "US-CT": N_("Connecticut"),
+    "US-DE": N_("Delaware"),
+    "US-DC": N_("District of Columbia"),
+    "US-FL": N_("Florida"),
+    "US-GA": N_("Georgia"),
+    "US-HI": N_("Hawaii"),
+    "US-ID": N_("Idaho"),
+    "US-IL": N_("Illinois"),
+    "US-IN": N_("Indiana"),
+    "US-IA": N_("Iowa"),
+    "US-KS": N_("Kansas"),
+    "US-KY": N_("Kentucky"),
+    "US-LA": N_("Louisiana"),
+    "US-ME": N_("Maine"),
+    "US-MD": N_("Maryland"),
+    "US-MA": N_("Massachusetts"),
+    "US-MI": N_("Michigan"),
+    "US-MN": N_("Minnesota"),
+    "US-MS": N_("Mississippi"),
+    "US-MO": N_("Missouri"),
+    "US-MT": N_("Montana"),
+    "US-NE": N_("Nebraska"),
+    "US-NV": N_("Nevada"),
+    "US-NH": N_("New Hampshire"),
+    "US-NJ": N_("New Jersey"),
+    "US-NM": N_("New Mexico"),
+    "US-NY": N_("New York"),
+    "US-NC": N_("North Carolina"),
+    "US-ND": N_("North Dakota"),
+    "US-OH": N_("Ohio"),
+    "US-OK": N_("Oklahoma"),
+    "US-OR": N_("Oregon"),
+    "US-PA": N_("Pennsylvania"),
+    "US-RI": N_("Rhode Island"),
+    "US-SC": N_("South Carolina"),
+    "US-SD": N_("South Dakota"),
+    "US-TN": N_("Tennessee"),
+    "US-TX": N_("Texas"),
+    "US-UT": N_("Utah"),
+    "US-VT": N_("Vermont"),
+    "US-VA": N_("Virginia"),
+    "US-WA": N_("Washington"),
+    "US-WV": N_("West Virginia"),
+    "US-WI": N_("Wisconsin"),
+    "US-WY": N_("Wyoming"),
+}
+
+
+def country_name(code: str) -> str:
+    """The country's name in the interface language (from Babel's CLDR data), else the code."""
+    try:
+        names = Locale.parse(current_locale()).territories
+    except (UnknownLocaleError, ValueError, TypeError):
+        names = Locale.parse("en").territories
+    return str(names.get(code, code))
+
+
+def region_name(code: str) -> str:
+    """A region's name ("Texas"), or its code with its country's name for regions we have no name for."""
+    if code in US_STATES:
+        return _(US_STATES[code])
+    if "-" in code:
+        country, _sep, part = code.partition("-")
+        return f"{part} ({country_name(country)})"
+    return country_name(code)

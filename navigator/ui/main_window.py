@@ -1,42 +1,42 @@
-"""The main window: top bar (home, back, language, Quick exit), a stack of pages, a help footer."""
+"""The main window: the top bar, a stack of pages, a help footer; and the one place pages are wired.
+
+It builds the pages, opens them (doors, items, links, Back and Home), switches the language, and
+starts over for a new person. Each job it delegates has its own module: ``topbar``, ``navigation``
+(the stack and Back), ``doors``, ``links``, ``display`` and ``privacy_controls``.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import functools
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QApplication,
-    QComboBox,
-    QFrame,
-    QHBoxLayout,
-    QMainWindow,
-    QMessageBox,
-    QPushButton,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QMainWindow, QPushButton, QVBoxLayout, QWidget
 
 from navigator import APP_NAME, i18n
 from navigator.core.library import Library
-from navigator.core.models import LINK_RE, Kind
+from navigator.core.models import Kind
 from navigator.i18n import _
+from navigator.ui import links
+from navigator.ui.display import Display
+from navigator.ui.doors import LIST_DOORS, ListDoor
+from navigator.ui.navigation import Page, PageStack
 from navigator.ui.pages.directory import DirectoryPage
 from navigator.ui.pages.home import HomePage
 from navigator.ui.pages.item import ItemPage
-from navigator.ui.pages.item_list import ListPage, no_filter
+from navigator.ui.pages.item_list import ListPage
 from navigator.ui.pages.letter import LetterPage
 from navigator.ui.pages.plan import PlanPage
+from navigator.ui.pages.privacy import PrivacyPage
 from navigator.ui.pages.search import SearchBox, SearchPage
 from navigator.ui.pages.wizard import WizardPage
-from navigator.ui.privacy_controls import allowed_link, open_outside
-from navigator.ui.privacy_controls import install as install_privacy
-from navigator.ui.quick_exit import clear_owned_clipboard, forget_all, quick_exit
+from navigator.ui.privacy_controls import PrivacyController
+from navigator.ui.qt_hardening import install_guard
+from navigator.ui.quick_exit import clear_owned_clipboard, forget_all, install_exit_keys, on_forget, remove_forget_hook
 from navigator.ui.theme import Theme
-from navigator.ui.widgets import Page, label
-
-KINDS = {k.value: k for k in Kind}
+from navigator.ui.topbar import TopBar
+from navigator.ui.widgets import label
 
 
 class MainWindow(QMainWindow):
@@ -44,18 +44,28 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.library = library
         self.theme = theme
-        self.history: list[tuple[str, object]] = []
-        self.pages: dict[str, Page] = {}
         self.doors: dict[str, Callable[[], object]] = {}
         self.resize(1120, 760)
         self.setMinimumSize(640, 520)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        # Privacy everywhere: quick-exit keys (Esc x3, F12) and the watch on dialogs and text fields.
+        install_exit_keys(app)
+        install_guard(app)
 
+        self.display = Display(theme, self)
+        self.search_box = SearchBox(self)
+        self.topbar = TopBar(self, self.search_box)
+        self.topbar.home_button.clicked.connect(self.go_home)
+        self.topbar.back_button.clicked.connect(self.go_back)
+        self.privacy = PrivacyController(self, self.display, library, self.topbar.menu_button)
+        self.stack = PageStack()
         central = QWidget()
         root = QVBoxLayout(central)
         root.setContentsMargins(0, 0, 0, 0)
         root.setSpacing(0)
-        root.addWidget(self._build_topbar())
-        self.stack = QStackedWidget()
+        root.addWidget(self.topbar)
+        root.addWidget(self.privacy.banner)  # just under the top bar
         root.addWidget(self.stack, 1)
         root.addWidget(self._build_footer())
         self.setCentralWidget(central)
@@ -69,59 +79,26 @@ class MainWindow(QMainWindow):
         self.add_page(PlanPage(self))
         self.add_page(DirectoryPage(self))
         self.add_page(SearchPage(self, self.search_box))
-        self._default_doors()
+        self.add_page(PrivacyPage(self, self.privacy))
+
+        for key, door in LIST_DOORS.items():
+            self.doors[key] = functools.partial(self.show_list, door)
         self.doors["guide"] = wizard.open
         self.doors["support"] = lambda: self.show_page("directory")
+        self.doors["privacy"] = lambda: self.show_page("privacy")
 
-        # Privacy: quick-exit keys everywhere (Esc x3, F12), the "Privacy and display" menu, the
-        # privacy page behind the "privacy" door, the plain window option (navigator/ui/privacy_controls.py).
-        self.privacy = install_privacy(self)
+        self.display.changed.connect(self._display_changed)
+        self.privacy.start_over_confirmed.connect(self.reset_session)
+        self.privacy.about_requested.connect(lambda: self.open_door("privacy"))
+        # Quick exit and start over forget what pages hold, and the key to the saved settings.
+        self._forget = on_forget(self._forget_session)
+        self.destroyed.connect(lambda *_a, hook=self._forget: remove_forget_hook(hook))
 
         i18n.on_change(self._language_changed)
         self.retranslate()
         self.show_page("home", remember=False)
 
     # --- building -----------------------------------------------------------------------
-
-    def _build_topbar(self) -> QFrame:
-        bar = QFrame()
-        bar.setObjectName("topbar")
-        rows = QVBoxLayout(bar)
-        rows.setContentsMargins(20, 10, 20, 10)
-        rows.setSpacing(8)
-        row = QHBoxLayout()
-        row.setSpacing(10)
-        rows.addLayout(row)
-        # On a narrow window (or with large text) search, settings and language move down here,
-        # so the first row always has room for Quick exit (see PrivacyControls.fit_topbar).
-        self.topbar_second = QWidget()
-        self.topbar_row2 = QHBoxLayout(self.topbar_second)
-        self.topbar_row2.setContentsMargins(0, 0, 0, 0)
-        self.topbar_row2.setSpacing(10)
-        self.topbar_second.hide()
-        rows.addWidget(self.topbar_second)
-        self.brand = label(APP_NAME, "brand", wrap=False)
-        self.home_button = QPushButton()
-        self.home_button.clicked.connect(self.go_home)
-        self.back_button = QPushButton()
-        self.back_button.clicked.connect(self.go_back)
-        self.language = QComboBox()
-        self.language.currentIndexChanged.connect(self._language_picked)
-        self.quick_exit_button = QPushButton()
-        self.quick_exit_button.setObjectName("quickExit")
-        self.quick_exit_button.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.quick_exit_button.clicked.connect(quick_exit)
-        row.addWidget(self.brand)
-        row.addSpacing(12)
-        row.addWidget(self.back_button)
-        row.addWidget(self.home_button)
-        self.topbar_row = row
-        self.search_box = SearchBox(self)
-        row.addWidget(self.search_box)
-        row.addStretch(1)
-        row.addWidget(self.language)
-        row.addWidget(self.quick_exit_button)
-        return bar
 
     def _build_footer(self) -> QFrame:
         bar = QFrame()
@@ -142,59 +119,23 @@ class MainWindow(QMainWindow):
         return bar
 
     def add_page(self, page: Page) -> None:
-        self.pages[page.name] = page
-        self.stack.addWidget(page)
+        self.stack.add(page)
 
-    def _default_doors(self) -> None:
-        def show_list(title: Callable[[], str], intro: Callable[[], str], sections: list) -> None:  # type: ignore[type-arg]
-            page = self.pages["list"]
-            assert isinstance(page, ListPage)
-            page.configure(title, intro, sections)
-            self.show_page("list")
+    @property
+    def pages(self) -> dict[str, Page]:
+        return self.stack.pages
 
-        self.doors["takedown"] = lambda: show_list(
-            lambda: _("Get it taken down"),
-            lambda: _("Save proof first. Then pick the place where you found it."),
-            [
-                (lambda: _("Guides"), Kind.ARTICLE, lambda a: a.topic in ("evidence", "removal", "hashing")),
-                (lambda: _("Where it appears"), Kind.PLATFORM, no_filter),
-                (lambda: _("Letters you can send"), Kind.NOTICE, no_filter),
-            ],
-        )
-        self.doors["rights"] = lambda: show_list(
-            lambda: _("Understand my rights"),
-            lambda: _("Laws differ from place to place. This is general information, not legal advice."),
-            [
-                (lambda: _("Guides"), Kind.ARTICLE, lambda a: a.topic == "legal"),
-                (lambda: _("Laws"), Kind.LAW, no_filter),
-            ],
-        )
-        self.doors["support"] = lambda: show_list(
-            lambda: _("Find support"),
-            lambda: _("You do not have to do this alone. These services can help."),
-            [
-                (lambda: _("Organizations"), Kind.ORGANIZATION, no_filter),
-                (lambda: _("Guides"), Kind.ARTICLE, lambda a: a.topic in ("support", "wellbeing", "safety")),
-            ],
-        )
-        self.doors["guide"] = lambda: self.open_item(Kind.ARTICLE, "getting-it-removed")
-        self.doors["privacy"] = lambda: self.open_item(Kind.ARTICLE, "about-navigator")
+    @property
+    def history(self) -> list[tuple[str, object]]:
+        return self.stack.history
 
     # --- navigation ---------------------------------------------------------------------
 
     def current_page(self) -> Page:
-        page = self.stack.currentWidget()
-        assert isinstance(page, Page)
-        return page
+        return self.stack.current()
 
     def show_page(self, name: str, remember: bool = True) -> Page:
-        page = self.pages[name]
-        if remember and self.stack.currentWidget() is not None:
-            current = self.current_page()
-            state = (current.kind, current.item_id) if isinstance(current, ItemPage) else None
-            self.history.append((current.name, state))
-        self.stack.setCurrentWidget(page)
-        page.shown()
+        page = self.stack.show_page(name, remember)
         self._update_chrome()
         return page
 
@@ -202,24 +143,23 @@ class MainWindow(QMainWindow):
         self.show_page("home")
 
     def go_back(self) -> None:
-        while self.history:
-            name, state = self.history.pop()
-            page = self.pages[name]
-            if isinstance(page, ItemPage) and isinstance(state, tuple):
-                page.show_item(*state)
-            self.stack.setCurrentWidget(page)
-            page.shown()
-            break
+        self.stack.go_back()
         self._update_chrome()
 
     def open_door(self, key: str) -> None:
         self.doors[key]()
 
+    def show_list(self, door: ListDoor) -> None:
+        page = self.pages["list"]
+        assert isinstance(page, ListPage)
+        page.show_list(door)
+        self.show_page("list")
+
     def open_item(self, kind: Kind, item_id: str) -> None:
         page = self.pages["item"]
         assert isinstance(page, ItemPage)
         if self.stack.currentWidget() is page:
-            self.history.append(("item", (page.kind, page.item_id)))
+            self.stack.remember_current()
             page.show_item(kind, item_id)
             self._update_chrome()
         else:
@@ -233,59 +173,9 @@ class MainWindow(QMainWindow):
         self.show_page("letter")
 
     def open_link(self, href: str) -> None:
-        match = LINK_RE.fullmatch(href)
-        if match:
-            if match["kind"] in KINDS and self.library.resolve(href):
-                self.open_item(KINDS[match["kind"]], match["id"])
-            else:
-                QMessageBox.information(self, APP_NAME, _("That page is not in this version of Navigator."))
-            return
-        if allowed_link(href):
-            self.confirm_external(href)
-            return
-        QMessageBox.warning(
-            self,
-            APP_NAME,
-            _("This link cannot be opened. Navigator only opens secure web pages (https), phone numbers and email addresses."),
-        )
-
-    def confirm_external(self, href: str) -> bool:
-        """Hand a link to the system only after the person agrees; the browser keeps history."""
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(_("Leave Navigator?"))
-        box.setText(_("This opens outside Navigator:\n{link}").format(link=href))
-        box.setInformativeText(
-            _(
-                "Your web browser may keep a record of the pages you visit. A private or incognito window keeps less. Someone who uses this computer could see its history."
-            )
-        )
-        go = box.addButton(_("Open it"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(_("Stay here"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(go)
-        box.exec()
-        if box.clickedButton() is go:
-            open_outside(href)
-            return True
-        return False
+        links.follow(self, self.library, href, self.open_item)
 
     # --- language and words -------------------------------------------------------------
-
-    def _fill_languages(self) -> None:
-        # Every language with an interface catalog; its content falls back to English, page by page.
-        locales = i18n.available_locales()
-        self.language.blockSignals(True)
-        self.language.clear()
-        for loc in locales:
-            self.language.addItem(i18n.language_name(loc), loc)
-        index = self.language.findData(i18n.current_locale())
-        self.language.setCurrentIndex(max(index, 0))
-        self.language.blockSignals(False)
-
-    def _language_picked(self, index: int) -> None:
-        locale = self.language.itemData(index)
-        if locale and locale != i18n.current_locale():
-            i18n.set_locale(locale)
 
     def _language_changed(self, locale: str) -> None:
         self.library.set_locale(locale)
@@ -297,19 +187,10 @@ class MainWindow(QMainWindow):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self._fill_languages()
-        self.home_button.setText(_("Home"))
-        self.back_button.setText(_("Back"))
-        self.language.setAccessibleName(_("Language"))
-        self.language.setToolTip(_("Language"))
-        self.quick_exit_button.setText(_("Quick exit (Esc ×3)"))
-        self.quick_exit_button.setAccessibleName(_("Quick exit"))
-        self.quick_exit_button.setAccessibleDescription(
-            _("Closes Navigator at once and leaves nothing behind. Shortcut: press Esc three times quickly, or F12.")
-        )
-        self.quick_exit_button.setToolTip(_("Closes Navigator at once. Press Esc three times quickly, or F12."))
-        if hasattr(self, "privacy"):
-            self.privacy.retranslate()
+        self.display.retranslate()
+        self._show_window_name()
+        self.topbar.retranslate()
+        self.privacy.retranslate()
         self.help_now.setText(_("Talk to someone now"))
         self.privacy_link.setText(_("About your privacy"))
         self.not_advice.setText(_("General information, not legal advice."))
@@ -317,13 +198,33 @@ class MainWindow(QMainWindow):
             page.retranslate()
         self._update_chrome()
 
+    def _show_window_name(self) -> None:
+        """The program's name and icon as the person wants them shown (the plain window hides them)."""
+        self.topbar.brand.setText(self.display.window_name())
+        self.setWindowIcon(self.display.window_icon())
+
+    def _display_changed(self) -> None:
+        self._show_window_name()
+        self.topbar.fit()
+        self._update_chrome()
+
     def _update_chrome(self) -> None:
         page = self.stack.currentWidget()
         on_home = page is self.pages.get("home")
-        self.back_button.setEnabled(bool(self.history) and not on_home)
-        self.home_button.setEnabled(not on_home)
+        self.topbar.back_button.setEnabled(bool(self.history) and not on_home)
+        self.topbar.home_button.setEnabled(not on_home)
         heading = page.heading() if isinstance(page, Page) else ""
         self.setWindowTitle(f"{heading} — {APP_NAME}" if heading else APP_NAME)
+
+    # --- a new person -------------------------------------------------------------------
+
+    def _forget_session(self) -> None:
+        """Quick exit and start over: drop what pages hold and the key to the saved settings."""
+        for page in self.pages.values():
+            with contextlib.suppress(Exception):
+                page.reset()
+        self.history.clear()
+        self.privacy.forget_key()
 
     def reset_session(self) -> None:
         """Forget answers, plan and open pages; back to the home screen (advocates between clients)."""

@@ -1,37 +1,9 @@
-"""Shared building blocks for pages: a page base class, cards and notices."""
+"""Shared building blocks for pages: labels, scroll areas, columns, notices, and buttons whose words wrap."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
-
-if TYPE_CHECKING:
-    from navigator.ui.main_window import MainWindow
-
-
-class Page(QWidget):
-    """A screen in the main window's stack. Subclasses build in ``__init__`` and set words in ``retranslate``."""
-
-    name = "page"
-
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__()
-        self.window_ = window
-        self.setObjectName("page")
-
-    def retranslate(self) -> None:
-        """Set every visible word again from the current catalog."""
-
-    def shown(self) -> None:
-        """Called each time the page comes to the front."""
-
-    def heading(self) -> str:
-        return ""
-
-    def reset(self) -> None:
-        """Forget anything this page holds about the person (session reset)."""
 
 
 def scroll(inner: QWidget) -> QScrollArea:

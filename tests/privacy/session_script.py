@@ -125,10 +125,10 @@ def main(mode: str) -> None:
     import navigator.app as app_module
 
     if mode.endswith("-unhardened-qt"):
-        import navigator.ui.privacy_controls
+        import navigator.ui.qt_hardening
 
-        navigator.ui.privacy_controls.harden_qt = lambda: None
-        navigator.ui.privacy_controls.settings_nowhere = lambda: None
+        navigator.ui.qt_hardening.harden_qt = lambda: None
+        navigator.ui.qt_hardening.settings_nowhere = lambda: None
         mode = mode.removesuffix("-unhardened-qt")
 
     build = app_module.build_window
@@ -185,7 +185,9 @@ def drive(window, mode: str) -> None:  # type: ignore[no-untyped-def]
     def in_link_dialog(action) -> None:  # type: ignore[no-untyped-def]
         # The dialog runs its own event loop; the timer fires inside it.
         QTimer.singleShot(100, action)
-        window.confirm_external("https://example.org/help")
+        from navigator.ui import links
+
+        links.confirm_external(window, "https://example.org/help")
 
     try:
         if mode == "full":
@@ -217,7 +219,7 @@ def drive(window, mode: str) -> None:  # type: ignore[no-untyped-def]
 
             in_link_dialog(f12)
         elif mode == "save-dialog":
-            from navigator.ui.privacy_controls import save_file_name
+            from navigator.ui.dialogs import ask_save_path
 
             def cancel_then_exit() -> None:
                 dialog = QApplication.activeModalWidget()
@@ -226,7 +228,7 @@ def drive(window, mode: str) -> None:  # type: ignore[no-untyped-def]
                     dialog.reject()
 
             QTimer.singleShot(200, cancel_then_exit)
-            save_file_name(window, "Save", "plan.txt")
+            ask_save_path(window, "Save", "plan.txt", "Text files (*.txt)", "txt")
             pump()
             last_step("after-save-dialog")
             press("Key_F12", window)
@@ -236,7 +238,7 @@ def drive(window, mode: str) -> None:  # type: ignore[no-untyped-def]
             app.exit(0)
         elif mode == "exit-button":
             last_step("button")
-            QTest.mouseClick(window.quick_exit_button, Qt.MouseButton.LeftButton)
+            QTest.mouseClick(window.topbar.quick_exit_button, Qt.MouseButton.LeftButton)
             emit("after-exit")
     except Exception as exc:
         emit("script-error", error=repr(exc))
@@ -249,7 +251,6 @@ def run_full_session(window, pump) -> None:  # type: ignore[no-untyped-def]
 
     from navigator import i18n
     from navigator.core.models import Kind
-    from navigator.ui.privacy_controls import save_file_name
 
     for key in sorted(window.doors):
         window.open_door(key)
@@ -273,20 +274,22 @@ def run_full_session(window, pump) -> None:  # type: ignore[no-untyped-def]
 
     # Each restyle takes a moment, so each control is used once.
     controller = window.privacy
-    controller.text_bigger()
-    controller.set_high_contrast(True)
-    controller.set_plain_window(True)
+    controller.display.text_bigger()
+    controller.display.set_high_contrast(True)
+    controller.display.set_plain_window(True)
     window.show_page("privacy")
     pump()
     window.grab()
     emit("visited", what="display", scale=window.theme.scale, title=window.windowTitle())
-    controller.set_plain_window(False)
+    controller.display.set_plain_window(False)
 
     # A language change, through the language list when it offers more than one.
-    others = [window.language.itemData(i) for i in range(window.language.count()) if window.language.itemData(i) != "en"]
+    others = [
+        window.topbar.language.itemData(i) for i in range(window.topbar.language.count()) if window.topbar.language.itemData(i) != "en"
+    ]
     target = others[0] if others else "es"
     if others:
-        window.language.setCurrentIndex(window.language.findData(target))
+        window.topbar.language.setCurrentIndex(window.topbar.language.findData(target))
     else:
         i18n.set_locale(target)
     pump()
@@ -305,14 +308,11 @@ def run_full_session(window, pump) -> None:  # type: ignore[no-untyped-def]
         if dialog is not None:
             dialog.reject()
 
-    # The save dialog the plan and the letter use, then the bare one.
+    # The save dialog the plan and the letter use.
     from navigator.ui import dialogs
 
     QTimer.singleShot(200, cancel_dialog)
     dialogs.ask_save_path(window, "Save", "plan.txt", "Text files (*.txt)", "txt")
-    pump()
-    QTimer.singleShot(200, cancel_dialog)
-    save_file_name(window, "Save", "plan.txt")
     pump()
 
     # Start over from the menu, without its question (the test of the question is in tests/ui).

@@ -60,7 +60,7 @@ def main_screens(window) -> Iterator[str]:  # type: ignore[no-untyped-def]
 
 
 def test_picker_names_each_language_in_itself(window) -> None:  # type: ignore[no-untyped-def]
-    combo = window.language
+    combo = window.topbar.language
     names = {combo.itemData(i): combo.itemText(i) for i in range(combo.count())}
     assert combo.itemData(0) == "en"
     assert names["en"] == "English"
@@ -71,7 +71,7 @@ def test_picker_names_each_language_in_itself(window) -> None:  # type: ignore[n
 
 
 def _pick(window, locale: str) -> None:  # type: ignore[no-untyped-def]
-    window.language.setCurrentIndex(window.language.findData(locale))
+    window.topbar.language.setCurrentIndex(window.topbar.language.findData(locale))
 
 
 @pytest.mark.parametrize("locale", ["es", "fr", "ar"])
@@ -107,7 +107,7 @@ def test_every_page_has_words_after_a_switch(window) -> None:  # type: ignore[no
 
 
 def test_arabic_mirrors_the_layout_and_english_restores_it(window, qtbot) -> None:  # type: ignore[no-untyped-def]
-    button = window.quick_exit_button
+    button = window.topbar.quick_exit_button
     ltr_x = button.mapTo(window, button.rect().topLeft()).x()
     assert ltr_x > window.width() // 2  # Quick exit sits on the right in English
     _pick(window, "ar")

@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from navigator.core.models import Kind
-from navigator.ui import privacy_controls as ui_privacy
+from navigator.ui import display, links
 from navigator.ui import quick_exit as qe
 
 # --- plain window -------------------------------------------------------------------------
@@ -20,11 +20,11 @@ from navigator.ui import quick_exit as qe
 def test_plain_window_changes_title_icon_and_name(window, qtbot):
     app = QApplication.instance()
     assert "Navigator" in window.windowTitle()
-    window.privacy.set_plain_window(True)
+    window.display.set_plain_window(True)
     assert window.windowTitle() == "Notes"
     assert app.applicationDisplayName() == "Notes"  # what some desktops add to every title
     assert not window.windowIcon().isNull() and not app.windowIcon().isNull()
-    assert window.brand.text() == "Notes"
+    assert window.topbar.brand.text() == "Notes"
     # Moving around does not bring the real name back.
     window.open_door("rights")
     window.open_item(Kind.ARTICLE, window.library.all(Kind.ARTICLE)[0].id)
@@ -32,7 +32,7 @@ def test_plain_window_changes_title_icon_and_name(window, qtbot):
 
 
 def test_plain_window_covers_dialogs_too(window):
-    window.privacy.set_plain_window(True)
+    window.display.set_plain_window(True)
     seen = []
 
     def look() -> None:
@@ -41,20 +41,20 @@ def test_plain_window_covers_dialogs_too(window):
         dialog.reject()
 
     QTimer.singleShot(50, look)
-    window.confirm_external("https://example.org/")
+    links.confirm_external(window, "https://example.org/")
     assert seen == ["Notes"]
 
 
 def test_plain_window_off_brings_everything_back(window):
-    window.privacy.set_plain_window(True)
-    window.privacy.set_plain_window(False)
+    window.display.set_plain_window(True)
+    window.display.set_plain_window(False)
     assert window.windowTitle().endswith("Navigator")
     assert QApplication.instance().applicationDisplayName() == "Navigator"
-    assert window.brand.text() == "Navigator"
+    assert window.topbar.brand.text() == "Navigator"
 
 
 def test_plain_icon_is_drawn_not_loaded():
-    icon = ui_privacy.plain_icon()
+    icon = display.plain_icon()
     image = icon.pixmap(64, 64).toImage()
     assert not image.isNull()
     assert image.pixelColor(32, 32).alpha() == 255 and image.pixelColor(1, 1).alpha() == 0
@@ -64,20 +64,25 @@ def test_plain_icon_is_drawn_not_loaded():
 
 
 def test_text_size_steps_and_limits(window):
-    controller = window.privacy
+    controller = window.display
     base = window.theme.pt()
     controller.text_bigger()
     assert window.theme.scale == pytest.approx(1.1)
     assert f"font-size: {window.theme.pt()}pt" in QApplication.instance().styleSheet()
     assert window.theme.pt() > base
-    for _ in range(30):
-        controller.text_bigger()
-    assert window.theme.scale == pytest.approx(2.0)
-    for _ in range(30):
-        controller.text_smaller()
-    assert window.theme.scale == pytest.approx(0.8)
+    controller.set_text_scale(5.0)  # far past the largest size: stops there
+    assert window.theme.scale == pytest.approx(display.SCALE_MAX)
+    restyled = []
+    controller.changed.connect(lambda: restyled.append(True))
+    controller.text_bigger()  # already at the limit: nothing changes, and nothing is restyled
+    assert window.theme.scale == pytest.approx(display.SCALE_MAX) and restyled == []
+    controller.set_text_scale(0.1)  # far below the smallest size: stops there
+    assert window.theme.scale == pytest.approx(display.SCALE_MIN)
+    controller.text_smaller()
+    assert window.theme.scale == pytest.approx(display.SCALE_MIN) and len(restyled) == 1
     controller.text_usual()
     assert window.theme.scale == 1.0
+    assert f"font-size: {window.theme.pt()}pt" in QApplication.instance().styleSheet()
 
 
 def test_text_size_by_keyboard(window):
@@ -88,17 +93,17 @@ def test_text_size_by_keyboard(window):
 
 
 def test_high_contrast(window):
-    window.privacy.set_high_contrast(True)
+    window.display.set_high_contrast(True)
     assert window.theme.palette.name == "high-contrast"
     assert window.privacy.contrast.isChecked() and window.pages["privacy"].contrast.isChecked()
-    window.privacy.set_high_contrast(False)
+    window.display.set_high_contrast(False)
     assert window.theme.palette.name == "calm"
 
 
 def test_display_choices_write_nothing(window, tmp_path):
-    window.privacy.text_bigger()
-    window.privacy.set_high_contrast(True)
-    window.privacy.set_plain_window(True)
+    window.display.text_bigger()
+    window.display.set_high_contrast(True)
+    window.display.set_plain_window(True)
     assert not (tmp_path / "xdg-config").exists()
     assert window.privacy.store.path.is_relative_to(tmp_path / "xdg-config")
 
@@ -108,7 +113,7 @@ def test_display_choices_write_nothing(window, tmp_path):
 
 def test_menu_is_in_the_top_bar_and_reachable_by_keyboard(window, qtbot):
     button = window.privacy.menu_button
-    assert window.topbar_row.indexOf(button) >= 0
+    assert window.topbar.row.indexOf(button) >= 0
     assert button.focusPolicy() & Qt.FocusPolicy.TabFocus
     assert button.accessibleName() == "Privacy and display"
     texts = [a.text() for a in window.privacy.menu.actions() if not a.isSeparator()]
@@ -157,7 +162,7 @@ def test_start_over_clears_everything_and_goes_home(window):
     assert window.history == [] and window.pages["item"].kind is None
     assert forgotten == [True]
     assert QGuiApplication.clipboard().text() != "the previous person's letter"
-    assert not window.back_button.isEnabled()
+    assert not window.topbar.back_button.isEnabled()
 
 
 def test_start_over_asks_first_and_can_be_cancelled(window):
@@ -185,7 +190,7 @@ def test_start_over_asks_first_and_can_be_cancelled(window):
 
 @pytest.mark.parametrize("href", ["https://example.org/help", "tel:+18005550100", "mailto:help@example.org"])
 def test_allowed_links(href):
-    assert ui_privacy.allowed_link(href)
+    assert links.allowed_link(href)
 
 
 @pytest.mark.parametrize(
@@ -210,11 +215,11 @@ def test_refused_links_say_so_and_open_nothing(window, monkeypatch, href):
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: warned.append(a[2]))
     monkeypatch.setattr(QMessageBox, "exec", lambda *a: pytest.fail("no confirmation for a refused link"))
-    assert not ui_privacy.allowed_link(href)
+    assert not links.allowed_link(href)
     window.open_link(href)
     assert opened == []
     assert warned and "cannot be opened" in warned[0]
-    assert ui_privacy.open_outside(href) is False and opened == []
+    assert links.open_outside(href) is False and opened == []
 
 
 def _confirm(label: str) -> None:
@@ -228,7 +233,7 @@ def _confirm(label: str) -> None:
 
 def test_link_opens_only_after_yes_with_the_persons_own_environment(window, monkeypatch):
     opened = []
-    monkeypatch.setattr(ui_privacy, "original_environment", _fake_original)
+    monkeypatch.setattr(links, "original_environment", _fake_original)
     monkeypatch.setattr(
         QDesktopServices, "openUrl", lambda url: opened.append((url.toString(), os.environ.get("NAVIGATOR_TEST_ENV"))) or True
     )
@@ -273,21 +278,21 @@ def test_top_bar_wraps_to_two_rows_when_narrow_and_quick_exit_stays_last(window,
 
     window.resize(1400, 800)
     qtbot.wait(20)
-    row = window.topbar_row
-    assert row.indexOf(window.language) >= 0 and not window.topbar_second.isVisible()
+    row = window.topbar.row
+    assert row.indexOf(window.topbar.language) >= 0 and not window.topbar.second.isVisible()
     i18n.set_locale("fr")
-    window.privacy.set_text_scale(1.6)
+    window.display.set_text_scale(1.6)
     window.resize(window.minimumSize())
     qtbot.wait(20)
-    assert window.topbar_second.isVisible()
-    assert window.topbar_row2.indexOf(window.language) >= 0
-    assert window.topbar_row2.indexOf(window.search_box) >= 0
-    assert row.indexOf(window.quick_exit_button) == row.count() - 1
-    button = window.quick_exit_button
+    assert window.topbar.second.isVisible()
+    assert window.topbar.row2.indexOf(window.topbar.language) >= 0
+    assert window.topbar.row2.indexOf(window.search_box) >= 0
+    assert row.indexOf(window.topbar.quick_exit_button) == row.count() - 1
+    button = window.topbar.quick_exit_button
     right = button.mapTo(window, button.rect().topRight()).x()
     assert button.width() >= button.sizeHint().width() and 0 < right <= window.width()
-    window.privacy.set_text_scale(1.0)
+    window.display.set_text_scale(1.0)
     i18n.set_locale("en")
     window.resize(1400, 800)
     qtbot.wait(20)
-    assert row.indexOf(window.language) >= 0 and not window.topbar_second.isVisible()
+    assert row.indexOf(window.topbar.language) >= 0 and not window.topbar.second.isVisible()

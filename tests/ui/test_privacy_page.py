@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QCheckBox, QLabel, 
 
 from navigator import i18n
 from navigator.privacy import remembered as remember
-from navigator.ui.pages.privacy import RememberDialog, UnlockDialog
+from navigator.ui.passphrase import RememberDialog, UnlockDialog
 
 PASS = "a long passphrase"
 
@@ -39,7 +39,7 @@ def test_every_control_is_named_for_screen_readers(window):
         assert control.accessibleName() or control.text(), control
     for box in page.findChildren(QCheckBox):
         assert box.accessibleName()
-    for control in (window.privacy.menu_button, window.privacy.banner_use, window.privacy.banner_later, window.quick_exit_button):
+    for control in (window.privacy.menu_button, window.privacy.banner_use, window.privacy.banner_later, window.topbar.quick_exit_button):
         assert control.accessibleName()
 
 
@@ -65,7 +65,7 @@ def test_remembering_is_off_and_nothing_is_written(window, tmp_path):
     assert str(window.privacy.store.path) in page.remember_status.text()  # says exactly where
     assert "Off" in page.remember_status.text()
     i18n.set_locale("es")
-    window.privacy.text_bigger()
+    window.display.text_bigger()
     assert files_under(tmp_path / "xdg-config") == []
 
 
@@ -76,7 +76,7 @@ def _fill(dialog, *values):  # type: ignore[no-untyped-def]
 
 def test_turning_on_says_what_and_where_then_writes_one_locked_file(window, tmp_path):
     controller = window.privacy
-    dialog = RememberDialog(window, controller)
+    dialog = RememberDialog(window, controller.store.path, controller.turn_on_remembering)
     assert str(controller.store.path) in dialog.text.text()
     assert all(f.echoMode() == QLineEdit.EchoMode.Password for f in dialog.fields)
     _fill(dialog, "short", "short")
@@ -99,8 +99,8 @@ def test_turning_on_says_what_and_where_then_writes_one_locked_file(window, tmp_
 def test_changes_are_saved_while_remembering(window):
     controller = window.privacy
     controller.turn_on_remembering(PASS, PASS)
-    controller.text_bigger()
-    controller.set_plain_window(True)
+    controller.display.text_bigger()
+    controller.display.set_plain_window(True)
     i18n.set_locale("es")
     settings, _lock = controller.store.load(PASS)
     assert settings == remember.Settings(language="es", text_scale=1.1, high_contrast=False, plain_window=True)
@@ -108,8 +108,8 @@ def test_changes_are_saved_while_remembering(window):
 
 def test_next_time_the_settings_come_back_with_the_passphrase(window, qtbot, tmp_path):
     window.privacy.turn_on_remembering(PASS, PASS)
-    window.privacy.set_high_contrast(True)
-    window.privacy.text_bigger()
+    window.display.set_high_contrast(True)
+    window.display.text_bigger()
     i18n.set_locale("fr")
     i18n.set_locale("en")
     # A new start of Navigator: nothing is applied until the passphrase is given.
@@ -123,7 +123,7 @@ def test_next_time_the_settings_come_back_with_the_passphrase(window, qtbot, tmp
     assert again.theme.palette.name == "calm"
     before = controller.store.path.read_bytes()
 
-    dialog = UnlockDialog(again, controller)
+    dialog = UnlockDialog(again, controller.unlock)
     dialog.fields[0].setText("the wrong one")
     dialog.try_accept()
     assert "did not open" in dialog.error.text() and "Nothing was changed or deleted" in dialog.error.text()
@@ -151,7 +151,7 @@ def test_damaged_file_is_reported_and_kept(window):
     controller = window.privacy
     controller.store.path.parent.mkdir(parents=True)
     controller.store.path.write_bytes(b"\x00garbage")
-    dialog = UnlockDialog(window, controller)
+    dialog = UnlockDialog(window, controller.unlock)
     dialog.fields[0].setText(PASS)
     dialog.try_accept()
     assert "cannot be read" in dialog.error.text() and "Forget everything" in dialog.error.text()
@@ -186,7 +186,7 @@ def test_quick_exit_and_start_over_drop_the_key(window, quick_exits):
     controller.start_over(confirm=False)
     assert not controller.remembering()
     controller.unlock(PASS)
-    window.quick_exit_button.click()
+    window.topbar.quick_exit_button.click()
     assert not controller.remembering() and quick_exits == [True]
 
 
@@ -200,6 +200,6 @@ def test_a_save_that_fails_turns_remembering_off_and_says_so(window, monkeypatch
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(controller.store, "save", fail)
-    controller.text_bigger()
+    controller.display.text_bigger()
     assert not controller.remembering()
     assert warned and "Permission denied" in warned[0]

@@ -15,6 +15,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from navigator.core.models import Kind
+from navigator.ui import links
 from navigator.ui import quick_exit as qe
 
 
@@ -29,7 +30,7 @@ def press(widget, key=Qt.Key.Key_Escape) -> None:  # type: ignore[no-untyped-def
 
 
 def test_button_hides_everything_at_once_and_quits(window, quick_exits, qtbot):
-    qtbot.mouseClick(window.quick_exit_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.topbar.quick_exit_button, Qt.MouseButton.LeftButton)
     # No event processing in between: hidden inside the click itself.
     assert visible_windows() == []
     assert quick_exits == [True]
@@ -108,7 +109,7 @@ def test_f12_inside_a_dialog(window, quick_exits):
         seen.append(visible_windows())
 
     _in_modal(in_dialog)
-    opened = window.confirm_external("https://example.org/")
+    opened = links.confirm_external(window, "https://example.org/")
     assert seen == ["Leave Navigator?", []]
     assert opened is False and quick_exits == [True]
 
@@ -122,7 +123,7 @@ def test_esc_three_times_starting_inside_a_dialog(window, quick_exits):
         press(window)
 
     _in_modal(in_dialog)
-    window.confirm_external("https://example.org/")
+    links.confirm_external(window, "https://example.org/")
     assert visible_windows() == [] and quick_exits == [True]
 
 
@@ -152,7 +153,7 @@ def test_clipboard_keeps_nothing_of_ours(window, quick_exits):
     clipboard = QGuiApplication.clipboard()
     qe.copy_to_clipboard("a letter with a link")
     assert clipboard.text() == "a letter with a link"
-    window.quick_exit_button.click()
+    window.topbar.quick_exit_button.click()
     assert clipboard.text() != "a letter with a link"
 
 
@@ -161,7 +162,7 @@ def test_copy_made_by_a_widget_is_cleared_too(window, quick_exits, qtbot):
     clipboard = QGuiApplication.clipboard()
     clipboard.setText("copied from a page")  # what a QTextBrowser's copy() does
     qtbot.wait(10)
-    window.quick_exit_button.click()
+    window.topbar.quick_exit_button.click()
     assert clipboard.text() != "copied from a page"
 
 
@@ -171,7 +172,7 @@ def test_forgets_state_held_anywhere(window, quick_exits):
     window.open_item(Kind.ARTICLE, window.library.all(Kind.ARTICLE)[0].id)
     window.open_door("rights")
     assert window.history
-    window.quick_exit_button.click()
+    window.topbar.quick_exit_button.click()
     assert forgotten == [True]
     assert window.pages["item"].kind is None
     assert window.history == []
@@ -185,7 +186,7 @@ def test_a_failing_hook_does_not_stop_the_exit(window, quick_exits):
 
     qe.on_forget(broken)
     qe.on_forget(lambda: later.append(True))
-    window.quick_exit_button.click()
+    window.topbar.quick_exit_button.click()
     assert later == [True] and quick_exits == [True] and not window.isVisible()
 
 
@@ -193,17 +194,17 @@ def test_quick_exit_never_asks(window, quick_exits, monkeypatch):
     asked = []
     for name in ("exec", "question", "warning", "information"):
         monkeypatch.setattr(QMessageBox, name, lambda *a, **k: asked.append(a) or 0)
-    window.quick_exit_button.click()
+    window.topbar.quick_exit_button.click()
     assert asked == [] and quick_exits == [True]
 
 
 @pytest.mark.parametrize("scale", [1.0, 2.0])
 def test_button_is_whole_on_a_narrow_window(window, qtbot, scale):
     """However crowded the top bar, the Quick exit button keeps its full text and stays inside the window."""
-    window.privacy.set_text_scale(scale)
+    window.display.set_text_scale(scale)
     window.resize(720, 520)
     qtbot.wait(20)
-    button = window.quick_exit_button
+    button = window.topbar.quick_exit_button
     assert button.width() >= button.sizeHint().width()
     right = button.mapTo(window, button.rect().topRight()).x()
     assert 0 < right <= window.width()

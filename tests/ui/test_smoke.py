@@ -12,7 +12,7 @@ def test_home_shows_three_doors(window):
     home = window.pages["home"]
     names = [door.accessibleName() for door in home.doors.values()]
     assert names == ["Get it taken down", "Understand my rights", "Find support"]
-    assert window.quick_exit_button.isVisible()
+    assert window.topbar.quick_exit_button.isVisible()
 
 
 def test_open_article_and_quick_exit(window, qtbot):
@@ -22,8 +22,8 @@ def test_open_article_and_quick_exit(window, qtbot):
     assert page.name == "item"
     text = page.browser.toPlainText() if page.browser.isVisible() else page.warning.text.text()
     assert text.strip()
-    assert window.quick_exit_button.isVisible()
+    assert window.topbar.quick_exit_button.isVisible()
     exits = []
     QApplication.instance().aboutToQuit.connect(lambda: exits.append(True))
-    qtbot.mouseClick(window.quick_exit_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.topbar.quick_exit_button, Qt.MouseButton.LeftButton)
     assert not window.isVisible()

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from babel import Locale, UnknownLocaleError
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
@@ -35,69 +34,15 @@ from navigator.core.hours import OpenState, contact_hours, next_opening
 from navigator.core.models import Contact, Item, Kind, Organization, Platform
 from navigator.core.render import contact_kind_label, cost_label, hours_text, tristate_label
 from navigator.core.search import fold
-from navigator.i18n import N_, _, ngettext
+from navigator.i18n import N_, _, formats, ngettext
 from navigator.ui.language_notes import english_title, shows_english
-from navigator.ui.widgets import Page, column, label, scroll
+from navigator.ui.navigation import Page
+from navigator.ui.widgets import column, label, scroll
 
 if TYPE_CHECKING:
     from navigator.ui.main_window import MainWindow
 
 PAGE_SIZE = 20
-
-# ISO 3166-2:US subdivision names (states and the District of Columbia).
-US_STATES = {
-    "US-AL": N_("Alabama"),
-    "US-AK": N_("Alaska"),
-    "US-AZ": N_("Arizona"),
-    "US-AR": N_("Arkansas"),
-    "US-CA": N_("California"),
-    "US-CO": N_("Colorado"),
-    "US-CT": N_("Connecticut"),
-    "US-DE": N_("Delaware"),
-    "US-DC": N_("District of Columbia"),
-    "US-FL": N_("Florida"),
-    "US-GA": N_("Georgia"),
-    "US-HI": N_("Hawaii"),
-    "US-ID": N_("Idaho"),
-    "US-IL": N_("Illinois"),
-    "US-IN": N_("Indiana"),
-    "US-IA": N_("Iowa"),
-    "US-KS": N_("Kansas"),
-    "US-KY": N_("Kentucky"),
-    "US-LA": N_("Louisiana"),
-    "US-ME": N_("Maine"),
-    "US-MD": N_("Maryland"),
-    "US-MA": N_("Massachusetts"),
-    "US-MI": N_("Michigan"),
-    "US-MN": N_("Minnesota"),
-    "US-MS": N_("Mississippi"),
-    "US-MO": N_("Missouri"),
-    "US-MT": N_("Montana"),
-    "US-NE": N_("Nebraska"),
-    "US-NV": N_("Nevada"),
-    "US-NH": N_("New Hampshire"),
-    "US-NJ": N_("New Jersey"),
-    "US-NM": N_("New Mexico"),
-    "US-NY": N_("New York"),
-    "US-NC": N_("North Carolina"),
-    "US-ND": N_("North Dakota"),
-    "US-OH": N_("Ohio"),
-    "US-OK": N_("Oklahoma"),
-    "US-OR": N_("Oregon"),
-    "US-PA": N_("Pennsylvania"),
-    "US-RI": N_("Rhode Island"),
-    "US-SC": N_("South Carolina"),
-    "US-SD": N_("South Dakota"),
-    "US-TN": N_("Tennessee"),
-    "US-TX": N_("Texas"),
-    "US-UT": N_("Utah"),
-    "US-VT": N_("Vermont"),
-    "US-VA": N_("Virginia"),
-    "US-WA": N_("Washington"),
-    "US-WV": N_("West Virginia"),
-    "US-WI": N_("Wisconsin"),
-    "US-WY": N_("Wyoming"),
-}
 
 SERVES = {
     "everyone": N_("Everyone"),
@@ -132,23 +77,12 @@ ON_BEHALF = {
 
 
 def country_name(code: str) -> str:
-    """The country's name in the interface language (from Babel's CLDR data), else the code."""
-    if code == core.ANYWHERE:
-        return _("Anywhere")
-    try:
-        names = Locale.parse(i18n.current_locale()).territories
-    except (UnknownLocaleError, ValueError, TypeError):
-        names = Locale.parse("en").territories
-    return str(names.get(code, code))
+    """The country's name in the interface language; "Anywhere" for a service that serves everywhere."""
+    return _("Anywhere") if code == core.ANYWHERE else formats.country_name(code)
 
 
 def region_name(code: str) -> str:
-    if code in US_STATES:
-        return _(US_STATES[code])
-    if "-" in code:
-        country, _sep, part = code.partition("-")
-        return f"{part} ({country_name(country)})"
-    return country_name(code)
+    return _("Anywhere") if code == core.ANYWHERE else formats.region_name(code)
 
 
 def serves_name(slug: str) -> str:
@@ -488,7 +422,7 @@ class DirectoryPage(Page):
         country = self.place.currentData()
         regions = [r for r in self.facets().regions if country and r.startswith(country + "-")]
         if country == "US":
-            regions = sorted(set(regions) | set(US_STATES))
+            regions = sorted(set(regions) | set(formats.US_STATES))
         regions.sort(key=lambda r: fold(region_name(r)))
         self.region_box.setVisible(bool(regions))
         if country and regions:

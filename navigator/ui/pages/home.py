@@ -6,7 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from navigator.i18n import _, current_locale, review_status
-from navigator.ui.widgets import Page, column, label, scroll
+from navigator.ui.navigation import Page
+from navigator.ui.widgets import column, label, scroll
 
 
 class Door(QPushButton):

@@ -8,8 +8,9 @@ from navigator.core.models import Item, Kind, display_title
 from navigator.core.render import to_markdown
 from navigator.i18n import _, format_date, is_rtl
 from navigator.ui.language_notes import effective_state, item_notice
+from navigator.ui.navigation import Page
 from navigator.ui.reader import SafeBrowser
-from navigator.ui.widgets import Notice, Page, column, label
+from navigator.ui.widgets import Notice, column, label
 
 
 class ItemPage(Page):
@@ -53,6 +54,13 @@ class ItemPage(Page):
     def show_item(self, kind: Kind, item_id: str) -> None:
         self.kind, self.item_id, self.english, self.revealed = kind, item_id, False, False
         self.refresh()
+
+    def history_state(self) -> object:
+        return (self.kind, self.item_id) if self.kind is not None else None
+
+    def restore(self, state: object) -> None:
+        if isinstance(state, tuple):
+            self.show_item(*state)
 
     def _toggle_english(self) -> None:
         self.english = not self.english

@@ -1,16 +1,15 @@
-"""A simple list of content items under a heading: the doors' landing pages."""
+"""A simple list of content items under a heading: the doors' landing pages (``ui/doors.py``)."""
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QWidget
 
-from navigator.core.models import Item, Kind, display_title
-from navigator.i18n import _
+from navigator.core.models import display_title
+from navigator.ui.doors import ListDoor
 from navigator.ui.language_notes import english_title, list_notice, shows_english
-from navigator.ui.widgets import Page, column, label, scroll
+from navigator.ui.navigation import Page
+from navigator.ui.widgets import column, label, scroll
 
 
 class ListPage(Page):
@@ -23,18 +22,14 @@ class ListPage(Page):
         self.inner.setObjectName("page")
         self.layout_ = column(self.inner, margins=40, spacing=12)
         outer.addWidget(scroll(self.inner))
-        self.title_fn: Callable[[], str] = lambda: ""
-        self.intro_fn: Callable[[], str] = lambda: ""
-        self.sections: list[tuple[Callable[[], str], Kind, Callable[[Item], bool]]] = []
+        self.door = ListDoor(lambda: "", lambda: "", ())
 
-    def configure(
-        self, title: Callable[[], str], intro: Callable[[], str], sections: list[tuple[Callable[[], str], Kind, Callable[[Item], bool]]]
-    ) -> None:
-        self.title_fn, self.intro_fn, self.sections = title, intro, sections
+    def show_list(self, door: ListDoor) -> None:
+        self.door = door
         self.rebuild()
 
     def heading(self) -> str:
-        return self.title_fn()
+        return self.door.title()
 
     def rebuild(self) -> None:
         while self.layout_.count():
@@ -42,14 +37,17 @@ class ListPage(Page):
             widget = child.widget() if child is not None else None
             if widget is not None:
                 widget.deleteLater()
-        self.layout_.addWidget(label(self.title_fn(), "title"))
-        intro = self.intro_fn()
+        self.layout_.addWidget(label(self.door.title(), "title"))
+        intro = self.door.intro()
         if intro:
             self.layout_.addWidget(label(intro, "subtitle"))
         library = self.window_.library
         shown = []
-        for section_title, kind, keep in self.sections:
-            items = sorted((i for i in library.all(kind) if keep(i)), key=lambda i: (getattr(i, "index", 100), display_title(i).casefold()))
+        for section in self.door.sections:
+            section_title, kind = section.title, section.kind
+            items = sorted(
+                (i for i in library.all(kind) if section.keep(i)), key=lambda i: (getattr(i, "index", 100), display_title(i).casefold())
+            )
             shown.append((section_title, kind, items))
         note = list_notice(library, [(kind, i.id) for _t, kind, items in shown for i in items])
         if note:
@@ -77,10 +75,3 @@ class ListPage(Page):
 
     def retranslate(self) -> None:
         self.rebuild()
-
-
-def no_filter(_item: Item) -> bool:
-    return True
-
-
-__all__ = ["ListPage", "_", "no_filter"]

@@ -23,8 +23,9 @@ from navigator.core.letters import fill
 from navigator.core.models import Kind, NoticeTemplate
 from navigator.i18n import _
 from navigator.ui.dialogs import ask_save_path, save_bytes
+from navigator.ui.navigation import Page
 from navigator.ui.quick_exit import copy_to_clipboard, on_forget
-from navigator.ui.widgets import Notice, Page, column, label, scroll
+from navigator.ui.widgets import Notice, column, label, scroll
 
 
 class LetterPage(Page):

@@ -25,9 +25,10 @@ from navigator.core.render import status_label
 from navigator.i18n import _, format_date
 from navigator.ui.dialogs import ask_save_path, save_bytes
 from navigator.ui.language_notes import list_notice
+from navigator.ui.navigation import Page
 from navigator.ui.reader import MARKDOWN_FLAGS
 from navigator.ui.theme import Palette
-from navigator.ui.widgets import Page, WrapsToWidth, column, label, scroll
+from navigator.ui.widgets import WrapsToWidth, column, label, scroll
 
 if TYPE_CHECKING:
     from navigator.ui.main_window import MainWindow

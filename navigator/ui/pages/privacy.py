@@ -1,58 +1,22 @@
 """The "About your privacy" screen: Navigator's promises in plain words, and the controls that go
-with them (text size, contrast, plain window, start over, remember my settings), plus the two small
-passphrase dialogs of the opt-in.
+with them (text size, contrast, plain window, start over, remember my settings).
 
 What each promise rests on, and the test that proves it, is in PRIVACY.md.
 """
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible, QAccessibleEvent
-from PySide6.QtWidgets import (
-    QApplication,
-    QCheckBox,
-    QDialog,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from navigator.i18n import _
-from navigator.privacy.remembered import MIN_PASSPHRASE, DamagedFileError, RememberError, WrongPassphraseError
-from navigator.ui.widgets import Page, column, label, scroll
+from navigator.ui.navigation import Page
+from navigator.ui.privacy_controls import PrivacyController
+from navigator.ui.widgets import column, label, scroll
 
 if TYPE_CHECKING:
     from navigator.ui.main_window import MainWindow
-    from navigator.ui.privacy_controls import PrivacyController
-
-
-def announce(widget: QLabel, text: str) -> None:
-    """Show a message and have screen readers read it out at once."""
-    widget.setText(text)
-    widget.setAccessibleName(text)
-    widget.setVisible(bool(text))
-    if text:
-        with contextlib.suppress(Exception):
-            QAccessible.updateAccessibility(QAccessibleEvent(widget, QAccessible.Event.Alert))
-
-
-@contextlib.contextmanager
-def busy() -> Iterator[None]:
-    """A wait cursor while the passphrase is stretched into a key (about a quarter of a second)."""
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        yield
-    finally:
-        QApplication.restoreOverrideCursor()
 
 
 def card() -> tuple[QFrame, QVBoxLayout]:
@@ -70,6 +34,7 @@ class PrivacyPage(Page):
     def __init__(self, window: MainWindow, controller: PrivacyController) -> None:
         super().__init__(window)
         self.controller = controller
+        display = controller.display
         outer = column(self, margins=0)
         inner = QWidget()
         inner.setObjectName("page")
@@ -95,16 +60,16 @@ class PrivacyPage(Page):
         self.size_label = label()
         sizes = QHBoxLayout()
         self.smaller = QPushButton()
-        self.smaller.clicked.connect(controller.text_smaller)
+        self.smaller.clicked.connect(display.text_smaller)
         self.bigger = QPushButton()
-        self.bigger.clicked.connect(controller.text_bigger)
+        self.bigger.clicked.connect(display.text_bigger)
         self.usual = QPushButton()
-        self.usual.clicked.connect(controller.text_usual)
+        self.usual.clicked.connect(display.text_usual)
         for button in (self.smaller, self.bigger, self.usual):
             sizes.addWidget(button)
         sizes.addStretch(1)
         self.contrast = QCheckBox()
-        self.contrast.toggled.connect(controller.set_high_contrast)
+        self.contrast.toggled.connect(display.set_high_contrast)
         box.addWidget(self.display_heading)
         box.addWidget(self.size_label)
         box.addLayout(sizes)
@@ -115,7 +80,7 @@ class PrivacyPage(Page):
         frame, box = card()
         self.discretion_heading = label(name="heading")
         self.plain = QCheckBox()
-        self.plain.toggled.connect(controller.set_plain_window)
+        self.plain.toggled.connect(display.set_plain_window)
         self.plain_help = label(name="muted")
         box.addWidget(self.discretion_heading)
         box.addWidget(self.plain)
@@ -165,6 +130,8 @@ class PrivacyPage(Page):
         layout.addLayout(row)
         layout.addStretch(1)
         outer.addWidget(scroll(inner))
+        controller.changed.connect(self.sync)
+        display.changed.connect(self.sync)
 
     def _done(self) -> None:
         if self.window_.history:
@@ -228,7 +195,7 @@ class PrivacyPage(Page):
         self.contrast.setText(_("High contrast"))
         self.contrast.setAccessibleName(_("High contrast"))
         self.discretion_heading.setText(_("Discretion"))
-        name = self.controller.neutral_name()
+        name = self.controller.display.neutral_name()
         self.plain.setText(_("Plain window title and icon"))
         self.plain.setAccessibleName(_("Plain window title and icon"))
         self.plain_help.setText(
@@ -258,8 +225,9 @@ class PrivacyPage(Page):
     def sync(self) -> None:
         """Show the current state of every control (called whenever something changes)."""
         controller = self.controller
-        self.size_label.setText(_("Text size: {percent}%").format(percent=round(controller.theme.scale * 100)))
-        for box, on in ((self.contrast, controller.high_contrast()), (self.plain, controller.plain_window)):
+        display = controller.display
+        self.size_label.setText(_("Text size: {percent}%").format(percent=round(display.theme.scale * 100)))
+        for box, on in ((self.contrast, display.high_contrast()), (self.plain, display.plain_window)):
             box.blockSignals(True)
             box.setChecked(on)
             box.blockSignals(False)
@@ -285,120 +253,3 @@ class PrivacyPage(Page):
         self.remember_on.setVisible(not saved and not controller.remembering())
         self.remember_unlock.setVisible(saved and not controller.remembering())
         self.remember_forget.setVisible(saved or controller.remembering())
-
-
-class _PassphraseDialog(QDialog):
-    """A small form: some words, one or two hidden text fields, an error line, two buttons."""
-
-    def __init__(self, parent: QWidget, fields: int) -> None:
-        super().__init__(parent)
-        self.setModal(True)
-        self.setMinimumWidth(520)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.setSpacing(12)
-        self.text = label()
-        layout.addWidget(self.text)
-        self.fields: list[QLineEdit] = []
-        self.field_labels: list[QLabel] = []
-        for _index in range(fields):
-            caption = QLabel()
-            field = QLineEdit()
-            field.setEchoMode(QLineEdit.EchoMode.Password)
-            caption.setBuddy(field)
-            layout.addWidget(caption)
-            layout.addWidget(field)
-            self.fields.append(field)
-            self.field_labels.append(caption)
-        self.error = label()
-        self.error.setObjectName("error")
-        self.error.setStyleSheet("font-weight: 600;")
-        self.error.hide()
-        layout.addWidget(self.error)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        self.cancel = QPushButton()
-        self.cancel.clicked.connect(self.reject)
-        self.ok = QPushButton()
-        self.ok.setObjectName("primary")
-        self.ok.setDefault(True)
-        self.ok.clicked.connect(self.try_accept)
-        row.addWidget(self.cancel)
-        row.addWidget(self.ok)
-        layout.addLayout(row)
-
-    def try_accept(self) -> None:
-        raise NotImplementedError
-
-
-class RememberDialog(_PassphraseDialog):
-    """Turn on "remember my settings": says exactly what is written and where, then asks for a passphrase."""
-
-    def __init__(self, parent: QWidget, controller: PrivacyController) -> None:
-        super().__init__(parent, fields=2)
-        self.controller = controller
-        self.setWindowTitle(_("Remember my settings"))
-        self.text.setText(
-            _(
-                "Navigator will save one file on this computer:\n{path}\n\nIt holds only your language, text size, contrast and window title choices. It is locked (encrypted) with a passphrase you choose now. Without the passphrase nobody can read it, but someone could see that the file exists.\n\nIf you forget the passphrase, the settings cannot be opened, but you can always delete them with “Forget everything”."
-            ).format(path=controller.store.path)
-        )
-        self.field_labels[0].setText(_("Passphrase (at least {count} characters)").format(count=MIN_PASSPHRASE))
-        self.field_labels[1].setText(_("The same passphrase again"))
-        self.fields[0].setAccessibleName(_("Passphrase"))
-        self.fields[1].setAccessibleName(_("The same passphrase again"))
-        self.ok.setText(_("Remember"))
-        self.ok.setAccessibleName(_("Remember my settings"))
-        self.cancel.setText(_("Cancel"))
-        self.cancel.setAccessibleName(_("Cancel: save nothing"))
-
-    def try_accept(self) -> None:
-        first, second = self.fields[0].text(), self.fields[1].text()
-        try:
-            with busy():
-                self.controller.turn_on_remembering(first, second)
-        except RememberError as exc:
-            if str(exc) == "different":
-                announce(self.error, _("The two passphrases are not the same. Please type them again."))
-            else:
-                announce(self.error, _("Please use at least {count} characters.").format(count=MIN_PASSPHRASE))
-            return
-        except OSError as exc:
-            announce(self.error, _("Navigator could not save the file ({reason}). Nothing was saved.").format(reason=exc.strerror or exc))
-            return
-        self.accept()
-
-
-class UnlockDialog(_PassphraseDialog):
-    """Open the saved settings with the passphrase. A wrong one changes nothing and deletes nothing."""
-
-    def __init__(self, parent: QWidget, controller: PrivacyController) -> None:
-        super().__init__(parent, fields=1)
-        self.controller = controller
-        self.setWindowTitle(_("Use my saved settings"))
-        self.text.setText(_("Type the passphrase you chose when you turned on “Remember my settings”."))
-        self.field_labels[0].setText(_("Passphrase"))
-        self.fields[0].setAccessibleName(_("Passphrase"))
-        self.ok.setText(_("Open"))
-        self.ok.setAccessibleName(_("Open my saved settings"))
-        self.cancel.setText(_("Cancel"))
-        self.cancel.setAccessibleName(_("Cancel"))
-
-    def try_accept(self) -> None:
-        try:
-            with busy():
-                self.controller.unlock(self.fields[0].text())
-        except WrongPassphraseError:
-            announce(self.error, _("That passphrase did not open your saved settings. Nothing was changed or deleted. Please try again."))
-            self.fields[0].selectAll()
-            self.fields[0].setFocus()
-            return
-        except DamagedFileError:
-            announce(
-                self.error,
-                _(
-                    "Your saved settings cannot be read: the file may be damaged. Nothing was changed. You can delete it with “Forget everything”."
-                ),
-            )
-            return
-        self.accept()

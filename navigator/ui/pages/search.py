@@ -23,7 +23,8 @@ from navigator.core.models import Kind
 from navigator.core.search import Hit, Results, SearchIndex
 from navigator.i18n import N_, _, ngettext
 from navigator.ui.language_notes import english_title, shows_english
-from navigator.ui.widgets import Page, column, label
+from navigator.ui.navigation import Page
+from navigator.ui.widgets import column, label
 
 if TYPE_CHECKING:
     from navigator.ui.main_window import MainWindow

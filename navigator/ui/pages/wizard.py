@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QRadioButton,
@@ -38,9 +37,11 @@ from PySide6.QtWidgets import (
 from navigator.core.models import Kind, Pathway, Question
 from navigator.core.pathway import Walk, toggle, visible_questions
 from navigator.i18n import _
+from navigator.ui import dialogs
 from navigator.ui.language_notes import effective_state, item_notice
+from navigator.ui.navigation import Page
 from navigator.ui.quick_exit import on_forget
-from navigator.ui.widgets import Page, WrapsToWidth, column, label, scroll
+from navigator.ui.widgets import WrapsToWidth, column, label, scroll
 
 if TYPE_CHECKING:
     from navigator.ui.main_window import MainWindow
@@ -348,14 +349,13 @@ class WizardPage(Page):
             self.start_over()
 
     def confirm_start_over(self) -> bool:
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(_("Start over?"))
-        box.setText(_("This clears your answers and your plan."))
-        yes = box.addButton(_("Start over"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(_("Keep my answers"), QMessageBox.ButtonRole.RejectRole)
-        box.exec()
-        return box.clickedButton() is yes
+        return dialogs.ask(
+            self,
+            title=_("Start over?"),
+            text=_("This clears your answers and your plan."),
+            yes=_("Start over"),
+            no=_("Keep my answers"),
+        )
 
     def start_over(self) -> None:
         """Clear every answer and tick, and go back to the first screen of the questions."""

@@ -1,0 +1,155 @@
+"""The person's display choices, in memory: text size, high contrast, and a plain window.
+
+``Display`` changes them and says so with ``changed``; whoever cares listens (the top bar fits
+itself again, the privacy menu and page show the new state, remembering saves them). A plain
+window gives every Navigator window a neutral title and a generic icon drawn at run time, so the
+taskbar and window list do not say what the program is.
+
+Proven by tests/ui/test_privacy_controls.py.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QApplication, QWidget
+
+from navigator import APP_NAME
+from navigator.i18n import _
+from navigator.ui.theme import Theme
+
+SCALE_MIN, SCALE_MAX, SCALE_STEP = 0.8, 2.0, 0.1
+
+
+def clamp_scale(scale: float) -> float:
+    return round(min(SCALE_MAX, max(SCALE_MIN, scale)), 2)
+
+
+def plain_icon(size: int = 64) -> QIcon:
+    """A generic notepad drawn at run time, so no icon file says what the program is."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    unit = size / 64
+    painter.setPen(QPen(QColor("#6B6B6B"), 2 * unit))
+    painter.setBrush(QColor("#F4F1E8"))
+    painter.drawRoundedRect(QRectF(12 * unit, 6 * unit, 40 * unit, 52 * unit), 4 * unit, 4 * unit)
+    painter.setPen(QPen(QColor("#9A9A9A"), 2 * unit))
+    for row in range(5):
+        y = (18 + row * 8) * unit
+        painter.drawLine(QPointF(19 * unit, y), QPointF(45 * unit, y))
+    painter.end()
+    return QIcon(pixmap)
+
+
+class PlainTitles(QObject):
+    """While the plain window is on, every Navigator window is titled with the neutral name."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.title = ""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if (
+            event.type() in (QEvent.Type.WindowTitleChange, QEvent.Type.Show)
+            and isinstance(watched, QWidget)
+            and watched.isWindow()
+            and self.title
+            and watched.windowTitle() != self.title
+        ):
+            watched.setWindowTitle(self.title)
+        return False
+
+
+class Display(QObject):
+    """Text size, contrast and the plain window for this run; ``changed`` after each change."""
+
+    changed = Signal()
+
+    def __init__(self, theme: Theme, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.theme = theme
+        self.plain_window = False
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        self.app = app
+        self.usual_icon = app.windowIcon()
+        self.titles = PlainTitles(self)
+
+    # --- text size and contrast ------------------------------------------------------------
+
+    def _restyle(self) -> None:
+        self.theme.apply(self.app)
+        self.changed.emit()
+
+    def set_text_scale(self, scale: float) -> None:
+        clamped = clamp_scale(scale)
+        if clamped == self.theme.scale:
+            return  # at a limit (or no change): restyling the whole application would change nothing
+        self.theme.scale = clamped
+        self._restyle()
+
+    def text_bigger(self) -> None:
+        self.set_text_scale(self.theme.scale + SCALE_STEP)
+
+    def text_smaller(self) -> None:
+        self.set_text_scale(self.theme.scale - SCALE_STEP)
+
+    def text_usual(self) -> None:
+        self.set_text_scale(1.0)
+
+    def high_contrast(self) -> bool:
+        return self.theme.palette.name != "calm"
+
+    def set_high_contrast(self, on: bool) -> None:
+        self.theme.set_high_contrast(on)
+        self._restyle()
+
+    def set_all(self, scale: float, high_contrast: bool, plain_window: bool) -> None:
+        """Several choices at once (remembered settings): one restyle and one ``changed``."""
+        self.theme.scale = clamp_scale(scale)
+        self.theme.set_high_contrast(high_contrast)
+        self.theme.apply(self.app)
+        self.set_plain_window(plain_window)
+
+    # --- the plain window ------------------------------------------------------------------
+
+    def neutral_name(self) -> str:
+        return _("Notes")
+
+    def window_name(self) -> str:
+        """What the window and its top bar call the program now."""
+        return self.neutral_name() if self.plain_window else APP_NAME
+
+    def window_icon(self) -> QIcon:
+        return plain_icon() if self.plain_window else self.usual_icon
+
+    def set_plain_window(self, on: bool) -> None:
+        """A neutral title and icon for what the taskbar and window switcher show."""
+        self.plain_window = on
+        if on:
+            self._apply_plain_window()
+        else:
+            self.app.removeEventFilter(self.titles)
+            self.titles.title = ""
+            self.app.setApplicationDisplayName(APP_NAME)
+            self.app.setWindowIcon(self.usual_icon)
+        self.changed.emit()
+
+    def _apply_plain_window(self) -> None:
+        name = self.neutral_name()
+        self.titles.title = name
+        self.app.removeEventFilter(self.titles)
+        self.app.installEventFilter(self.titles)
+        # Qt adds the application's display name to window titles on some desktops.
+        self.app.setApplicationDisplayName(name)
+        self.app.setWindowIcon(plain_icon())
+        for widget in QApplication.topLevelWidgets():
+            if widget.isWindow() and widget.windowTitle() != name:
+                widget.setWindowTitle(name)
+
+    def retranslate(self) -> None:
+        """The neutral name is a word too: in a new language the plain window uses the new one."""
+        if self.plain_window:
+            self._apply_plain_window()

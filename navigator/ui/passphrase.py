@@ -1,0 +1,157 @@
+"""The two small passphrase dialogs of "Remember my settings": turn it on, and open saved settings.
+
+They take what to do as a function (``turn_on(passphrase, repeated)``, ``unlock(passphrase)``), so
+they know nothing of who keeps the settings. Errors are said in the dialog, read out to screen
+readers at once, and nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible, QAccessibleEvent
+from PySide6.QtWidgets import QApplication, QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from navigator.i18n import _
+from navigator.privacy.remembered import MIN_PASSPHRASE, DamagedFileError, RememberError, WrongPassphraseError
+from navigator.ui.widgets import label
+
+
+def announce(widget: QLabel, text: str) -> None:
+    """Show a message and have screen readers read it out at once."""
+    widget.setText(text)
+    widget.setAccessibleName(text)
+    widget.setVisible(bool(text))
+    if text:
+        with contextlib.suppress(Exception):
+            QAccessible.updateAccessibility(QAccessibleEvent(widget, QAccessible.Event.Alert))
+
+
+@contextlib.contextmanager
+def busy() -> Iterator[None]:
+    """A wait cursor while the passphrase is stretched into a key (about a quarter of a second)."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
+
+
+class _PassphraseDialog(QDialog):
+    """A small form: some words, one or two hidden text fields, an error line, two buttons."""
+
+    def __init__(self, parent: QWidget, fields: int) -> None:
+        super().__init__(parent)
+        self.setModal(True)
+        self.setMinimumWidth(520)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(12)
+        self.text = label()
+        layout.addWidget(self.text)
+        self.fields: list[QLineEdit] = []
+        self.field_labels: list[QLabel] = []
+        for _index in range(fields):
+            caption = QLabel()
+            field = QLineEdit()
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+            caption.setBuddy(field)
+            layout.addWidget(caption)
+            layout.addWidget(field)
+            self.fields.append(field)
+            self.field_labels.append(caption)
+        self.error = label()
+        self.error.setObjectName("error")
+        self.error.setStyleSheet("font-weight: 600;")
+        self.error.hide()
+        layout.addWidget(self.error)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.cancel = QPushButton()
+        self.cancel.clicked.connect(self.reject)
+        self.ok = QPushButton()
+        self.ok.setObjectName("primary")
+        self.ok.setDefault(True)
+        self.ok.clicked.connect(self.try_accept)
+        row.addWidget(self.cancel)
+        row.addWidget(self.ok)
+        layout.addLayout(row)
+
+    def try_accept(self) -> None:
+        raise NotImplementedError
+
+
+class RememberDialog(_PassphraseDialog):
+    """Turn on "remember my settings": says exactly what is written and where, then asks for a passphrase."""
+
+    def __init__(self, parent: QWidget, path: Path, turn_on: Callable[[str, str], None]) -> None:
+        super().__init__(parent, fields=2)
+        self.turn_on = turn_on
+        self.setWindowTitle(_("Remember my settings"))
+        self.text.setText(
+            _(
+                "Navigator will save one file on this computer:\n{path}\n\nIt holds only your language, text size, contrast and window title choices. It is locked (encrypted) with a passphrase you choose now. Without the passphrase nobody can read it, but someone could see that the file exists.\n\nIf you forget the passphrase, the settings cannot be opened, but you can always delete them with “Forget everything”."
+            ).format(path=path)
+        )
+        self.field_labels[0].setText(_("Passphrase (at least {count} characters)").format(count=MIN_PASSPHRASE))
+        self.field_labels[1].setText(_("The same passphrase again"))
+        self.fields[0].setAccessibleName(_("Passphrase"))
+        self.fields[1].setAccessibleName(_("The same passphrase again"))
+        self.ok.setText(_("Remember"))
+        self.ok.setAccessibleName(_("Remember my settings"))
+        self.cancel.setText(_("Cancel"))
+        self.cancel.setAccessibleName(_("Cancel: save nothing"))
+
+    def try_accept(self) -> None:
+        first, second = self.fields[0].text(), self.fields[1].text()
+        try:
+            with busy():
+                self.turn_on(first, second)
+        except RememberError as exc:
+            if str(exc) == "different":
+                announce(self.error, _("The two passphrases are not the same. Please type them again."))
+            else:
+                announce(self.error, _("Please use at least {count} characters.").format(count=MIN_PASSPHRASE))
+            return
+        except OSError as exc:
+            announce(self.error, _("Navigator could not save the file ({reason}). Nothing was saved.").format(reason=exc.strerror or exc))
+            return
+        self.accept()
+
+
+class UnlockDialog(_PassphraseDialog):
+    """Open the saved settings with the passphrase. A wrong one changes nothing and deletes nothing."""
+
+    def __init__(self, parent: QWidget, unlock: Callable[[str], object]) -> None:
+        super().__init__(parent, fields=1)
+        self.unlock = unlock
+        self.setWindowTitle(_("Use my saved settings"))
+        self.text.setText(_("Type the passphrase you chose when you turned on “Remember my settings”."))
+        self.field_labels[0].setText(_("Passphrase"))
+        self.fields[0].setAccessibleName(_("Passphrase"))
+        self.ok.setText(_("Open"))
+        self.ok.setAccessibleName(_("Open my saved settings"))
+        self.cancel.setText(_("Cancel"))
+        self.cancel.setAccessibleName(_("Cancel"))
+
+    def try_accept(self) -> None:
+        try:
+            with busy():
+                self.unlock(self.fields[0].text())
+        except WrongPassphraseError:
+            announce(self.error, _("That passphrase did not open your saved settings. Nothing was changed or deleted. Please try again."))
+            self.fields[0].selectAll()
+            self.fields[0].setFocus()
+            return
+        except DamagedFileError:
+            announce(
+                self.error,
+                _(
+                    "Your saved settings cannot be read: the file may be damaged. Nothing was changed. You can delete it with “Forget everything”."
+                ),
+            )
+            return
+        self.accept()
