@@ -25,6 +25,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
+from functools import cached_property
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -270,6 +271,8 @@ class Case:
         kind = next(k for k, model in DATA_MODELS.items() if isinstance(data, model))
         if len(self.entries) >= MAX_ENTRIES:
             raise CaseError("this case file is full")
+        if getattr(data, "id", self.next_id(kind)) != self.next_id(kind):
+            raise CaseError("an entry's id is its kind and position: use next_id")
         # Entries are never back-dated: a clock set back still writes a time after the last one.
         at = _utc(now)
         if self.entries and at < self.entries[-1].at:
@@ -294,11 +297,12 @@ class Case:
             "entries": [dict(entry.record) for entry in self.entries],
         }
 
+    @cached_property
+    def by_id(self) -> dict[str, Entry]:
+        return {entry.id: entry for entry in self.entries}
+
     def find(self, entry_id: str) -> Entry | None:
-        for entry in self.entries:
-            if entry.id == entry_id:
-                return entry
-        return None
+        return self.by_id.get(entry_id)
 
 
 def verify_chain(records: Sequence[Mapping[str, Any]], count: object = None, head: object = None) -> list[ChainProblem]:

@@ -28,7 +28,7 @@ from navigator.i18n.catalogs import (
     read_catalog,
     review_status,
 )
-from navigator.i18n.formats import format_date, format_datetime, format_number, format_time, language_name
+from navigator.i18n.formats import format_date, format_datetime, format_duration, format_number, format_time, language_name
 from navigator.i18n.pseudo import PSEUDO_ENV, pseudo, pseudo_content, pseudo_enabled
 from navigator.i18n.runtime import (
     N_,
@@ -41,6 +41,7 @@ from navigator.i18n.runtime import (
     remove_listener,
     set_locale,
     translate_known,
+    translator,
 )
 
 __all__ = [
@@ -59,6 +60,7 @@ __all__ = [
     "entry_problems",
     "format_date",
     "format_datetime",
+    "format_duration",
     "format_number",
     "format_time",
     "gettext",
@@ -78,4 +80,5 @@ __all__ = [
     "review_status",
     "set_locale",
     "translate_known",
+    "translator",
 ]

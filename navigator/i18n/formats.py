@@ -5,14 +5,16 @@ Babel's CLDR data does the work; US states are ours to translate (CLDR has no na
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date as _babel_date
 from babel.dates import format_datetime as _babel_datetime
 from babel.dates import format_time as _babel_time
 from babel.numbers import format_decimal
+from babel.units import format_unit
 
+from navigator.core.deadlines import rounded_duration
 from navigator.i18n.pseudo import marked
 from navigator.i18n.runtime import N_, _, babel_locale, current_locale
 
@@ -121,3 +123,9 @@ def region_name(code: str) -> str:
         country, _sep, part = code.partition("-")
         return f"{part} ({country_name(country)})"
     return country_name(code)
+
+
+def format_duration(value: timedelta, locale: str | None = None) -> str:
+    """A length of time, rounded down to its largest natural unit ('3 days', '11 horas', '3 أيام')."""
+    amount, unit = rounded_duration(value)
+    return marked(format_unit(amount, f"duration-{unit}", length="long", locale=babel_locale(locale)))

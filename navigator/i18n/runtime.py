@@ -40,6 +40,17 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 _ = gettext
 
 
+def translator(locale: str) -> Callable[[str], str]:
+    """Gettext for another language than the screen's (a letter or a report in the reader's language)."""
+    catalog = load_catalog(locale)
+
+    def translate(message: str) -> str:
+        text = catalog.gettext(message)
+        return pseudo(text) if pseudo_enabled() else text
+
+    return translate
+
+
 def translate_known(message: str) -> str | None:
     """The current language's words for ``message``, or None when the catalog has none.
 

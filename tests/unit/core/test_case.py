@@ -68,6 +68,9 @@ def data_strategy():
 def build(items) -> Case:
     case = Case.new(T0)
     for number, item in enumerate(items):
+        if hasattr(item, "id"):
+            kind = next(k for k in EntryKind if type(item).__name__.lower() == k.value)
+            item = item.model_copy(update={"id": case.next_id(kind)})
         case = case.append(item, T0 + timedelta(minutes=number))
     return case
 
@@ -240,3 +243,6 @@ def test_ids_are_unique_positions():
     assert case.next_id(EntryKind.ADDRESS) == "a1"
     case = case.append(Note(text="x"), T0)
     assert case.entries[0].id == "n1"
+    with pytest.raises(CaseError):
+        case.append(Address(id="a1", url="https://example.org"), T0)  # a1 is taken: the next is a2
+    assert case.append(Address(id="a2", url="https://example.org"), T0).entries[-1].id == "a2"
