@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
@@ -10,6 +11,9 @@ from PySide6.QtWidgets import QApplication
 from navigator import APP_NAME, i18n
 from navigator.core.library import Library
 from navigator.paths import content_root
+
+if TYPE_CHECKING:
+    from navigator.ui.main_window import MainWindow
 
 
 def pick_locale(available: list[str]) -> str:
@@ -34,7 +38,7 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def build_window(locale: str | None = None):  # type: ignore[no-untyped-def]
+def build_window(locale: str | None = None) -> MainWindow:
     """Create the main window with content loaded; used by ``run`` and by the UI tests."""
     from navigator.ui import qt_translator
     from navigator.ui.main_window import MainWindow
@@ -55,10 +59,7 @@ def build_window(locale: str | None = None):  # type: ignore[no-untyped-def]
     library.set_locale(chosen)
     theme = Theme()
     theme.apply(app)
-    window = MainWindow(library, theme)
-    if chosen != i18n.SOURCE_LOCALE:
-        window._language_changed(chosen)
-    return window
+    return MainWindow(library, theme)  # it starts in the language set here, and follows later changes
 
 
 def run() -> int:

@@ -6,7 +6,10 @@ Use ``from navigator.i18n import _`` and named placeholders only:
 
 from __future__ import annotations
 
+import functools
 import gettext as _gettext
+import types
+import weakref
 from collections.abc import Callable
 
 from babel import Locale, UnknownLocaleError
@@ -14,11 +17,12 @@ from babel import Locale, UnknownLocaleError
 from navigator.i18n.catalogs import SOURCE_LOCALE, load_catalog
 from navigator.i18n.pseudo import pseudo, pseudo_enabled, pseudo_rtl
 
-RTL_LANGUAGES = {"ar", "fa", "he", "ur", "ps", "yi"}
+Listener = Callable[[str], None]
 
 _current = SOURCE_LOCALE
 _translations: _gettext.NullTranslations = _gettext.NullTranslations()
-_listeners: list[Callable[[str], None]] = []
+# Each entry gives back its listener, or None once the listener's object is gone.
+_listeners: list[Callable[[], Listener | None]] = []
 
 
 def N_(message: str) -> str:  # noqa: N802 - the gettext convention for "mark, translate later"
@@ -71,24 +75,51 @@ def set_locale(locale: str) -> None:
     global _current, _translations
     _translations = load_catalog(locale)
     _current = locale
-    for listener in list(_listeners):
-        listener(locale)
+    for entry in list(_listeners):
+        listener = entry()
+        if listener is None:
+            _discard(entry)
+        else:
+            listener(locale)
 
 
-def on_change(listener: Callable[[str], None]) -> None:
-    _listeners.append(listener)
+def on_change(listener: Listener) -> Callable[[], None]:
+    """Call ``listener(locale)`` after each change of language; returns the function that stops it.
+
+    A method is held weakly: a listener never keeps a window alive, and one whose object is gone is
+    dropped. A widget also stops listening when it is destroyed (the UI ties the returned function
+    to its ``destroyed`` signal), because its Python object may outlive it.
+    """
+    if isinstance(listener, types.MethodType):
+        entry: Callable[[], Listener | None] = weakref.WeakMethod(listener)
+    else:
+
+        def entry() -> Listener | None:
+            return listener
+
+    _listeners.append(entry)
+    return functools.partial(_discard, entry)
 
 
-def remove_listener(listener: Callable[[str], None]) -> None:
-    if listener in _listeners:
-        _listeners.remove(listener)
+def _discard(entry: Callable[[], Listener | None]) -> None:
+    if entry in _listeners:
+        _listeners.remove(entry)
+
+
+@functools.lru_cache(maxsize=64)
+def _right_to_left(locale: str) -> bool:
+    try:
+        return Locale.parse(locale).text_direction == "rtl"
+    except (UnknownLocaleError, ValueError, TypeError):
+        return False
 
 
 def is_rtl(locale: str | None = None) -> bool:
-    code = (locale or _current).split("_")[0]
+    """Whether the language is written right to left, from Babel's CLDR data (Arabic, Persian,
+    Hebrew, Urdu, Kurdish Sorani, Sindhi, Dhivehi, Uyghur…); always under ``NAVIGATOR_PSEUDO=rtl``."""
     if pseudo_rtl():
         return True
-    return code in RTL_LANGUAGES
+    return _right_to_left(locale or _current)
 
 
 def babel_locale(locale: str | None = None) -> Locale:

@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from navigator.privacy.files import write_whole
+from navigator.privacy.files import part_path, write_whole
 
 FILE_NAME = "remembered-settings"
 FOLDER = "navigator"
@@ -195,7 +195,9 @@ class Store:
     def forget(self) -> None:
         """Delete the file, anything left from an interrupted save, and the folder if it is ours and empty."""
         path = self.path
-        for leftover in (path, path.with_name(path.name + ".new")):
+        # The writer's own temporary file (from a save cut short), and the name earlier versions of
+        # Navigator used for it, before the one writer (navigator/privacy/files.py).
+        for leftover in (path, part_path(path), path.with_name(path.name + ".new")):
             with contextlib.suppress(FileNotFoundError):
                 leftover.unlink()
         with contextlib.suppress(OSError):

@@ -12,6 +12,7 @@ app's name).
 from __future__ import annotations
 
 import errno
+from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
@@ -99,18 +100,14 @@ def write_error_reason(exc: OSError) -> str:
     return reasons.get(exc.errno or 0, exc.strerror or str(exc))
 
 
-def save_bytes(parent: QWidget, path: Path, data: bytes, still_here: str | None = None) -> bool:
+def save_bytes(parent: QWidget, path: Path, data: bytes, *, failed: Callable[[str], str], still_here: str) -> bool:
     """Write, or tell the person plainly why not. Nothing on screen is lost either way.
 
-    ``still_here`` says what is still on screen (the default names the plan)."""
+    ``failed(reason)`` is the headline of the message (it names what could not be saved: the plan,
+    the letter); ``still_here`` says what is still on screen."""
     try:
         write_whole(path, data)
     except OSError as exc:
-        reason = write_error_reason(exc)
-        warn(
-            parent,
-            _("Your plan could not be saved there. {reason}").format(reason=reason),
-            still_here or _("Nothing is lost: your plan is still here. You can try another place, such as a USB stick."),
-        )
+        warn(parent, failed(write_error_reason(exc)), still_here)
         return False
     return True

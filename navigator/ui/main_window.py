@@ -1,8 +1,10 @@
 """The main window: the top bar, a stack of pages, a help footer; and the one place pages are wired.
 
-It builds the pages, opens them (doors, items, links, Back and Home), switches the language, and
-starts over for a new person. Each job it delegates has its own module: ``topbar``, ``navigation``
-(the stack and Back), ``doors``, ``links``, ``display`` and ``privacy_controls``.
+It builds the pages and is their ``Shell``: it opens pages, doors, items and links, goes Back and
+Home, switches the language, and forgets the session. Pages never reach one another: what one
+page does for another is a signal, connected here (``_wire_pages``). Each job it delegates has its
+own module: ``topbar``, ``navigation`` (the stack and Back), ``doors``, ``links``, ``display`` and
+``privacy_controls``; the person's state is a ``core.session.Session``.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QMainWindow, QP
 from navigator import APP_NAME, i18n
 from navigator.core.library import Library
 from navigator.core.models import Kind
+from navigator.core.pathway import Walk
+from navigator.core.session import Session
 from navigator.i18n import _
 from navigator.ui import links
 from navigator.ui.display import Display
@@ -33,7 +37,7 @@ from navigator.ui.pages.search import SearchBox, SearchPage
 from navigator.ui.pages.wizard import WizardPage
 from navigator.ui.privacy_controls import PrivacyController
 from navigator.ui.qt_hardening import install_guard
-from navigator.ui.quick_exit import clear_owned_clipboard, forget_all, install_exit_keys, on_forget, remove_forget_hook
+from navigator.ui.quick_exit import clear_owned_clipboard, forget_all, install_exit_keys, on_forget
 from navigator.ui.theme import Theme
 from navigator.ui.topbar import TopBar
 from navigator.ui.widgets import label
@@ -44,6 +48,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.library = library
         self.theme = theme
+        self.session = Session(library)
         self.doors: dict[str, Callable[[], object]] = {}
         self.resize(1120, 760)
         self.setMinimumSize(640, 520)
@@ -74,29 +79,45 @@ class MainWindow(QMainWindow):
         self.add_page(ItemPage(self))
         self.add_page(ListPage(self))
         self.add_page(LetterPage(self))
-        wizard = WizardPage(self)  # the guided questions and the plan they lead to
-        self.add_page(wizard)
-        self.add_page(PlanPage(self))
-        self.add_page(DirectoryPage(self))
+        self.wizard = WizardPage(self)  # the guided questions and the plan they lead to
+        self.add_page(self.wizard)
+        self.plan = PlanPage(self)
+        self.add_page(self.plan)
+        self.directory = DirectoryPage(self)
+        self.add_page(self.directory)
         self.add_page(SearchPage(self, self.search_box))
         self.add_page(PrivacyPage(self, self.privacy))
+        self._wire_pages()
 
         for key, door in LIST_DOORS.items():
             self.doors[key] = functools.partial(self.show_list, door)
-        self.doors["guide"] = wizard.open
+        self.doors["guide"] = self.wizard.open
         self.doors["support"] = lambda: self.show_page("directory")
         self.doors["privacy"] = lambda: self.show_page("privacy")
 
         self.display.changed.connect(self._display_changed)
         self.privacy.start_over_confirmed.connect(self.reset_session)
         self.privacy.about_requested.connect(lambda: self.open_door("privacy"))
-        # Quick exit and start over forget what pages hold, and the key to the saved settings.
-        self._forget = on_forget(self._forget_session)
-        self.destroyed.connect(lambda *_a, hook=self._forget: remove_forget_hook(hook))
+        # Quick exit and start over both come to forget_session; so does nothing else.
+        on_forget(self.forget_session, owner=self)
+        stop_listening = i18n.on_change(self._language_changed)
+        self.destroyed.connect(lambda *_args: stop_listening())
 
-        i18n.on_change(self._language_changed)
+        self._set_direction(i18n.current_locale())
         self.retranslate()
         self.show_page("home", remember=False)
+
+    def _wire_pages(self) -> None:
+        """What one page does for another, in one place."""
+        self.wizard.finished.connect(self._show_plan)
+        self.wizard.answers_cleared.connect(self.plan.reset)
+        self.plan.change_answers_requested.connect(self.wizard.change_answers)
+        self.plan.start_over_requested.connect(self.wizard.ask_start_over)
+        self.plan.place_known.connect(self.directory.set_context)
+
+    def _show_plan(self, walk: Walk) -> None:
+        self.plan.show_walk(walk)
+        self.show_page("plan")
 
     # --- building -----------------------------------------------------------------------
 
@@ -129,6 +150,9 @@ class MainWindow(QMainWindow):
     def history(self) -> list[tuple[str, object]]:
         return self.stack.history
 
+    def can_go_back(self) -> bool:
+        return bool(self.history)
+
     # --- navigation ---------------------------------------------------------------------
 
     def current_page(self) -> Page:
@@ -136,7 +160,7 @@ class MainWindow(QMainWindow):
 
     def show_page(self, name: str, remember: bool = True) -> Page:
         page = self.stack.show_page(name, remember)
-        self._update_chrome()
+        self.update_chrome()
         return page
 
     def go_home(self) -> None:
@@ -144,7 +168,7 @@ class MainWindow(QMainWindow):
 
     def go_back(self) -> None:
         self.stack.go_back()
-        self._update_chrome()
+        self.update_chrome()
 
     def open_door(self, key: str) -> None:
         self.doors[key]()
@@ -161,7 +185,7 @@ class MainWindow(QMainWindow):
         if self.stack.currentWidget() is page:
             self.stack.remember_current()
             page.show_item(kind, item_id)
-            self._update_chrome()
+            self.update_chrome()
         else:
             page.show_item(kind, item_id)
             self.show_page("item")
@@ -178,13 +202,18 @@ class MainWindow(QMainWindow):
     # --- language and words -------------------------------------------------------------
 
     def _language_changed(self, locale: str) -> None:
-        self.library.set_locale(locale)
+        # Content first (the library's view, then the walk's pathway), so that every page below
+        # retranslates from the new language, whatever order the pages were added in.
+        self.session.set_locale(locale)
+        self._set_direction(locale)
+        self.retranslate()
+
+    def _set_direction(self, locale: str) -> None:
         direction = Qt.LayoutDirection.RightToLeft if i18n.is_rtl(locale) else Qt.LayoutDirection.LeftToRight
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.setLayoutDirection(direction)
         self.setLayoutDirection(direction)
-        self.retranslate()
 
     def retranslate(self) -> None:
         self.display.retranslate()
@@ -196,7 +225,7 @@ class MainWindow(QMainWindow):
         self.not_advice.setText(_("General information, not legal advice."))
         for page in self.pages.values():
             page.retranslate()
-        self._update_chrome()
+        self.update_chrome()
 
     def _show_window_name(self) -> None:
         """The program's name and icon as the person wants them shown (the plain window hides them)."""
@@ -206,9 +235,9 @@ class MainWindow(QMainWindow):
     def _display_changed(self) -> None:
         self._show_window_name()
         self.topbar.fit()
-        self._update_chrome()
+        self.update_chrome()
 
-    def _update_chrome(self) -> None:
+    def update_chrome(self) -> None:
         page = self.stack.currentWidget()
         on_home = page is self.pages.get("home")
         self.topbar.back_button.setEnabled(bool(self.history) and not on_home)
@@ -218,19 +247,18 @@ class MainWindow(QMainWindow):
 
     # --- a new person -------------------------------------------------------------------
 
-    def _forget_session(self) -> None:
-        """Quick exit and start over: drop what pages hold and the key to the saved settings."""
+    def forget_session(self) -> None:
+        """Forget the person: the session, what each page shows of it (each page once), where Back
+        goes, and the key to the saved settings. Quick exit and start over both come here."""
+        self.session.clear()
         for page in self.pages.values():
-            with contextlib.suppress(Exception):
+            with contextlib.suppress(Exception):  # one page failing must not keep the others' words on screen
                 page.reset()
         self.history.clear()
         self.privacy.forget_key()
 
     def reset_session(self) -> None:
-        """Forget answers, plan and open pages; back to the home screen (advocates between clients)."""
-        for page in self.pages.values():
-            page.reset()
-        self.history.clear()
-        forget_all()  # state kept outside pages (registered with quick_exit.on_forget)
+        """Start over for a new person (advocates between clients): forget, and back to the home screen."""
+        forget_all()  # this window's forget_session, and any other state registered with quick_exit.on_forget
         clear_owned_clipboard()
         self.show_page("home", remember=False)

@@ -1,4 +1,10 @@
-"""How pages are reached: the ``Page`` base class, and the stack of pages with its history (Back).
+"""How pages are reached: the ``Shell`` pages see, the ``Page`` base class, and the stack with its history.
+
+A page knows the window only as a ``Shell``: the content, the theme, the person's session, and
+the ways to move (open a page, an item, a link, a door; Back and Home). It never reaches another
+page. When something on one page matters to another (the wizard is finished, the plan knows the
+person's country), the page emits a signal, and the main window, the one place that knows every
+page, connects it to the page that acts on it (the way Vorta's main window wires its tabs).
 
 A page that shows one thing among many (the item page) says how to come back to it with
 ``history_state()`` and ``restore()``, so Back returns to the very item, not only to the page.
@@ -6,12 +12,48 @@ A page that shows one thing among many (the item page) says how to come back to 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
-if TYPE_CHECKING:
-    from navigator.ui.main_window import MainWindow
+from navigator.core.library import Library
+from navigator.core.models import Kind
+from navigator.core.session import Session
+from navigator.ui.theme import Theme
+
+
+class Shell(Protocol):
+    """What a page may use of the window around it."""
+
+    @property
+    def library(self) -> Library: ...
+
+    @property
+    def theme(self) -> Theme: ...
+
+    @property
+    def session(self) -> Session: ...
+
+    def current_page(self) -> Page: ...
+
+    def show_page(self, name: str, remember: bool = True) -> Page: ...
+
+    def open_item(self, kind: Kind, item_id: str) -> None: ...
+
+    def open_link(self, href: str) -> None: ...
+
+    def open_door(self, key: str) -> None: ...
+
+    def open_letter(self, template_id: str) -> None: ...
+
+    def can_go_back(self) -> bool: ...
+
+    def go_back(self) -> None: ...
+
+    def go_home(self) -> None: ...
+
+    def update_chrome(self) -> None:
+        """Say again what the window shows (its title, whether Back and Home can be used)."""
 
 
 class Page(QWidget):
@@ -19,9 +61,9 @@ class Page(QWidget):
 
     name = "page"
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, shell: Shell) -> None:
         super().__init__()
-        self.window_ = window
+        self.shell = shell
         self.setObjectName("page")
 
     def retranslate(self) -> None:
@@ -34,7 +76,7 @@ class Page(QWidget):
         return ""
 
     def reset(self) -> None:
-        """Forget anything this page holds about the person (session reset)."""
+        """Show nothing of the person any more: called once when the session is cleared (start over, Quick exit)."""
 
     def history_state(self) -> object:
         """What this page shows now, for Back to come back to (None: the page alone is enough)."""

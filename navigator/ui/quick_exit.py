@@ -18,8 +18,11 @@ Proven by tests/ui/test_quick_exit.py and tests/privacy/test_no_trace.py.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import time
+import types
+import weakref
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -32,7 +35,8 @@ ESC_WINDOW = 2.0
 
 # Text this process put on the clipboard, so quick exit clears only what is ours.
 _ours: set[str] = set()
-_forget_hooks: list[Callable[[], None]] = []
+# Each entry gives back its hook, or None once the hook's object is gone.
+_forget_hooks: list[Callable[[], Callable[[], None] | None]] = []
 _hard_exit = False
 _forgetting = False
 
@@ -43,15 +47,30 @@ def copy_to_clipboard(text: str) -> None:
     _ours.add(text)
 
 
-def on_forget(hook: Callable[[], None]) -> Callable[[], None]:
-    """Register a function that discards in-memory state (answers, plan, drafts). Returns it."""
-    _forget_hooks.append(hook)
-    return hook
+def on_forget(hook: Callable[[], None], owner: QObject | None = None) -> Callable[[], None]:
+    """Register a function that discards in-memory state (answers, plan, drafts); returns the
+    function that unregisters it.
+
+    A method is held weakly, so a hook never keeps its object alive; with an ``owner``, the hook
+    also goes when the owner is destroyed (its Python object may outlive it).
+    """
+    if isinstance(hook, types.MethodType):
+        entry: Callable[[], Callable[[], None] | None] = weakref.WeakMethod(hook)
+    else:
+
+        def entry() -> Callable[[], None] | None:
+            return hook
+
+    _forget_hooks.append(entry)
+    remove = functools.partial(_discard, entry)
+    if owner is not None:
+        owner.destroyed.connect(lambda *_args: remove())
+    return remove
 
 
-def remove_forget_hook(hook: Callable[[], None]) -> None:
-    if hook in _forget_hooks:
-        _forget_hooks.remove(hook)
+def _discard(entry: Callable[[], Callable[[], None] | None]) -> None:
+    if entry in _forget_hooks:
+        _forget_hooks.remove(entry)
 
 
 def forget_all() -> None:
@@ -61,7 +80,11 @@ def forget_all() -> None:
         return
     _forgetting = True
     try:
-        for hook in list(_forget_hooks):
+        for entry in list(_forget_hooks):
+            hook = entry()
+            if hook is None:
+                _discard(entry)
+                continue
             with contextlib.suppress(Exception):
                 hook()
     finally:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.ui.windows import shown_window
+from tests.ui.windows import delete_window, shown_window
 
 
 @pytest.fixture
@@ -12,6 +12,23 @@ def window(qtbot):
     from navigator.app import build_window
 
     yield from shown_window(qtbot, build_window(locale="en"))
+
+
+@pytest.fixture
+def more_windows(qtbot):
+    """Show another window in a test (a second start of Navigator, say); it is deleted afterwards."""
+    made = []
+
+    def show(window):  # type: ignore[no-untyped-def]
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        made.append(window)
+        return window
+
+    yield show
+    for window in made:
+        delete_window(window)
 
 
 @pytest.fixture(autouse=True)

@@ -148,7 +148,7 @@ def test_qt_strings_not_in_our_list_are_left_to_qt(window) -> None:  # type: ign
 
 
 @pytest.fixture
-def small_window(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
+def small_window(more_windows, tmp_path: Path):  # type: ignore[no-untyped-def]
     """A window over a tiny tree with one of each translation state in Spanish."""
     from navigator.app import create_app
     from navigator.ui.main_window import MainWindow
@@ -180,9 +180,7 @@ def small_window(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
 
     scaffold(root, "es", ["organization/helpline"])
     create_app()
-    win = MainWindow(Library(root), Theme())
-    qtbot.addWidget(win)
-    win.show()
+    win = more_windows(MainWindow(Library(root), Theme()))
     i18n.set_locale("es")
     return win
 
@@ -248,13 +246,11 @@ def _allowed_verbatim() -> set[str]:
     return names
 
 
-def test_pseudo_locale_leaves_no_plain_english_on_the_main_screens(qtbot, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_pseudo_locale_leaves_no_plain_english_on_the_main_screens(more_windows, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv(i18n.PSEUDO_ENV, "1")
     from navigator.app import build_window
 
-    win = build_window(locale="en")
-    qtbot.addWidget(win)
-    win.show()
+    win = more_windows(build_window(locale="en"))
     allowed = _allowed_verbatim()
     plain: list[str] = []
     for screen in main_screens(win):

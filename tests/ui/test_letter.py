@@ -71,11 +71,16 @@ def test_save_writes_the_letter_and_a_failed_save_loses_nothing(window, tmp_path
     assert target.read_text(encoding="utf-8") == page.letter_text()
     assert not list(tmp_path.glob(".*.part"))
 
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.informativeText()) or 0)
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append((box.text(), box.informativeText())) or 0)
     monkeypatch.setattr(letter_page, "ask_save_path", lambda *args: tmp_path / "missing" / "letter.txt")
     before = page.letter_text()
     page.save_letter()
-    assert len(shown) == 1 and "your letter is still here" in shown[0]
+    assert len(shown) == 1
+    headline, still_here = shown[0]
+    # The headline is about the letter's save, never "Your plan could not be saved there".
+    assert headline == "That folder does not exist any more."
+    assert "plan" not in headline.lower()
+    assert "your letter is still here" in still_here
     assert page.letter_text() == before
     assert not (tmp_path / "missing").exists()

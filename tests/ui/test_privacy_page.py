@@ -106,7 +106,7 @@ def test_changes_are_saved_while_remembering(window):
     assert settings == remember.Settings(language="es", text_scale=1.1, high_contrast=False, plain_window=True)
 
 
-def test_next_time_the_settings_come_back_with_the_passphrase(window, qtbot, tmp_path):
+def test_next_time_the_settings_come_back_with_the_passphrase(window, more_windows, tmp_path):
     window.privacy.turn_on_remembering(PASS, PASS)
     window.display.set_high_contrast(True)
     window.display.text_bigger()
@@ -115,9 +115,7 @@ def test_next_time_the_settings_come_back_with_the_passphrase(window, qtbot, tmp
     # A new start of Navigator: nothing is applied until the passphrase is given.
     from navigator.app import build_window
 
-    again = build_window(locale="en")
-    qtbot.addWidget(again)
-    again.show()
+    again = more_windows(build_window(locale="en"))
     controller = again.privacy
     assert not controller.remembering() and controller.banner.isVisible()
     assert again.theme.palette.name == "calm"

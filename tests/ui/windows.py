@@ -9,12 +9,20 @@ def shown_window(qtbot, window):
     pytest-qt only closes windows; every live window makes the next stylesheet change slower,
     and so every later test (0.7 s a window instead of 7 s).
     """
-    from PySide6.QtCore import QCoreApplication, QEvent
-
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
     yield window
+    delete_window(window)
+
+
+def delete_window(window):
+    """Close ``window`` and delete it now (its language listener and forget hook go with it)."""
+    import shiboken6
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    if not shiboken6.isValid(window):
+        return  # pytest-qt deleted it already
     window.close()
     window.deleteLater()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -2,15 +2,15 @@
 
 Each entry says how to reach the service, when (open now is worked out on this computer from the
 service's hours and time zone), in which languages, what it costs and when it was last checked.
-Choosing an entry opens its full page. The pathway can call ``set_context`` with the person's
-place and language so that services for them come first; nothing about it is stored.
+Choosing an entry opens its full page. When the plan knows the person's place and language
+(``PlanPage.place_known``, wired to ``set_context`` by the main window), services for them come
+first; the place is part of the session, in memory only.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent
@@ -36,11 +36,8 @@ from navigator.core.render import contact_kind_label, cost_label, hours_text, tr
 from navigator.core.search import fold
 from navigator.i18n import N_, _, formats, ngettext
 from navigator.ui.language_notes import english_title, shows_english
-from navigator.ui.navigation import Page
+from navigator.ui.navigation import Page, Shell
 from navigator.ui.widgets import column, label, scroll
-
-if TYPE_CHECKING:
-    from navigator.ui.main_window import MainWindow
 
 PAGE_SIZE = 20
 
@@ -212,9 +209,8 @@ class FilterBox(QWidget):
 class DirectoryPage(Page):
     name = "directory"
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.context = core.Context()
+    def __init__(self, shell: Shell) -> None:
+        super().__init__(shell)
         self.shown_count = PAGE_SIZE
         self._facets: core.Facets | None = None
         self._facets_view: object = None
@@ -331,17 +327,21 @@ class DirectoryPage(Page):
         self.entry_widgets: list[Entry] = []
         self._filling = False
 
-    # --- the API the pathway uses ---------------------------------------------------------
+    # --- the person's place (the session's; the plan tells it) ------------------------------
+
+    @property
+    def context(self) -> core.Context:
+        return self.shell.session.directory
 
     def set_context(self, country: str | None, region: str | None, language: str | None) -> None:
         """Put services for this place and language first (held in memory for this session only)."""
-        self.context = core.Context(country, region, core.language_code(language))
+        self.shell.session.directory = core.Context(country, region, core.language_code(language))
         self.shown_count = PAGE_SIZE
         if self.isVisible():
             self.refresh()
 
     def clear_context(self) -> None:
-        self.context = core.Context()
+        self.shell.session.directory = core.Context()
         self.refresh()
 
     # --- filters --------------------------------------------------------------------------
@@ -382,13 +382,13 @@ class DirectoryPage(Page):
             self._filters_changed()
 
     def _organizations(self) -> list[Organization]:
-        return [o for o in self.window_.library.all(Kind.ORGANIZATION) if isinstance(o, Organization)]
+        return [o for o in self.shell.library.all(Kind.ORGANIZATION) if isinstance(o, Organization)]
 
     def _platforms(self) -> list[Platform]:
-        return [p for p in self.window_.library.all(Kind.PLATFORM) if isinstance(p, Platform)]
+        return [p for p in self.shell.library.all(Kind.PLATFORM) if isinstance(p, Platform)]
 
     def facets(self) -> core.Facets:
-        view = self.window_.library.view
+        view = self.shell.library.view
         if self._facets is None or self._facets_view is not view:
             self._facets = core.facets(self._organizations())
             self._facets_view = view
@@ -493,13 +493,13 @@ class DirectoryPage(Page):
         self.context_clear.setText(_("Show in the usual order"))
 
     def _add(self, entry: Entry, kind: Kind, item: Item) -> None:
-        entry.on_open = lambda k=kind, i=item.id: self.window_.open_item(k, i)
+        entry.on_open = lambda k=kind, i=item.id: self.shell.open_item(k, i)
         self.entries.addWidget(entry)
         self.entry_widgets.append(entry)
 
     def _organization_entry(self, match: core.Match, now: datetime) -> Entry:
         org = match.organization
-        palette = self.window_.theme.palette
+        palette = self.shell.theme.palette
         if match.state is OpenState.OPEN:
             status, colour = "● " + _("Open now"), palette.primary
         elif match.state is OpenState.CLOSED:
@@ -545,7 +545,7 @@ class DirectoryPage(Page):
 
     def _title(self, kind: Kind, item: Organization | Platform) -> str:
         """The entry's name, marked when its words fall back to English (see ui/language_notes.py)."""
-        library = self.window_.library
+        library = self.shell.library
         if library.locale != i18n.SOURCE_LOCALE and shows_english(library, kind, item.id):
             return english_title(item.name)
         return item.name
@@ -599,6 +599,5 @@ class DirectoryPage(Page):
             self.refresh()
 
     def reset(self) -> None:
-        self.context = core.Context()
         self.show_services.setChecked(True)
         self.clear_filters()

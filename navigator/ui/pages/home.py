@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from navigator.i18n import _, current_locale, review_status
-from navigator.ui.navigation import Page
+from navigator.ui.navigation import Page, Shell
 from navigator.ui.widgets import column, label, scroll
 
 
@@ -39,8 +39,8 @@ class Door(QPushButton):
 class HomePage(Page):
     name = "home"
 
-    def __init__(self, window) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(window)
+    def __init__(self, shell: Shell) -> None:
+        super().__init__(shell)
         outer = column(self, margins=0)
         inner = QWidget()
         inner.setObjectName("page")
@@ -56,13 +56,13 @@ class HomePage(Page):
             button = Door()
             button.setMinimumHeight(150)
             grid.setColumnStretch(index, 1)
-            button.clicked.connect(lambda _checked=False, k=key: window.open_door(k))
+            button.clicked.connect(lambda _checked=False, k=key: shell.open_door(k))
             grid.addWidget(button, 0, index)
             self.doors[key] = button
         layout.addLayout(grid)
         self.start = QPushButton()
         self.start.setObjectName("primary")
-        self.start.clicked.connect(lambda: window.open_door("guide"))
+        self.start.clicked.connect(lambda: shell.open_door("guide"))
         row = QHBoxLayout()
         row.addWidget(self.start)
         row.addStretch(1)

@@ -8,7 +8,7 @@ from navigator.core.models import Item, Kind, display_title
 from navigator.core.render import to_markdown
 from navigator.i18n import _, format_date, is_rtl
 from navigator.ui.language_notes import effective_state, item_notice
-from navigator.ui.navigation import Page
+from navigator.ui.navigation import Page, Shell
 from navigator.ui.reader import SafeBrowser
 from navigator.ui.widgets import Notice, column, label
 
@@ -16,8 +16,8 @@ from navigator.ui.widgets import Notice, column, label
 class ItemPage(Page):
     name = "item"
 
-    def __init__(self, window) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(window)
+    def __init__(self, shell: Shell) -> None:
+        super().__init__(shell)
         self.kind: Kind | None = None
         self.item_id: str = ""
         layout = column(self, margins=32, spacing=14)
@@ -28,7 +28,7 @@ class ItemPage(Page):
         self.warning.button.clicked.connect(self._reveal)
         layout.addWidget(self.warning)
         self.browser = SafeBrowser()
-        self.browser.link_activated.connect(window.open_link)
+        self.browser.link_activated.connect(shell.open_link)
         self.browser.setMaximumWidth(980)
         reading = QHBoxLayout()
         reading.addStretch(1)
@@ -38,12 +38,12 @@ class ItemPage(Page):
         row = QHBoxLayout()
         self.letter_button = QPushButton()
         self.letter_button.setObjectName("primary")
-        self.letter_button.clicked.connect(lambda: window.open_letter(self.item_id))
+        self.letter_button.clicked.connect(lambda: shell.open_letter(self.item_id))
         self.letter_button.hide()
         row.addWidget(self.letter_button)
         self.help_button = QPushButton()
         self.help_button.setObjectName("link")
-        self.help_button.clicked.connect(lambda: window.open_door("support"))
+        self.help_button.clicked.connect(lambda: shell.open_door("support"))
         row.addStretch(1)
         row.addWidget(self.help_button)
         layout.addLayout(row)
@@ -73,7 +73,7 @@ class ItemPage(Page):
     def current_item(self) -> Item | None:
         if self.kind is None:
             return None
-        library = self.window_.library
+        library = self.shell.library
         if self.english:
             return library.english_item(self.kind, self.item_id)
         return library.get(self.kind, self.item_id)
@@ -101,18 +101,18 @@ class ItemPage(Page):
     def _content_locale(self) -> str:
         """The language the words on the page are in: the reader's, or English when it falls back."""
         assert self.kind is not None
-        library = self.window_.library
+        library = self.shell.library
         if self.english or effective_state(library, self.kind, self.item_id).shows_english:
             return "en"
         return library.locale
 
     def _title_of(self, link: str) -> str | None:
-        found = self.window_.library.resolve(link)
+        found = self.shell.library.resolve(link)
         return display_title(found[1]) if found else None
 
     def _show_translation_state(self) -> None:
         assert self.kind is not None
-        state = effective_state(self.window_.library, self.kind, self.item_id)
+        state = effective_state(self.shell.library, self.kind, self.item_id)
         words = item_notice(state, self.english)
         if words:
             self.translation_notice.show_text(*words)

@@ -8,15 +8,15 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from navigator.core.models import display_title
 from navigator.ui.doors import ListDoor
 from navigator.ui.language_notes import english_title, list_notice, shows_english
-from navigator.ui.navigation import Page
+from navigator.ui.navigation import Page, Shell
 from navigator.ui.widgets import column, label, scroll
 
 
 class ListPage(Page):
     name = "list"
 
-    def __init__(self, window) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(window)
+    def __init__(self, shell: Shell) -> None:
+        super().__init__(shell)
         outer = column(self, margins=0)
         self.inner = QWidget()
         self.inner.setObjectName("page")
@@ -41,7 +41,7 @@ class ListPage(Page):
         intro = self.door.intro()
         if intro:
             self.layout_.addWidget(label(intro, "subtitle"))
-        library = self.window_.library
+        library = self.shell.library
         shown = []
         for section in self.door.sections:
             section_title, kind = section.title, section.kind
@@ -69,7 +69,7 @@ class ListPage(Page):
                 summary = getattr(item, "summary", "") or ""
                 button.setAccessibleDescription(summary)
                 button.setToolTip(summary)
-                button.clicked.connect(lambda _c=False, k=kind, i=item.id: self.window_.open_item(k, i))
+                button.clicked.connect(lambda _c=False, k=kind, i=item.id: self.shell.open_item(k, i))
                 self.layout_.addWidget(button)
         self.layout_.addStretch(1)
 

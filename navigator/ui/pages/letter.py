@@ -1,7 +1,8 @@
 """Write a notice from a reviewed template: fill in the blanks, read it, copy or save it.
 
 The letter's language can differ from the screen's (a platform may read English while the person
-reads Spanish). What is typed stays in memory and is forgotten on reset or quick exit.
+reads Spanish). What is typed stays in memory (the session's letter draft) and is forgotten when the
+session is cleared: start over, or quick exit.
 """
 
 from __future__ import annotations
@@ -23,16 +24,16 @@ from navigator.core.letters import fill
 from navigator.core.models import Kind, NoticeTemplate
 from navigator.i18n import _
 from navigator.ui.dialogs import ask_save_path, save_bytes
-from navigator.ui.navigation import Page
-from navigator.ui.quick_exit import copy_to_clipboard, on_forget
+from navigator.ui.navigation import Page, Shell
+from navigator.ui.quick_exit import copy_to_clipboard
 from navigator.ui.widgets import Notice, column, label, scroll
 
 
 class LetterPage(Page):
     name = "letter"
 
-    def __init__(self, window) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(window)
+    def __init__(self, shell: Shell) -> None:
+        super().__init__(shell)
         outer = column(self, margins=0)
         inner = QWidget()
         inner.setObjectName("page")
@@ -77,29 +78,38 @@ class LetterPage(Page):
         self.safety = label(name="muted")
         layout.addWidget(self.safety)
         outer.addWidget(scroll(inner))
-        self.template_id = ""
-        self.letter_locale = ""
-        self.values: dict[str, str] = {}
         self.inputs: dict[str, QLineEdit | QPlainTextEdit] = {}
-        on_forget(self.reset)
 
-    # --- state ------------------------------------------------------------------------------
+    # --- state (the session's letter draft) --------------------------------------------------
+
+    @property
+    def template_id(self) -> str:
+        return self.shell.session.letter.template_id
+
+    @property
+    def letter_locale(self) -> str:
+        return self.shell.session.letter.locale
+
+    @property
+    def values(self) -> dict[str, str]:
+        return self.shell.session.letter.values
 
     def open_template(self, template_id: str) -> None:
-        if template_id != self.template_id:
-            self.values = {}
-        self.template_id = template_id
-        self.letter_locale = self.letter_locale or self.window_.library.locale
+        draft = self.shell.session.letter
+        if template_id != draft.template_id:
+            draft.values.clear()
+        draft.template_id = template_id
+        draft.locale = draft.locale or self.shell.library.locale
         self._build()
 
     def template(self, locale: str | None = None) -> NoticeTemplate | None:
-        library = self.window_.library
+        library = self.shell.library
         view = library.view_for(locale or self.letter_locale or library.locale)
         item = view.get(Kind.NOTICE, self.template_id)
         return item if isinstance(item, NoticeTemplate) else None
 
     def screen_template(self) -> NoticeTemplate | None:
-        item = self.window_.library.get(Kind.NOTICE, self.template_id)
+        item = self.shell.library.get(Kind.NOTICE, self.template_id)
         return item if isinstance(item, NoticeTemplate) else None
 
     def heading(self) -> str:
@@ -107,9 +117,6 @@ class LetterPage(Page):
         return template.title if template else _("Write a letter")
 
     def reset(self) -> None:
-        self.values = {}
-        self.template_id = ""
-        self.letter_locale = ""
         for widget in self.inputs.values():
             widget.blockSignals(True)
             widget.clear()
@@ -130,7 +137,7 @@ class LetterPage(Page):
             self.cautions.hide()
         self.language.blockSignals(True)
         self.language.clear()
-        for locale in self.window_.library.locales():
+        for locale in self.shell.library.locales():
             self.language.addItem(i18n.language_name(locale), locale)
         self.language.setCurrentIndex(max(self.language.findData(self.letter_locale), 0))
         self.language.blockSignals(False)
@@ -164,7 +171,7 @@ class LetterPage(Page):
     def _language_picked(self, index: int) -> None:
         locale = self.language.itemData(index)
         if locale:
-            self.letter_locale = locale
+            self.shell.session.letter.locale = locale
             self._refresh()
 
     def _changed(self, field_id: str, text: str) -> None:
@@ -178,7 +185,7 @@ class LetterPage(Page):
         letter = fill(template, self.values, date.today(), self._letter_date)
         self.preview.setPlainText(letter.text)
         self.preview.setAccessibleName(_("Your letter"))
-        state = self.window_.library.view_for(self.letter_locale).state(Kind.NOTICE, template.id)
+        state = self.shell.library.view_for(self.letter_locale).state(Kind.NOTICE, template.id)
         notes = []
         if state.shows_english:
             notes.append(_("This letter is not yet translated into that language, so it is in English."))
@@ -206,8 +213,17 @@ class LetterPage(Page):
 
     def save_letter(self) -> None:
         path = ask_save_path(self, _("Save the letter"), "letter.txt", _("Text files (*.txt)"), "txt")
-        kept = _("Nothing is lost: your letter is still here. You can try another place, such as a USB stick.")
-        if path is None or not save_bytes(self, path, self.letter_text().encode("utf-8"), kept):
+        if path is None:
+            return
+        saved = save_bytes(
+            self,
+            path,
+            self.letter_text().encode("utf-8"),
+            # The reason alone heads the message: it is the letter that was not saved, not a plan.
+            failed=lambda reason: reason,
+            still_here=_("Nothing is lost: your letter is still here. You can try another place, such as a USB stick."),
+        )
+        if not saved:
             return
         self.status.setText(_("Saved to {path}.").format(path=str(path)))
 

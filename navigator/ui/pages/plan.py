@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF, Qt, Signal
 from PySide6.QtGui import QFont, QMouseEvent, QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QCheckBox, QDialog, QFrame, QHBoxLayout, QMenu, QPushButton, QSizePolicy, QVBoxLayout, QWidget
@@ -25,13 +24,10 @@ from navigator.core.render import status_label
 from navigator.i18n import _, format_date
 from navigator.ui.dialogs import ask_save_path, save_bytes
 from navigator.ui.language_notes import list_notice
-from navigator.ui.navigation import Page
+from navigator.ui.navigation import Page, Shell
 from navigator.ui.reader import MARKDOWN_FLAGS
 from navigator.ui.theme import Palette
 from navigator.ui.widgets import WrapsToWidth, column, label, scroll
-
-if TYPE_CHECKING:
-    from navigator.ui.main_window import MainWindow
 
 
 def category_name(category: str) -> str:
@@ -185,24 +181,32 @@ class StepCard(QFrame):
         button.setObjectName("link")
         button.setAccessibleName(_("Open: {title}").format(title=entry.title))
         button.setCursor(Qt.CursorShape.PointingHandCursor)
-        button.clicked.connect(lambda _c=False, href=entry.href: page.window_.open_link(href))
+        button.clicked.connect(lambda _c=False, href=entry.href: page.shell.open_link(href))
         row.addWidget(button)
         return row
 
     def _link_button(self, page: PlanPage, link: Link) -> LinkButton:
-        button = LinkButton(_("Open: {title}").format(title=link.title), page.window_.theme.palette)
-        button.clicked.connect(lambda _c=False, href=link.href: page.window_.open_link(href))
+        button = LinkButton(_("Open: {title}").format(title=link.title), page.shell.theme.palette)
+        button.clicked.connect(lambda _c=False, href=link.href: page.shell.open_link(href))
         return button
 
 
 class PlanPage(Page):
-    name = "plan"
+    """The plan for the walk the wizard finished. Ticks are the session's.
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    ``change_answers_requested`` and ``start_over_requested`` go to the questions;
+    ``place_known(country, region, language)`` tells the directory whom to put first.
+    """
+
+    name = "plan"
+    change_answers_requested = Signal()
+    start_over_requested = Signal()
+    place_known = Signal(object, object, object)
+
+    def __init__(self, shell: Shell) -> None:
+        super().__init__(shell)
         self.walk: Walk | None = None
         self.plan: Plan | None = None
-        self.ticks: set[str] = set()
         outer = column(self, margins=0, spacing=0)
         inner = QWidget()
         inner.setObjectName("page")
@@ -270,10 +274,13 @@ class PlanPage(Page):
         self.rebuild()
         self._share_place_with_directory()
 
+    @property
+    def ticks(self) -> set[str]:
+        return self.shell.session.ticks
+
     def _share_place_with_directory(self) -> None:
         """Services for the person's place and language come first in the directory (memory only)."""
-        directory = self.window_.pages.get("directory")
-        if self.walk is None or directory is None or not hasattr(directory, "set_context"):
+        if self.walk is None:
             return
         answers = self.walk.effective()
         regions = regions_of(self.walk.pathway, answers)
@@ -282,12 +289,12 @@ class PlanPage(Page):
         if country is None and region is not None:
             country = region.split("-")[0]
         language = languages_of(self.walk.pathway, answers, i18n.current_locale())[0]
-        directory.set_context(country, region, language)
+        self.place_known.emit(country, region, language)
 
     def build(self) -> Plan | None:
         if self.walk is None:
             return None
-        return build_plan(self.walk.pathway, self.walk.effective(), self.window_.library, locale=i18n.current_locale())
+        return build_plan(self.walk.pathway, self.walk.effective(), self.shell.library, locale=i18n.current_locale())
 
     def rebuild(self) -> None:
         self.plan = self.build()
@@ -298,7 +305,7 @@ class PlanPage(Page):
         self.boxes = {}
         if self.plan is not None:
             keys = set(self.plan.tick_keys())
-            self.ticks &= keys
+            self.ticks.intersection_update(keys)
             for number, step in enumerate(self.plan.steps, 1):
                 card = StepCard(self, number, step)
                 self.steps_box.addWidget(card)
@@ -306,7 +313,7 @@ class PlanPage(Page):
         self._words()
 
     def tick_box(self, key: str, text: str, heading: bool = False, detail: str = "") -> TickRow:
-        row = TickRow(text, heading, self.window_.theme.palette, detail)
+        row = TickRow(text, heading, self.shell.theme.palette, detail)
         row.box.setChecked(key in self.ticks)
         row.box.toggled.connect(lambda on, k=key: self._ticked(k, on))
         self.boxes[key] = row.box
@@ -344,7 +351,7 @@ class PlanPage(Page):
         for button in (self.print_button, self.pdf_button):
             button.setAccessibleName(button.text().rstrip("…"))
         self.more_button.setAccessibleName(_("Save in another format: plain text or Markdown"))
-        note = list_notice(self.window_.library, self._content_keys())
+        note = list_notice(self.shell.library, self._content_keys())
         self.language_note.setText(note or "")
         self.language_note.setVisible(bool(note))
         self._count()
@@ -365,18 +372,14 @@ class PlanPage(Page):
     # --- actions ----------------------------------------------------------------------------
 
     def change_answers(self) -> None:
-        wizard = self.window_.pages.get("wizard")
-        if wizard is not None:
-            wizard.change_answers()  # type: ignore[attr-defined]
+        self.change_answers_requested.emit()
 
     def start_over(self) -> None:
-        wizard = self.window_.pages.get("wizard")
-        if wizard is not None:
-            wizard.ask_start_over()  # type: ignore[attr-defined]
+        self.start_over_requested.emit()
 
     def markdown(self) -> str:
         assert self.plan is not None
-        return to_markdown(self.plan, self.window_.library, _, format_date, date.today(), self.ticks)
+        return to_markdown(self.plan, self.shell.library, _, format_date, date.today(), self.ticks)
 
     def save_pdf(self) -> Path | None:
         if not self.plan:
@@ -385,7 +388,7 @@ class PlanPage(Page):
         if path is None:
             return None
         data = pdf_bytes(self.markdown(), _("Your plan"))
-        return path if save_bytes(self, path, data) else None
+        return path if self._write(path, data) else None
 
     def save_text(self, fmt: str) -> Path | None:
         if not self.plan:
@@ -395,10 +398,19 @@ class PlanPage(Page):
             text = self.markdown()
         else:
             path = self.ask_path(_("Save your plan as text"), "plan.txt", _("Text files (*.txt)"), "txt")
-            text = to_text(self.plan, self.window_.library, _, format_date, date.today(), self.ticks)
+            text = to_text(self.plan, self.shell.library, _, format_date, date.today(), self.ticks)
         if path is None:
             return None
-        return path if save_bytes(self, path, text.encode("utf-8")) else None
+        return path if self._write(path, text.encode("utf-8")) else None
+
+    def _write(self, path: Path, data: bytes) -> bool:
+        return save_bytes(
+            self,
+            path,
+            data,
+            failed=lambda reason: _("Your plan could not be saved there. {reason}").format(reason=reason),
+            still_here=_("Nothing is lost: your plan is still here. You can try another place, such as a USB stick."),
+        )
 
     def ask_path(self, title: str, name: str, file_filter: str, suffix: str) -> Path | None:
         return ask_save_path(self, title, name, file_filter, suffix)

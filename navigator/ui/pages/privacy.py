@@ -6,17 +6,12 @@ What each promise rests on, and the test that proves it, is in PRIVACY.md.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from navigator.i18n import _
-from navigator.ui.navigation import Page
+from navigator.ui.navigation import Page, Shell
 from navigator.ui.privacy_controls import PrivacyController
 from navigator.ui.widgets import column, label, scroll
-
-if TYPE_CHECKING:
-    from navigator.ui.main_window import MainWindow
 
 
 def card() -> tuple[QFrame, QVBoxLayout]:
@@ -31,8 +26,8 @@ def card() -> tuple[QFrame, QVBoxLayout]:
 class PrivacyPage(Page):
     name = "privacy"
 
-    def __init__(self, window: MainWindow, controller: PrivacyController) -> None:
-        super().__init__(window)
+    def __init__(self, shell: Shell, controller: PrivacyController) -> None:
+        super().__init__(shell)
         self.controller = controller
         display = controller.display
         outer = column(self, margins=0)
@@ -134,10 +129,10 @@ class PrivacyPage(Page):
         display.changed.connect(self.sync)
 
     def _done(self) -> None:
-        if self.window_.history:
-            self.window_.go_back()
+        if self.shell.can_go_back():
+            self.shell.go_back()
         else:
-            self.window_.go_home()
+            self.shell.go_home()
 
     def heading(self) -> str:
         return _("About your privacy")

@@ -12,22 +12,27 @@ Quick exit, never wait for it.
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QFont, QFontMetrics, QKeyEvent, QKeySequence, QPainter, QResizeEvent, QShortcut
-from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QSizePolicy, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import (
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QSizePolicy,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from navigator import i18n
 from navigator.core.models import Kind
 from navigator.core.search import Hit, Results, SearchIndex
 from navigator.i18n import N_, _, ngettext
 from navigator.ui.language_notes import english_title, shows_english
-from navigator.ui.navigation import Page
+from navigator.ui.navigation import Page, Shell
 from navigator.ui.widgets import column, label
-
-if TYPE_CHECKING:
-    from navigator.ui.main_window import MainWindow
 
 PER_KIND = 5
 # Below this many items the index builds in well under a tenth of a second: build it in place.
@@ -54,27 +59,22 @@ class _Builder(QObject):
 
 
 class SearchBox(QLineEdit):
-    """The search field in the top bar. It sends every change to the search page."""
+    """The search field in the top bar. The search page listens to it (``textEdited``, ``returnPressed``,
+    ``reached``), so the box knows nothing of the page."""
 
-    def __init__(self, window: MainWindow) -> None:
+    reached = Signal()  # the person came to the box (not merely the window opening with the focus here)
+
+    def __init__(self, shortcut_host: QWidget) -> None:
         super().__init__()
-        self.window_ = window
         self.setObjectName("searchBox")
         self.setClearButtonEnabled(True)
         # Narrow enough that the top bar still fits at the window's smallest width.
         self.setMinimumWidth(140)
         self.setMaximumWidth(360)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.textEdited.connect(self._edited)
-        self.returnPressed.connect(self._open_top)
         for keys in ("Ctrl+F", "Ctrl+K"):
-            shortcut = QShortcut(QKeySequence(keys), window)
+            shortcut = QShortcut(QKeySequence(keys), shortcut_host)
             shortcut.activated.connect(self.focus_all)
-
-    def page(self) -> SearchPage:
-        page = self.window_.pages["search"]
-        assert isinstance(page, SearchPage)
-        return page
 
     def focus_all(self) -> None:
         self.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -90,25 +90,7 @@ class SearchBox(QLineEdit):
             Qt.FocusReason.BacktabFocusReason,
             Qt.FocusReason.ShortcutFocusReason,
         ):
-            self.page().prepare()
-
-    def _edited(self, text: str) -> None:
-        page = self.page()
-        if self.window_.current_page() is not page:
-            self.window_.show_page("search")
-        page.run(text)
-
-    def _open_top(self) -> None:
-        page = self.page()
-        if self.window_.current_page() is not page or page.query != self.text():
-            self._edited(self.text())
-        page.open_top()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        page = self.page()
-        if event.key() == Qt.Key.Key_Down and self.window_.current_page() is page and page.focus_results():
-            return
-        super().keyPressEvent(event)
+            self.reached.emit()
 
     def retranslate(self) -> None:
         self.setPlaceholderText(_("Search"))
@@ -214,10 +196,13 @@ class ResultList(QListWidget):
 class SearchPage(Page):
     name = "search"
 
-    def __init__(self, window: MainWindow, box: SearchBox | None = None) -> None:
-        super().__init__(window)
-        self.box = box or SearchBox(window)
-        self.query = ""
+    def __init__(self, shell: Shell, box: SearchBox) -> None:
+        super().__init__(shell)
+        self.box = box
+        box.textEdited.connect(self._edited)
+        box.returnPressed.connect(self._open_top)
+        box.reached.connect(self.prepare)
+        box.installEventFilter(self)  # Down moves from the box into the results
         self.results = Results("")
         self.expanded: set[Kind] = set()
         self._index: SearchIndex | None = None
@@ -233,23 +218,55 @@ class SearchPage(Page):
         layout.addWidget(self.summary)
         layout.addWidget(self.list, 1)
 
+    @property
+    def query(self) -> str:
+        """What the person searched for: part of the session, forgotten with it."""
+        return self.shell.session.search_text
+
+    @query.setter
+    def query(self, text: str) -> None:
+        self.shell.session.search_text = text
+
+    # --- the box in the top bar -------------------------------------------------------------
+
+    def _edited(self, text: str) -> None:
+        if self.shell.current_page() is not self:
+            self.shell.show_page(self.name)
+        self.run(text)
+
+    def _open_top(self) -> None:
+        if self.shell.current_page() is not self or self.query != self.box.text():
+            self._edited(self.box.text())
+        self.open_top()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if (
+            watched is self.box
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+            and self.shell.current_page() is self
+        ):
+            return self.focus_results()
+        return False
+
     # --- the index ------------------------------------------------------------------------
 
     def index(self) -> SearchIndex:
         """The index of the current language's view, built here and now if it is not ready."""
-        view = self.window_.library.view
+        view = self.shell.library.view
         if self._index is None or self._index_view is not view:
             self._index = SearchIndex.from_view(view)
             self._index_view = view
         return self._index
 
     def ready(self) -> bool:
-        return self._index is not None and self._index_view is self.window_.library.view
+        return self._index is not None and self._index_view is self.shell.library.view
 
     def prepare(self) -> None:
         """Have an index for the current language ready soon: small content at once, large content in
         a background thread, so the window (and Quick exit) never wait for it."""
-        view = self.window_.library.view
+        view = self.shell.library.view
         if self.ready() or self._building is view:
             return
         if len(getattr(view, "items", ())) < BACKGROUND_ABOVE:
@@ -267,7 +284,7 @@ class SearchPage(Page):
     def _built(self, view: object, index: SearchIndex) -> None:
         if self._building is view:
             self._building = None
-        if view is not self.window_.library.view:
+        if view is not self.shell.library.view:
             return  # the language changed meanwhile; the next query prepares the right index
         self._index, self._index_view = index, view
         if self.query.strip():
@@ -332,7 +349,7 @@ class SearchPage(Page):
     def _item(self, hit: Hit, english_note: bool) -> QListWidgetItem:
         # The same mark as every list uses (ui/language_notes.py): English fallback, or a
         # "translation" whose words are still the English ones.
-        english = english_note and (hit.english or shows_english(self.window_.library, hit.kind, hit.id))
+        english = english_note and (hit.english or shows_english(self.shell.library, hit.kind, hit.id))
         title = english_title(hit.title) if english else hit.title
         item = QListWidgetItem(title)
         item.setData(HIT_ROLE, (hit.kind.value, hit.id))
@@ -360,13 +377,13 @@ class SearchPage(Page):
     def open_top(self) -> None:
         top = self.results.top
         if top is not None:
-            self.window_.open_item(top.kind, top.id)
+            self.shell.open_item(top.kind, top.id)
 
     def activate(self, item: QListWidgetItem) -> None:
         target = item.data(HIT_ROLE)
         if target:
             kind, item_id = target
-            self.window_.open_item(Kind(kind), item_id)
+            self.shell.open_item(Kind(kind), item_id)
             return
         more = item.data(MORE_ROLE)
         if more:
@@ -387,7 +404,6 @@ class SearchPage(Page):
 
     def reset(self) -> None:
         self.box.clear()
-        self.query = ""
         self.expanded = set()
         self.results = Results("")
         self._index = None

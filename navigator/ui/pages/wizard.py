@@ -1,8 +1,8 @@
 """The guided questions: one gentle question per screen, with progress, back and short help.
 
 The words come from the pathway content (already in the person's language); the few interface
-words go through ``_()``. Answers live in memory only (a ``Walk``), are dropped by "Start over",
-by the session reset and by Quick exit, and are never written anywhere.
+words go through ``_()``. Answers live in memory only (the session's ``Walk``, core/session.py),
+are dropped by "Start over", by the session reset and by Quick exit, and are never written anywhere.
 
 Keyboard: Tab moves between the choices and buttons, arrow keys move between round choices,
 Space ticks a box, Enter goes on (or presses the focused button), Alt+Left goes back.
@@ -10,10 +10,9 @@ Space ticks a box, Enter goes on (or presses the focused button), Alt+Left goes 
 
 from __future__ import annotations
 
-import weakref
-from typing import TYPE_CHECKING, cast
+from typing import cast
 
-from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -39,14 +38,9 @@ from navigator.core.pathway import Walk, toggle, visible_questions
 from navigator.i18n import _
 from navigator.ui import dialogs
 from navigator.ui.language_notes import effective_state, item_notice
-from navigator.ui.navigation import Page
-from navigator.ui.quick_exit import on_forget
+from navigator.ui.navigation import Page, Shell
 from navigator.ui.widgets import WrapsToWidth, column, label, scroll
 
-if TYPE_CHECKING:
-    from navigator.ui.main_window import MainWindow
-
-PATHWAY_ID = "main"
 # Above this many choices, a single-choice question is a searchable list rather than round buttons.
 LONG_LIST = 18
 # Above this many choices, buttons sit in two columns so the screen does not scroll.
@@ -103,24 +97,19 @@ class ChoiceBox(WrappingChoice, QCheckBox):
         self.setup_words(text)
 
 
-def _forget_hook(page: WizardPage) -> None:
-    ref = weakref.ref(page)
-
-    def forget() -> None:
-        alive = ref()
-        if alive is not None:
-            alive.forget()
-
-    on_forget(forget)
-
-
 class WizardPage(Page):
-    name = "wizard"
+    """The questions, one at a time. The answers are the session's ``walk``.
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.pathway: Pathway | None = None
-        self.walk: Walk | None = None
+    ``finished(walk)``: every question is answered and the plan should show; ``answers_cleared``:
+    the person started the questions again, so the plan they made goes too.
+    """
+
+    name = "wizard"
+    finished = Signal(object)
+    answers_cleared = Signal()
+
+    def __init__(self, shell: Shell) -> None:
+        super().__init__(shell)
         outer = column(self, margins=0)
         self.views = QStackedWidget()
         outer.addWidget(self.views)
@@ -137,8 +126,6 @@ class WizardPage(Page):
         back = QShortcut(QKeySequence("Alt+Left"), self)
         back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         back.activated.connect(self.go_back)
-        _forget_hook(self)
-        self._load_pathway()
 
     # --- building ---------------------------------------------------------------------------
 
@@ -228,7 +215,7 @@ class WizardPage(Page):
         self.missing_text = label(name="subtitle")
         self.missing_button = QPushButton()
         self.missing_button.setObjectName("primary")
-        self.missing_button.clicked.connect(lambda: self.window_.open_door("support"))
+        self.missing_button.clicked.connect(lambda: self.shell.open_door("support"))
         layout.addWidget(self.missing_text)
         row = QHBoxLayout()
         row.addWidget(self.missing_button)
@@ -240,24 +227,21 @@ class WizardPage(Page):
 
     # --- content ----------------------------------------------------------------------------
 
-    def _load_pathway(self) -> None:
-        """The pathway in the current language; answers are values, so they carry over."""
-        item = self.window_.library.get(Kind.PATHWAY, PATHWAY_ID)
-        self.pathway = item if isinstance(item, Pathway) else None
-        if self.pathway is None:
-            self.walk = None
-        elif self.walk is None:
-            self.walk = Walk(self.pathway)
-        else:
-            self.walk.pathway = self.pathway
+    @property
+    def walk(self) -> Walk | None:
+        return self.shell.session.walk
+
+    @property
+    def pathway(self) -> Pathway | None:
+        return self.walk.pathway if self.walk is not None else None
 
     def _language_note(self) -> str | None:
-        words = item_notice(effective_state(self.window_.library, Kind.PATHWAY, PATHWAY_ID), reading_english=False)
+        words = item_notice(effective_state(self.shell.library, Kind.PATHWAY, self.shell.session.pathway_id), reading_english=False)
         return words[0] if words else None
 
     def _shows_english(self) -> bool:
-        library = self.window_.library
-        return library.locale != "en" and effective_state(library, Kind.PATHWAY, PATHWAY_ID).shows_english
+        library = self.shell.library
+        return library.locale != "en" and effective_state(library, Kind.PATHWAY, self.shell.session.pathway_id).shows_english
 
     def heading(self) -> str:
         if self.walk is not None and self.walk.current() is not None:
@@ -272,7 +256,7 @@ class WizardPage(Page):
         if self.walk is not None and self.walk.finished:
             self._show_plan()
             return
-        self.window_.show_page(self.name)
+        self.shell.show_page(self.name)
 
     def _start_clicked(self) -> None:
         if self.walk is not None and self.walk.answers:
@@ -317,7 +301,7 @@ class WizardPage(Page):
             self.walk.back()
         elif self.walk.position is None:
             self.walk.start()
-        self.window_.show_page(self.name)
+        self.shell.show_page(self.name)
         self.refresh()
 
     def _after_move(self) -> None:
@@ -326,14 +310,11 @@ class WizardPage(Page):
             self._show_plan()
             return
         self.refresh()
-        self.window_._update_chrome()
+        self.shell.update_chrome()
 
     def _show_plan(self) -> None:
-        plan_page = self.window_.pages.get("plan")
-        if plan_page is None or self.walk is None:
-            return
-        plan_page.show_walk(self.walk)  # type: ignore[attr-defined]
-        self.window_.show_page("plan")
+        if self.walk is not None:
+            self.finished.emit(self.walk)
 
     def _enter(self) -> None:
         focused = QApplication.focusWidget()
@@ -359,16 +340,10 @@ class WizardPage(Page):
 
     def start_over(self) -> None:
         """Clear every answer and tick, and go back to the first screen of the questions."""
-        self.forget()
-        self.window_.show_page(self.name)
-
-    def forget(self) -> None:
-        if self.walk is not None:
-            self.walk.reset()
-        plan_page = self.window_.pages.get("plan")
-        if plan_page is not None:
-            plan_page.reset()
+        self.shell.session.forget_answers()
+        self.answers_cleared.emit()
         self.refresh()
+        self.shell.show_page(self.name)
 
     # --- showing ----------------------------------------------------------------------------
 
@@ -376,7 +351,7 @@ class WizardPage(Page):
         self.refresh()
 
     def refresh(self) -> None:
-        p = self.window_.theme.palette
+        p = self.shell.theme.palette
         # A disabled main button must look disabled: the theme's "primary" style has no such state.
         self.setStyleSheet(f"QPushButton#primary:disabled {{ background: {p.border}; border-color: {p.border}; color: {p.muted}; }}")
         if self.pathway is None or self.walk is None:
@@ -537,7 +512,7 @@ class WizardPage(Page):
     # --- page protocol ----------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        self._load_pathway()
+        # The session already holds the pathway in the new language (Session.set_locale).
         self.missing_text.setText(
             _("The questions could not be loaded. You can still find guides and people who can help from the home screen.")
         )
@@ -545,6 +520,4 @@ class WizardPage(Page):
         self.refresh()
 
     def reset(self) -> None:
-        if self.walk is not None:
-            self.walk.reset()
         self.refresh()

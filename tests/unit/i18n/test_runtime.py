@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
 
 from navigator import i18n
+from navigator.i18n import runtime
 from tests.unit.i18n.conftest import write_po
 
 
@@ -66,13 +68,39 @@ def test_right_to_left_languages() -> None:
     assert i18n.is_rtl("fa_IR")
     assert not i18n.is_rtl("es")
     assert not i18n.is_rtl("en")
+    assert not i18n.is_rtl("not a locale")
+
+
+@pytest.mark.parametrize("locale", ["he", "ur", "ps", "yi", "ckb", "sd", "dv", "ug"])
+def test_right_to_left_comes_from_babel_not_a_list_of_our_own(locale: str) -> None:
+    """Kurdish (Sorani), Sindhi, Dhivehi and Uyghur were missing from the hand-made list."""
+    assert i18n.is_rtl(locale)
 
 
 def test_listeners_hear_each_change() -> None:
     heard: list[str] = []
-    i18n.on_change(heard.append)
+    stop = i18n.on_change(heard.append)
     i18n.set_locale("fr")
     i18n.set_locale("en")
-    i18n.remove_listener(heard.append)
+    stop()
     i18n.set_locale("fr")
     assert heard == ["fr", "en"]
+
+
+def test_a_method_listener_does_not_keep_its_object_alive() -> None:
+    """A window that is gone is not called (and not kept alive by the language list)."""
+    heard: list[str] = []
+
+    class Screen:
+        def language_changed(self, locale: str) -> None:
+            heard.append(locale)
+
+    screen = Screen()
+    i18n.on_change(screen.language_changed)
+    before = len(runtime._listeners)
+    i18n.set_locale("fr")
+    del screen
+    gc.collect()
+    i18n.set_locale("en")
+    assert heard == ["fr"]
+    assert len(runtime._listeners) == before - 1

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from navigator.privacy import remembered as remember
+from navigator.privacy.files import part_path
 from navigator.privacy.remembered import DamagedFileError, Lock, RememberError, Settings, Store, WrongPassphraseError, settings_path
 
 
@@ -110,10 +111,30 @@ def test_passphrase_rules():
 def test_forget_removes_file_and_our_folder(tmp_path):
     store = Store(tmp_path / "navigator" / "remembered-settings")
     store.save(SETTINGS, Lock.new("correct horse"))
-    (store.path.parent / "remembered-settings.new").write_text("left by a power cut")
     store.forget()
     assert not (tmp_path / "navigator").exists()
     store.forget()  # forgetting twice is fine
+
+
+def test_forget_removes_what_an_interrupted_save_left_and_the_folder(tmp_path):
+    """A save cut short (a power cut) leaves the writer's temporary file, encrypted settings in it.
+
+    Its name comes from the writer itself, so this test cannot drift from what the writer writes."""
+    store = Store(tmp_path / "navigator" / "remembered-settings")
+    store.save(SETTINGS, Lock.new("correct horse"))
+    leftover = part_path(store.path)
+    leftover.write_bytes(Lock.new("correct horse").seal(SETTINGS))
+    store.forget()
+    assert not leftover.exists()
+    assert not (tmp_path / "navigator").exists()
+
+
+def test_forget_removes_the_leftover_name_of_earlier_versions(tmp_path):
+    store = Store(tmp_path / "navigator" / "remembered-settings")
+    store.save(SETTINGS, Lock.new("correct horse"))
+    (store.path.parent / "remembered-settings.new").write_text("left by a power cut")
+    store.forget()
+    assert not (tmp_path / "navigator").exists()
 
 
 def test_forget_leaves_other_files_alone(tmp_path):

@@ -1,0 +1,86 @@
+"""One person's session: everything Navigator holds about them while it is open, and one way to forget it.
+
+The answers to the guided questions (a ``Walk``), the ticks on their plan, the place and language
+the plan told the directory, the words typed into a letter, and the search text. It lives in
+memory only and is never written anywhere. ``clear`` forgets all of it at once: "Start over for a
+new person" and Quick exit both come here, so there is one list of what a session holds, and one
+place to add to when a screen learns something new about the person.
+
+The walk follows the content language: ``set_locale`` switches the library's view and then gives
+the walk the pathway in the new language (answers are option values, the same in every language),
+so every screen that reads the walk afterwards (the plan above all) sees the new words, whatever
+order the screens are told of the change in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from navigator.core.directory import Context
+from navigator.core.library import Library
+from navigator.core.models import Kind, Pathway
+from navigator.core.pathway import Walk
+
+PATHWAY_ID = "main"
+
+
+@dataclass
+class LetterDraft:
+    """A letter being written: which template, in which language, and what was typed into it."""
+
+    template_id: str = ""
+    locale: str = ""
+    values: dict[str, str] = field(default_factory=dict)
+
+    def clear(self) -> None:
+        self.template_id = ""
+        self.locale = ""
+        self.values.clear()
+
+
+class Session:
+    """What Navigator knows about the person in front of it, for as long as it is open."""
+
+    def __init__(self, library: Library, pathway_id: str = PATHWAY_ID) -> None:
+        self.library = library
+        self.pathway_id = pathway_id
+        self.walk: Walk | None = None
+        self.ticks: set[str] = set()
+        self.directory = Context()
+        self.letter = LetterDraft()
+        self.search_text = ""
+        self.rebind()
+
+    @property
+    def pathway(self) -> Pathway | None:
+        """The guided questions in the current content language (None if the content has none)."""
+        item = self.library.get(Kind.PATHWAY, self.pathway_id)
+        return item if isinstance(item, Pathway) else None
+
+    def set_locale(self, locale: str) -> None:
+        """Switch the content language: the library's view first, then the walk's pathway."""
+        self.library.set_locale(locale)
+        self.rebind()
+
+    def rebind(self) -> None:
+        """Give the walk the pathway of the library's current view; the answers carry over."""
+        pathway = self.pathway
+        if pathway is None:
+            self.walk = None
+        elif self.walk is None:
+            self.walk = Walk(pathway)
+        else:
+            self.walk.pathway = pathway
+
+    def forget_answers(self) -> None:
+        """The questions start again: answers and plan ticks go; the rest of the session stays."""
+        if self.walk is not None:
+            self.walk.reset()
+        self.ticks.clear()
+
+    def clear(self) -> None:
+        """Forget everything about this person (start over for a new person, Quick exit)."""
+        self.forget_answers()
+        self.directory = Context()
+        self.letter.clear()
+        self.search_text = ""

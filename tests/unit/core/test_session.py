@@ -1,0 +1,78 @@
+"""navigator.core.session: one person's state, one way to forget it, and a walk that follows the language."""
+
+from __future__ import annotations
+
+import pytest
+
+from navigator.core.directory import Context
+from navigator.core.library import Library
+from navigator.core.models import Kind
+from navigator.core.session import Session
+from navigator.paths import content_root
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    return Library(content_root())
+
+
+def busy(session: Session) -> None:
+    assert session.walk is not None
+    session.walk.start()
+    session.walk.set_answer("safe-now", ["safe"])
+    session.ticks.add("evidence")
+    session.directory = Context("GB", None, "en")
+    session.letter.template_id = "tida-removal-request"
+    session.letter.locale = "es"
+    session.letter.values["name"] = "Sam"
+    session.search_text = "helpline"
+
+
+def test_clear_forgets_everything_the_session_holds(library: Library) -> None:
+    session = Session(library)
+    busy(session)
+    letter = session.letter
+    session.clear()
+    assert session.walk is not None
+    assert session.walk.answers == {} and session.walk.position is None and not session.walk.finished
+    assert session.ticks == set()
+    assert session.directory == Context()
+    assert (letter.template_id, letter.locale, letter.values) == ("", "", {})
+    assert session.letter is letter  # the same draft, emptied: nothing keeps an old copy
+    assert session.search_text == ""
+
+
+def test_forget_answers_keeps_the_rest(library: Library) -> None:
+    session = Session(library)
+    busy(session)
+    session.forget_answers()
+    assert session.walk is not None and session.walk.answers == {} and session.ticks == set()
+    assert session.search_text == "helpline" and session.letter.values == {"name": "Sam"}
+    assert session.directory.country == "GB"
+
+
+def test_the_walk_follows_the_content_language_and_keeps_its_answers(library: Library) -> None:
+    session = Session(library)
+    assert session.walk is not None
+    session.walk.start()
+    session.walk.set_answer("safe-now", ["not-safe"])
+    walk = session.walk
+    english = walk.pathway.title
+    try:
+        session.set_locale("es")
+        assert library.locale == "es"
+        assert session.walk is walk  # the same walk: every screen holding it sees the new words
+        assert walk.pathway is library.get(Kind.PATHWAY, "main")
+        assert walk.pathway.title != english
+        assert walk.answer_of("safe-now") == ("not-safe",)
+    finally:
+        session.set_locale("en")
+    assert walk.pathway.title == english
+
+
+def test_no_pathway_no_walk(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "en").mkdir()
+    session = Session(Library(tmp_path))
+    assert session.pathway is None and session.walk is None
+    session.clear()  # nothing to forget, and nothing breaks
+    assert session.walk is None
