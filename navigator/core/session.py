@@ -6,6 +6,10 @@ memory only and is never written anywhere. ``clear`` forgets all of it at once: 
 new person" and Quick exit both come here, so there is one list of what a session holds, and one
 place to add to when a screen learns something new about the person.
 
+An open case file is part of the session too (``case_file``: its key and its log while it is
+unlocked). ``clear`` locks it, dropping the key, and forgets which file it was; the file itself
+stays where the person keeps it, with every change already saved.
+
 The walk follows the content language: ``set_locale`` switches the library's view and then gives
 the walk the pathway in the new language (answers are option values, the same in every language),
 so every screen that reads the walk afterwards (the plan above all) sees the new words, whatever
@@ -15,7 +19,9 @@ order the screens are told of the change in.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from navigator.core.case_file import CaseFile
 from navigator.core.directory import Context
 from navigator.core.library import Library
 from navigator.core.models import Kind, Pathway
@@ -49,6 +55,9 @@ class Session:
         self.directory = Context()
         self.letter = LetterDraft()
         self.search_text = ""
+        self.case_file: CaseFile | None = None  # unlocked: holds the key
+        self.case_path: Path | None = None  # the case file last opened (kept while it is only locked)
+        self.case_age: str | None = None  # the age answer given on the case screen, when the questions were not answered
         self.rebind()
 
     @property
@@ -78,8 +87,29 @@ class Session:
             self.walk.reset()
         self.ticks.clear()
 
+    def age_answer(self) -> str | None:
+        """The answer to the question with role "age" (or the one given on the case screen), if any."""
+        walk = self.walk
+        if walk is not None:
+            for question in walk.pathway.questions:
+                if question.role == "age" and walk.answers.get(question.id):
+                    return walk.answers[question.id][0]
+        return self.case_age
+
+    def lock_case(self) -> None:
+        """Drop the case file's key and log from memory; remember which file it was."""
+        opened, self.case_file = self.case_file, None
+        if opened is not None:
+            opened.lock()
+
+    def forget_case(self) -> None:
+        self.lock_case()
+        self.case_path = None
+        self.case_age = None
+
     def clear(self) -> None:
         """Forget everything about this person (start over for a new person, Quick exit)."""
+        self.forget_case()
         self.forget_answers()
         self.directory = Context()
         self.letter.clear()

@@ -23,9 +23,11 @@ from navigator.core.pathway import Walk
 from navigator.core.session import Session
 from navigator.i18n import _
 from navigator.ui import links
+from navigator.ui.case_keeper import CaseKeeper
 from navigator.ui.display import Display
 from navigator.ui.doors import LIST_DOORS, ListDoor
 from navigator.ui.navigation import Page, PageStack
+from navigator.ui.pages.case import CasePage
 from navigator.ui.pages.directory import DirectoryPage
 from navigator.ui.pages.home import HomePage
 from navigator.ui.pages.item import ItemPage
@@ -87,6 +89,9 @@ class MainWindow(QMainWindow):
         self.add_page(self.directory)
         self.add_page(SearchPage(self, self.search_box))
         self.add_page(PrivacyPage(self, self.privacy))
+        # The case file: Session.clear() locks it (Quick exit, start over); the keeper saves and unlocks.
+        self.case_keeper = CaseKeeper(self.session, self)
+        self.add_page(CasePage(self, self.case_keeper))
         self._wire_pages()
 
         for key, door in LIST_DOORS.items():
@@ -94,6 +99,7 @@ class MainWindow(QMainWindow):
         self.doors["guide"] = self.wizard.open
         self.doors["support"] = lambda: self.show_page("directory")
         self.doors["privacy"] = lambda: self.show_page("privacy")
+        self.doors["case"] = lambda: self.show_page("case")
 
         self.display.changed.connect(self._display_changed)
         self.privacy.start_over_confirmed.connect(self.reset_session)

@@ -19,6 +19,8 @@ Usage: session_script.py MODE, where MODE is
                      the same with Navigator's Qt settings switched off (proves the test notices
                      the settings file Qt's file dialog would write)
   control-write      write a file into HOME (proves the test notices a write)
+  case-file          start a case file in the working folder, log an address, lock it, open it
+                     again, log a note; then F12 (only that one file may change)
 """
 
 from __future__ import annotations
@@ -236,6 +238,11 @@ def drive(window, mode: str) -> None:  # type: ignore[no-untyped-def]
         elif mode == "list-pages":
             emit("pages", names=list(window.pages))
             app.exit(0)
+        elif mode == "case-file":
+            run_case_file(window, pump)
+            last_step("case-file")
+            press("Key_F12", window)
+            emit("after-exit")
         elif mode == "exit-button":
             last_step("button")
             QTest.mouseClick(window.topbar.quick_exit_button, Qt.MouseButton.LeftButton)
@@ -319,6 +326,39 @@ def run_full_session(window, pump) -> None:  # type: ignore[no-untyped-def]
     controller.start_over(confirm=False)
     pump()
     emit("visited", what="start-over", page=window.current_page().name)
+
+
+def run_case_file(window, pump) -> None:  # type: ignore[no-untyped-def]
+    """A case file in a folder the person chose (here: the working folder), used as a person would."""
+    import time
+    from pathlib import Path
+
+    from navigator.core.case import Address, EntryKind, Note
+
+    keeper = window.case_keeper
+    path = Path.cwd() / "case.navcase"
+    passphrase = "correct horse battery staple"
+
+    def wait(step: str, start) -> None:  # type: ignore[no-untyped-def]
+        results: list[object] = []
+        start(lambda *_a: results.append("ok"), lambda error: results.append(error))
+        deadline = time.monotonic() + 30
+        while not results and time.monotonic() < deadline:
+            pump()
+            time.sleep(0.005)
+        if results != ["ok"]:
+            raise RuntimeError(f"{step}: {results}")
+
+    wait("create", lambda done, failed: keeper.create(path, passphrase, done, failed))
+    address = Address(id=keeper.file.case.next_id(EntryKind.ADDRESS), url="https://example.org/post/1")
+    wait("address", lambda done, failed: keeper.add(address, done, failed))
+    keeper.lock()
+    wait("unlock", lambda done, failed: keeper.unlock(path, passphrase, done, failed))
+    wait("note", lambda done, failed: keeper.add(Note(text="a note"), done, failed))
+    window.open_door("case")
+    pump()
+    window.grab()
+    emit("visited", what="case", entries=len(keeper.file.case.entries), path=str(path))
 
 
 if __name__ == "__main__":

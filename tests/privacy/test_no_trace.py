@@ -304,6 +304,24 @@ def test_quick_exit_from_every_screen(tmp_path):
             raise AssertionError(f"{mode}: {exc}") from exc
 
 
+def test_a_case_file_is_the_only_thing_written(tmp_path):
+    """With a case file started, locked, opened again and changed, that file is the only change:
+    no temporary file is left, nothing else is written, and Quick exit still ends it all at once."""
+    run = run_session(tmp_path, "case-file", "offscreen", trace=STRACE)
+    assert_quick_exit(run)
+    visit = run.visited("case")
+    assert visit and visit[0]["entries"] == 2
+    case = Path(visit[0]["path"])
+    part = case.with_name(f".{case.name}.part")
+    assert run.changes == [str(case.parent), str(case)]
+    assert run.of("network") == [] and run.of("subprocess") == [] and run.of("import") == []
+    written = {e.get("path") or e.get("args") for e in run.of("write")}
+    assert written and all(str(case) in str(w) or str(part) in str(w) for w in written), written
+    if run.syscalls:
+        others = [line for line in trace_problems(run.syscalls) if str(case) not in line and str(part) not in line]
+        assert others == []
+
+
 def test_quick_exit_on_x11(tmp_path, xvfb):
     run = run_session(tmp_path, "exit-f12-dialog", "xcb", xvfb, trace=STRACE)
     assert_quick_exit(run)

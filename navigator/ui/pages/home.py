@@ -63,8 +63,12 @@ class HomePage(Page):
         self.start = QPushButton()
         self.start.setObjectName("primary")
         self.start.clicked.connect(lambda: shell.open_door("guide"))
+        # Keeping track of reports is for later, once the person is ready: a quiet second button.
+        self.case = QPushButton()
+        self.case.clicked.connect(lambda: shell.open_door("case"))
         row = QHBoxLayout()
         row.addWidget(self.start)
+        row.addWidget(self.case)
         row.addStretch(1)
         layout.addLayout(row)
         self.comfort = label(name="muted")
@@ -87,6 +91,9 @@ class HomePage(Page):
             self.doors[key].set_words(title, text)
         self.start.setText(_("Help me make a plan"))
         self.start.setAccessibleDescription(_("A few gentle questions, one at a time, to build a plan for you."))
+        self.case.setText(_("Keep track of my reports"))
+        self.case.setAccessibleName(_("Keep track of my reports"))
+        self.case.setAccessibleDescription(_("Your case file: where it is, what you reported, and when each site must answer."))
         self.comfort.setText(_("If it is fake, it is still abuse. It is not your fault."))
         self.draft_note.setText(
             _("The words in this language are a first draft made with help from a machine. A native speaker has not checked them yet.")
