@@ -450,9 +450,14 @@ class CasePage(Page):
         if path is None:
             return
         data = report_bytes(opened.case, self.shell.library.view_for(locale), locale, fmt, datetime.now(UTC))
-        if dialogs.save_bytes(
-            self, path, data, _("Nothing is lost: your case file is unchanged. You can try another place, such as a USB stick.")
-        ):
+        saved = dialogs.save_bytes(
+            self,
+            path,
+            data,
+            failed=lambda reason: _("The report could not be saved there. {reason}").format(reason=reason),
+            still_here=_("Nothing is lost: your case file is unchanged. You can try another place, such as a USB stick."),
+        )
+        if saved:
             self.say(_("The evidence report is saved: {path}. It is not locked: keep it somewhere private.").format(path=path))
 
     def delete_case(self) -> None:

@@ -76,3 +76,30 @@ def test_no_pathway_no_walk(tmp_path) -> None:  # type: ignore[no-untyped-def]
     assert session.pathway is None and session.walk is None
     session.clear()  # nothing to forget, and nothing breaks
     assert session.walk is None
+
+
+def test_clear_locks_the_case_file_and_forgets_which_it_was(library: Library, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from tests.case_helpers import cheap_kdf, filled
+
+    cheap_kdf(monkeypatch)
+    session = Session(library)
+    opened = filled(tmp_path / "case.navcase")
+    key = opened._key
+    session.case_file, session.case_path, session.case_age = opened, opened.path, "not-sure"
+    assert session.age_answer() == "not-sure"
+    session.lock_case()  # Lock: the key goes, the file's place stays (to open it again)
+    assert opened.locked and key is not None and key.wiped
+    assert session.case_file is None and session.case_path == tmp_path / "case.navcase"
+    session.clear()  # Start over, Quick exit: nothing of it stays
+    assert (session.case_file, session.case_path, session.case_age) == (None, None, None)
+    assert (tmp_path / "case.navcase").is_file()  # the file itself is the person's, and stays
+
+
+def test_the_age_answer_comes_from_the_questions_first(library: Library) -> None:
+    session = Session(library)
+    assert session.age_answer() is None
+    assert session.walk is not None
+    session.walk.start()
+    session.walk.set_answer("age", ["prefer-not-to-say"])
+    session.case_age = "adult"
+    assert session.age_answer() == "prefer-not-to-say"
