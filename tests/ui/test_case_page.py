@@ -199,9 +199,10 @@ def test_lock_by_hand_and_idle(page, drive, tmp_path, monkeypatch, qtbot):
     qtbot.waitUntil(lambda: not page.keeper.is_open, timeout=3000)
 
 
-def test_quick_exit_works_while_the_key_is_being_derived(page, drive, monkeypatch, quick_exits, qtbot):
-    """The form waits for the worker; F12 during the derivation exits at once, and the late result
-    is locked unseen (security review F1)."""
+@pytest.mark.parametrize("how", ["f12", "esc3", "button"])
+def test_quick_exit_works_while_the_key_is_being_derived(page, drive, monkeypatch, quick_exits, qtbot, window, how):
+    """The form waits for the worker; Quick exit during the derivation (F12, Esc three times, the
+    button) works at once, and the late result is locked unseen (security review F1)."""
     release = threading.Event()
     real = case_file.derive
 
@@ -220,7 +221,13 @@ def test_quick_exit_works_while_the_key_is_being_derived(page, drive, monkeypatc
         from navigator.ui.quick_exit import _keys
 
         started = time.perf_counter()
-        _keys._key(Qt.Key.Key_F12)
+        if how == "f12":
+            _keys._key(Qt.Key.Key_F12)
+        elif how == "esc3":
+            for _ in range(3):
+                _keys._key(Qt.Key.Key_Escape)
+        else:
+            window.topbar.quick_exit_button.click()
         pressed.append(time.perf_counter() - started)
         assert not dialog.isVisible()  # hidden within the key press
         release.set()
@@ -309,3 +316,31 @@ def test_entry_ids_follow_positions(page, drive, tmp_path, monkeypatch):
     assert opened.case.next_id(EntryKind.ADDRESS) == "a1"
     opened.add(Address(id="a1", url="https://x.example"), datetime.now(UTC) - timedelta(seconds=1))
     assert opened.case.next_id(EntryKind.REPORT) == "r2"
+
+
+def test_every_control_has_a_name_for_screen_readers(page, drive, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit, QListWidget, QWidget
+
+    def unnamed(root: QWidget) -> list[str]:
+        kinds = (QAbstractButton, QComboBox, QLineEdit, QListWidget)
+        return [
+            f"{type(w).__name__} {getattr(w, 'text', lambda: '')()!r}"
+            for w in root.findChildren(QWidget)
+            if isinstance(w, kinds) and w.isVisibleTo(root) and not w.accessibleName() and not isinstance(w.parent(), (QComboBox, QAbstractSpinBox))
+        ]
+
+    assert unnamed(page) == []
+    start_case(page, drive, tmp_path, monkeypatch)
+    assert unnamed(page) == []
+    state = page.keeper.state()
+    forms = [
+        case_dialogs.AddressDialog(page, page.keeper, page.rules()),
+        case_dialogs.ReportDialog(page, page.keeper, page.rules(), state),
+        case_dialogs.UpdateDialog(page, page.keeper, "r1", "A report"),
+        case_dialogs.UnlockDialog(page, page.keeper, tmp_path / "x.navcase"),
+        case_dialogs.StartDialog(page, page.keeper, tmp_path / "y.navcase"),
+        case_dialogs.ExportDialog(page, ["en", "es"], "en"),
+    ]
+    for form in forms:
+        assert unnamed(form) == [], type(form).__name__
+        form.deleteLater()

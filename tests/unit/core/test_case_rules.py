@@ -1,0 +1,123 @@
+"""What the case file reads from content: names, routes, legal bases, deadlines and next steps.
+
+Deadlines and next steps are content fields (a law's ``deadline`` and ``if_ignored``, a route's or
+notice's ``legal_basis``). ``WithRules`` below stands for content that has them, so the rules are
+proven here whatever the shipped content holds today.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from pydantic import Field
+
+from navigator.core.case import Case, Moment, Report, ReportState, Route, Update, fold
+from navigator.core.case_report import DeadlineRule, NextStep
+from navigator.core.case_rules import ContentRules, parse_ref
+from navigator.core.library import Library
+from navigator.core.models import Item, Kind, Law, Platform
+from navigator.paths import content_root
+
+T0 = datetime(2026, 11, 10, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    return Library(content_root())
+
+
+class Deadline:
+    def __init__(self, hours: int, starts: str, source: str) -> None:
+        self.hours, self.starts, self.source = hours, starts, source
+
+
+class LawWithRules(Law):
+    deadline: Any = None
+    if_ignored: list[str] = Field(default_factory=list)
+
+
+class WithRules:
+    """The shipped content, with a deadline and next steps on the TAKE IT DOWN platform duty."""
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+        base = library.get(Kind.LAW, "us-take-it-down-platform-duty")
+        assert isinstance(base, Law)
+        self.law = LawWithRules(
+            **base.model_dump(),
+            deadline=Deadline(48, "after a valid request", "https://www.congress.gov/bill/119th-congress/senate-bill/146"),
+            if_ignored=["navigator://notice/ftc-escalation", "navigator://law/no-such-law"],
+        )
+
+    def get(self, kind: Kind, item_id: str) -> Item | None:
+        if kind is Kind.LAW and item_id == self.law.id:
+            return self.law
+        return self.library.get(kind, item_id)
+
+    def all(self, kind: Kind) -> list[Item]:
+        return self.library.all(kind)
+
+
+def report(route: Route, hours: int | None, basis: str = "") -> Report:
+    return Report(id="r1", route=route, sent=Moment(utc=T0 - timedelta(hours=50)), legal_basis=basis, deadline_hours=hours)
+
+
+def view_of(data: Report, *updates: Update):  # type: ignore[no-untyped-def]
+    case = Case.new(T0).append(data, T0)
+    for update in updates:
+        case = case.append(update, T0)
+    return fold(case, T0).reports["r1"]
+
+
+def test_names_from_content(library):
+    rules = ContentRules(library)
+    assert rules.title_of("navigator://platform/x") == "X (formerly Twitter)"
+    assert rules.title_of("navigator://nothing/x") is None and rules.title_of("not a ref") is None
+    assert rules.site_name("reddit") == "Reddit"
+    reddit = library.get(Kind.PLATFORM, "reddit")
+    assert isinstance(reddit, Platform)
+    assert rules.route_name("navigator://platform/reddit", reddit.routes[0].id) == reddit.routes[0].label
+    assert parse_ref("navigator://law/us-take-it-down-act") == (Kind.LAW, "us-take-it-down-act")
+
+
+def test_route_choices_cover_every_platform_route_and_notice(library):
+    rules = ContentRules(library)
+    choices = rules.route_choices()
+    platforms = [p for p in library.all(Kind.PLATFORM) if isinstance(p, Platform)]
+    assert len([c for c in choices if c.kind in ("platform", "search_removal")]) == sum(len(p.routes) for p in platforms)
+    assert {c.ref for c in choices if c.kind == "notice"} == {f"navigator://notice/{n.id}" for n in library.all(Kind.NOTICE)}
+    assert all(c.ref == "navigator://platform/reddit" for c in rules.route_choices("reddit"))
+    assert [name for _id, name in rules.platforms()] == sorted((name for _id, name in rules.platforms()), key=str.casefold)
+
+
+def test_deadline_and_next_steps_come_from_the_law():
+    library = Library(content_root())
+    rules = ContentRules(WithRules(library))
+    basis = "navigator://law/us-take-it-down-platform-duty"
+    assert rules.deadline_rule(basis) == DeadlineRule(
+        48, "after a valid request", "https://www.congress.gov/bill/119th-congress/senate-bill/146"
+    )
+    assert rules.deadline_rule("navigator://law/us-take-it-down-act") is None  # a law with no deadline
+    overdue = view_of(report(Route(kind="notice", ref="navigator://notice/tida-removal-request"), 48, basis))
+    assert overdue.state is ReportState.OVERDUE
+    steps = rules.next_steps(overdue)
+    ftc = library.get(Kind.NOTICE, "ftc-escalation")
+    assert ftc is not None
+    # A next step that names a page content does not have is left out, never shown broken.
+    assert steps == [NextStep(ftc.title, "navigator://notice/ftc-escalation")]
+
+
+def test_a_refused_report_to_a_site_gets_the_sites_own_advice(library):
+    rules = ContentRules(library)
+    reddit = library.get(Kind.PLATFORM, "reddit")
+    assert isinstance(reddit, Platform)
+    refused = view_of(
+        report(Route(kind="platform", ref="navigator://platform/reddit"), None),
+        Update(report_id="r1", status="refused", when=Moment(utc=T0)),
+    )
+    assert refused.state is ReportState.REFUSED
+    assert [s.title for s in rules.next_steps(refused)] == list(reddit.if_it_fails)
+    waiting = view_of(report(Route(kind="platform", ref="navigator://platform/reddit"), None))
+    assert rules.next_steps(waiting) == []  # nothing to do yet: no deadline has passed
