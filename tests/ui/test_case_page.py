@@ -326,7 +326,10 @@ def test_every_control_has_a_name_for_screen_readers(page, drive, tmp_path, monk
         return [
             f"{type(w).__name__} {getattr(w, 'text', lambda: '')()!r}"
             for w in root.findChildren(QWidget)
-            if isinstance(w, kinds) and w.isVisibleTo(root) and not w.accessibleName() and not isinstance(w.parent(), (QComboBox, QAbstractSpinBox))
+            if isinstance(w, kinds)
+            and w.isVisibleTo(root)
+            and not w.accessibleName()
+            and not isinstance(w.parent(), (QComboBox, QAbstractSpinBox))
         ]
 
     assert unnamed(page) == []
