@@ -126,10 +126,10 @@ def load_content(root: Path) -> tuple[Content, Report]:
         report.add(Problem(display_path(base, root), None, "", "the English content folder is missing"))
         return content, report
     known_folders = set(FOLDERS.values())
-    for sub in sorted(p for p in base.iterdir() if p.is_dir() and p.name not in known_folders):
-        report.add(
-            Problem(display_path(sub, root), None, "", f"unknown folder; expected one of: {', '.join(sorted(known_folders))}", "warning")
-        )
+    # In every language's folder: files in an unknown folder (``platform/`` for ``platforms/``) would be skipped in silence.
+    languages = [loc for loc in root.iterdir() if loc.is_dir() and not loc.name.startswith(".")]
+    for sub in sorted(p for loc in languages for p in loc.iterdir() if p.is_dir() and p.name not in known_folders):
+        report.add(Problem(display_path(sub, root), None, "", f"unknown folder; expected one of: {', '.join(sorted(known_folders))}"))
     for kind, folder in FOLDERS.items():
         for path in _files(base / folder):
             shown = display_path(path, root)

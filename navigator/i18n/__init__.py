@@ -29,7 +29,7 @@ from navigator.i18n.catalogs import (
     review_status,
 )
 from navigator.i18n.formats import format_date, format_datetime, format_duration, format_number, format_time, language_name
-from navigator.i18n.pseudo import PSEUDO_ENV, pseudo, pseudo_content, pseudo_enabled
+from navigator.i18n.pseudo import PSEUDO_ENV, pseudo_content, pseudo_enabled
 from navigator.i18n.runtime import (
     N_,
     _,
@@ -71,7 +71,6 @@ __all__ = [
     "placeholders",
     "po_path",
     "pot_path",
-    "pseudo",
     "pseudo_content",
     "pseudo_enabled",
     "read_catalog",

@@ -1,0 +1,37 @@
+"""navigator.i18n, the face: ``from navigator.i18n import _`` and friends, the same objects as the parts."""
+
+from __future__ import annotations
+
+import navigator.i18n as face
+from navigator.i18n import catalogs, formats, pseudo, runtime
+
+
+def test_the_face_offers_what_code_imports() -> None:
+    from navigator.i18n import N_, _, ngettext  # the names babel.cfg extracts
+
+    assert _ is runtime.gettext and N_("x") == "x" and ngettext("a", "b", 2) == "b"
+    parts = {"catalogs", "formats", "pseudo", "runtime", "tools", "annotations"}
+    assert set(face.__all__) == {name for name in dir(face) if not name.startswith("__") and name not in parts}
+
+
+def test_every_name_is_the_part_that_does_the_work() -> None:
+    parts = (catalogs, formats, pseudo, runtime)
+    for name in face.__all__:
+        if isinstance(getattr(face, name), str):  # a constant: equal is enough
+            assert any(getattr(part, name, None) == getattr(face, name) for part in parts), name
+            continue
+        owners = [part for part in parts if getattr(part, name, None) is getattr(face, name)]
+        assert owners, name
+
+
+def test_the_face_does_not_load_the_translator_tools() -> None:
+    """The tools (extraction, scaffolding) are for ``navigator i18n``, not for the app."""
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    code = "import sys, navigator.i18n\nprint('navigator.i18n.tools' in sys.modules, 'babel.messages.extract' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False", "False"]
