@@ -174,7 +174,7 @@ def _summary(case: Case, state: CaseState, label: Label, fmt: Formats) -> list[s
             number=fmt.number(first)
         )
     out.append(_bullet(label("Log"), label("{count} entries.").format(count=fmt.number(len(case.entries))) + " " + chain))
-    out.append(_bullet(label("Fingerprint of the last entry"), f"`{case.head}`"))
+    out.append(_bullet(label("Fingerprint of the last entry"), fmt.keep(f"`{case.head}`")))
     if state.possibly_minor:
         out += [
             "",
@@ -190,10 +190,10 @@ def _addresses(case: Case, state: CaseState, content: CaseContent, label: Label,
     for address in state.addresses.values():
         entry = case.find(address.id)
         site = content.site_name(address.platform) if address.platform != "other" else None
-        out += [f"### {_number(address.id)}. {address_text(address.url)}", ""]
+        out += [f"### {_number(address.id)}. {fmt.keep(address_text(address.url))}", ""]
         out.append(_bullet(label("Site"), escape(site or address.site_name or label("Other"))))
         if address.account:
-            out.append(_bullet(label("Account that posted it"), escape(address.account)))
+            out.append(_bullet(label("Account that posted it"), fmt.keep(escape(address.account))))
         if address.first_seen:
             out.append(_bullet(label("First seen"), moment_text(address.first_seen, fmt)))
         if address.notes:
@@ -216,14 +216,14 @@ def _evidence(case: Case, state: CaseState, label: Label, fmt: Formats) -> list[
         return [*out, label("No files yet.")]
     for item in state.evidence.values():
         entry = case.find(item.id)
-        out += [f"### {_number(item.id)}. {escape(item.name)}", ""]
-        out.append(_bullet(label("SHA-256"), f"`{item.sha256}`"))
+        out += [f"### {_number(item.id)}. {fmt.keep(escape(item.name))}", ""]
+        out.append(_bullet(label("SHA-256"), fmt.keep(f"`{item.sha256}`")))
         out.append(_bullet(label("Size"), label("{bytes} bytes").format(bytes=fmt.number(item.size))))
         if item.modified:
             out.append(_bullet(label("File last changed"), utc_text(item.modified, fmt)))
         if entry:
             out.append(_bullet(label("Recorded"), utc_text(entry.at, fmt)))
-        out.append(_bullet(label("Where it was kept"), escape(item.path)))
+        out.append(_bullet(label("Where it was kept"), fmt.keep(escape(item.path))))
         if item.address_ids:
             out.append(_bullet(label("Shows the address"), ", ".join(_number(a) for a in item.address_ids)))
         if item.notes:
@@ -241,7 +241,7 @@ def _reports(state: CaseState, content: CaseContent, label: Label, fmt: Formats)
         out += [f"### {_number(report.id)}. {route_text(report, content, label)}: {state_label(view.state, label)}", ""]
         out.append(_bullet(label("Sent"), moment_text(report.sent, fmt)))
         if report.reference:
-            out.append(_bullet(label("Reference number"), escape(report.reference)))
+            out.append(_bullet(label("Reference number"), fmt.keep(escape(report.reference))))
         if report.address_ids:
             out.append(_bullet(label("About the addresses"), ", ".join(_number(a) for a in report.address_ids)))
         if report.legal_basis:

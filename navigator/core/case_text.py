@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 
 from navigator.core.case import Moment, ReportState, ReportView
 from navigator.core.case_file import MIN_PASSPHRASE, CaseFileError
-from navigator.core.render import Label
+from navigator.core.render import Label, isolate
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,12 @@ class Formats:
     datetime: Callable[[datetime], str]
     duration: Callable[[timedelta], str]
     number: Callable[[int], str]
+    rtl: bool = False  # the language is written right to left: keep typed values in one piece
+
+    def keep(self, value: str) -> str:
+        """A value the person typed (a reference, an address, a fingerprint), kept in one
+        left-to-right piece inside right-to-left text, so '0998-1123' never shows as '1123-0998'."""
+        return isolate(value) if self.rtl else value
 
 
 def reason_text(code: int | None, label: Label) -> str:

@@ -31,6 +31,7 @@ def formats(locale: str) -> Formats:
         datetime=when,
         duration=lambda value: i18n.format_duration(value, locale),
         number=lambda value: i18n.format_number(value, locale),
+        rtl=i18n.is_rtl(locale),
     )
 
 

@@ -25,6 +25,7 @@ from navigator.core.case_report import route_text
 from navigator.core.case_rules import ContentRules
 from navigator.core.case_text import Formats, moment_text, problem_text, reason_text, standing_text, state_label
 from navigator.core.models import Kind, Pathway
+from navigator.core.render import isolate
 from navigator.i18n import _
 from navigator.ui import dialogs
 from navigator.ui.case_dialogs import (
@@ -242,9 +243,9 @@ class CasePage(Page):
         clear(self.lists_box)
         for address in state.addresses.values():
             site = rules.site_name(address.platform) or address.site_name or _("Another site")
-            self.lists_box.addWidget(label(f"{address.id.upper()} · {address.url} · {site}"))
+            self.lists_box.addWidget(label(f"{address.id.upper()} · {isolate(address.url)} · {isolate(site)}"))
         for item in state.evidence.values():
-            self.lists_box.addWidget(label(f"{item.id.upper()} · {item.name} · SHA-256 {item.sha256[:16]}…"))
+            self.lists_box.addWidget(label(f"{item.id.upper()} · {isolate(item.name)} · SHA-256 {isolate(item.sha256[:16])}…"))
         if state.possibly_minor:
             self.lists_box.addWidget(
                 label(
@@ -263,7 +264,7 @@ class CasePage(Page):
         box.addWidget(head)
         sent = _("Sent {when}").format(when=moment_text(view.report.sent, fmt))
         if view.report.reference:
-            sent += " · " + _("Reference: {reference}").format(reference=view.report.reference)
+            sent += " · " + _("Reference: {reference}").format(reference=isolate(view.report.reference))
         box.addWidget(label(sent, "muted"))
         standing = label(standing_text(view, _, fmt))
         box.addWidget(standing)
