@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QAbstractButton, QLabel
 
 from navigator.core import case_file
 from navigator.core.case import Address, EntryKind, ReportState
@@ -347,3 +347,16 @@ def test_every_control_has_a_name_for_screen_readers(page, drive, tmp_path, monk
     for form in forms:
         assert unnamed(form) == [], type(form).__name__
         form.deleteLater()
+
+
+def test_a_mistake_leaves_the_lists_but_stays_in_the_log(page, drive, tmp_path, monkeypatch, qtbot):
+    path = start_case(page, drive, tmp_path, monkeypatch)
+    drive.fill.append(lambda d: d.url.setText("https://typo.example/oops"))
+    page.address_button.click()
+    monkeypatch.setattr(case_page.dialogs, "ask", lambda *a, **k: True)
+    mistake = next(b for b in page.findChildren(QAbstractButton) if b.accessibleName() == "Mark A1 as a mistake")
+    mistake.click()
+    qtbot.waitUntil(lambda: page.keeper.state().addresses == {}, timeout=5000)
+    opened = CaseFile.unlock(path, PASSPHRASE, write)
+    assert [e.kind for e in opened.case.entries] == [EntryKind.ADDRESS, EntryKind.RETRACT]
+    assert opened.case.intact

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from navigator.core import evidence
-from navigator.core.case import EntryKind, Evidence, ReportState, ReportView, overdue_order
+from navigator.core.case import EntryKind, Evidence, ReportState, ReportView, Retract, overdue_order
 from navigator.core.case_file import SUFFIX, CaseFileError
 from navigator.core.case_report import route_text
 from navigator.core.case_rules import ContentRules
@@ -243,9 +243,10 @@ class CasePage(Page):
         clear(self.lists_box)
         for address in state.addresses.values():
             site = rules.site_name(address.platform) or address.site_name or _("Another site")
-            self.lists_box.addWidget(label(f"{address.id.upper()} · {isolate(address.url)} · {isolate(site)}"))
+            self.lists_box.addWidget(self._line(address.id, f"{address.id.upper()} · {isolate(address.url)} · {isolate(site)}"))
         for item in state.evidence.values():
-            self.lists_box.addWidget(label(f"{item.id.upper()} · {isolate(item.name)} · SHA-256 {isolate(item.sha256[:16])}…"))
+            words = f"{item.id.upper()} · {isolate(item.name)} · SHA-256 {isolate(item.sha256[:16])}…"
+            self.lists_box.addWidget(self._line(item.id, words))
         if state.possibly_minor:
             self.lists_box.addWidget(
                 label(
@@ -255,6 +256,34 @@ class CasePage(Page):
             )
         if not state.addresses and not state.evidence:
             self.lists_box.addWidget(label(_("No addresses or files yet.")))
+
+    def _line(self, entry_id: str, words: str) -> QWidget:
+        """One address or file, and a way to mark it as a mistake (it stays in the log, marked)."""
+        row = QWidget()
+        box = QHBoxLayout(row)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(label(words), 1)
+        mistake = button(
+            _("A mistake?…"), functools.partial(self.retract, entry_id), _("Mark {entry} as a mistake").format(entry=entry_id.upper())
+        )
+        mistake.setObjectName("link")
+        box.addWidget(mistake)
+        return row
+
+    def retract(self, entry_id: str) -> None:
+        sure = dialogs.ask(
+            self,
+            title=_("Mark as a mistake?"),
+            text=_("Mark {entry} as a mistake? It leaves the lists and the report's counts.").format(entry=entry_id.upper()),
+            informative=_(
+                "Nothing is erased: the log keeps it, marked as a mistake, so the record stays honest and its chain of fingerprints holds."
+            ),
+            yes=_("Mark as a mistake"),
+            no=_("Keep it"),
+            default="no",
+        )
+        if sure:
+            self.keeper.add(Retract(target=entry_id), lambda _entry: self.say(_("Marked as a mistake.")), self._failed)
 
     def _report_card(self, view: ReportView, rules: ContentRules, fmt: Formats) -> QFrame:
         frame, box = card()
@@ -278,12 +307,19 @@ class CasePage(Page):
                     box.addWidget(button(step.title, follow, _("Next step: {step}").format(step=step.title)))
                 else:
                     box.addWidget(label("• " + step.title))
+        row = QHBoxLayout()
         if view.state in (ReportState.WAITING, ReportState.OVERDUE, ReportState.REFUSED):
-            row = QHBoxLayout()
             ask = functools.partial(self.update_report, view.report.id, title)
             row.addWidget(button(_("What happened?…"), ask, _("Say what happened with: {report}").format(report=title)))
-            row.addStretch(1)
-            box.addLayout(row)
+        row.addStretch(1)
+        mistake = button(
+            _("A mistake?…"),
+            functools.partial(self.retract, view.report.id),
+            _("Mark {entry} as a mistake").format(entry=view.report.id.upper()),
+        )
+        mistake.setObjectName("link")
+        row.addWidget(mistake)
+        box.addLayout(row)
         return frame
 
     # --- actions ------------------------------------------------------------------------------
