@@ -251,15 +251,17 @@ def test_picture_refused_for_a_possible_minor(page, drive, tmp_path, monkeypatch
     page.file_button.click()
     assert "may have been under 18" in page.message.text()
     page.keeper.worker.wait()
-    drive.qtbot.waitUntil(lambda: page.keeper.state() is not None and page.keeper.state().possibly_minor, timeout=5000)
+    drive.qtbot.waitUntil(lambda: page.file_button.isEnabled(), timeout=5000)
+    assert page.keeper.state().possibly_minor
     assert page.keeper.state().evidence == {}
     # A document is still fine.
     reply = tmp_path / "reply.txt"
     reply.write_text("Ticket closed.")
     monkeypatch.setattr(case_page, "ask_open_path", lambda *a: reply)
     page.file_button.click()
-    drive.qtbot.waitUntil(lambda: bool(page.keeper.state().evidence), timeout=5000)
-    assert "was not copied" in page.message.text()
+    # The file is saved in the worker; the page says so when the result reaches the interface thread.
+    drive.qtbot.waitUntil(lambda: "was not copied" in page.message.text(), timeout=5000)
+    assert len(page.keeper.state().evidence) == 1
 
 
 def test_add_file_and_check_evidence(page, drive, tmp_path, monkeypatch, qtbot):
@@ -269,7 +271,8 @@ def test_add_file_and_check_evidence(page, drive, tmp_path, monkeypatch, qtbot):
     shot.write_bytes(b"\x89PNG\r\n\x1a\n" + b"1" * 1000)
     monkeypatch.setattr(case_page, "ask_open_path", lambda *a: shot)
     page.file_button.click()
-    qtbot.waitUntil(lambda: bool(page.keeper.state().evidence), timeout=5000)
+    qtbot.waitUntil(lambda: "was not copied" in page.message.text(), timeout=5000)
+    assert page.check_button.isEnabled()
     page.check_button.click()
     qtbot.waitUntil(lambda: "Your files of proof:" in page.message.text(), timeout=5000)
     assert "shot.png: unchanged" in page.message.text()

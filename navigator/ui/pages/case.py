@@ -403,7 +403,8 @@ class CasePage(Page):
             "Navigator does not keep pictures or videos when the person in them may have been under 18, not even their fingerprints. Please record the address where it is instead. Take It Down and the police can help."
         )
         self.say(text)
-        self.keeper.note_possible_minor("age", lambda: None, self._failed)
+        self._busy(True)
+        self.keeper.note_possible_minor("age", lambda: self._busy(False), self._failed)
 
     def _fingerprinted(self, result: object) -> None:
         opened = self.keeper.file
