@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from navigator.core import evidence
-from navigator.core.case import EntryKind, Evidence, ReportState, ReportView, Retract, overdue_order
+from navigator.core.case import EntryKind, Evidence, Moment, ReportState, ReportView, Retract, overdue_order
 from navigator.core.case_file import SUFFIX, CaseFileError
 from navigator.core.case_report import route_text
 from navigator.core.case_rules import ContentRules
@@ -295,6 +295,9 @@ class CasePage(Page):
         if view.report.reference:
             sent += " · " + _("Reference: {reference}").format(reference=isolate(view.report.reference))
         box.addWidget(label(sent, "muted"))
+        if view.due is not None and view.state in (ReportState.WAITING, ReportState.OVERDUE):
+            deadline = moment_text(Moment(utc=view.due.deadline, zone=view.report.sent.zone), fmt)
+            box.addWidget(label(_("Deadline: {when}").format(when=deadline), "muted"))
         standing = label(standing_text(view, _, fmt))
         box.addWidget(standing)
         frame.setAccessibleName(f"{state_label(view.state, _)}: {title}. {standing.text()}")
