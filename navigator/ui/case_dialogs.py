@@ -104,6 +104,18 @@ class Form(QDialog):
         row.addWidget(self.cancel)
         row.addWidget(self.ok)
         self.layout_.addLayout(row)
+        self.busy = False
+
+    def reject(self) -> None:
+        if self.busy and not self.can_cancel_work:
+            return
+        if self.busy:
+            self.keeper.cancel()  # the result is dropped, and a key that arrives late is locked unseen
+        super().reject()
+
+    def done(self, result: int) -> None:
+        self.busy = False
+        super().done(result)
 
     def field(self, caption: str, widget: QWidget, accessible: str = "") -> QWidget:
         words = QLabel(caption)
@@ -114,8 +126,13 @@ class Form(QDialog):
         self.body.addWidget(widget)
         return widget
 
+    # While a save runs, Esc or closing the form waits for it (a save takes a blink, and it
+    # happens whatever the form does); a form whose work can be dropped says so here.
+    can_cancel_work = False
+
     def working(self, text: str) -> None:
         """Disable the form while the worker runs; the window and Quick exit stay alive."""
+        self.busy = True
         self.error.hide()
         for child in self.findChildren(QWidget):
             if child is not self.status and not isinstance(child, QLabel):
@@ -123,6 +140,7 @@ class Form(QDialog):
         announce(self.status, text)
 
     def idle(self) -> None:
+        self.busy = False
         for child in self.findChildren(QWidget):
             child.setEnabled(True)
         self.status.hide()
@@ -196,7 +214,9 @@ class StartDialog(Form):
 
 
 class UnlockDialog(Form):
-    """Open a case file with its passphrase. A wrong one changes nothing."""
+    """Open a case file with its passphrase. A wrong one changes nothing. Cancel works while it opens."""
+
+    can_cancel_work = True
 
     def __init__(self, parent: QWidget, keeper: CaseKeeper, path: Path) -> None:
         super().__init__(parent, keeper, _("Open your case file"))

@@ -363,3 +363,40 @@ def test_a_mistake_leaves_the_lists_but_stays_in_the_log(page, drive, tmp_path, 
     opened = CaseFile.unlock(path, PASSPHRASE, write)
     assert [e.kind for e in opened.case.entries] == [EntryKind.ADDRESS, EntryKind.RETRACT]
     assert opened.case.intact
+
+
+def test_cancel_while_opening_drops_the_key_and_a_save_cannot_be_cancelled(page, drive, monkeypatch, qtbot, tmp_path):
+    release = threading.Event()
+    real = case_file.derive
+
+    def slow(*args):
+        release.wait(10)
+        return real(*args)
+
+    monkeypatch.setattr(case_file, "derive", slow)
+    monkeypatch.setattr(case_page, "ask_open_path", lambda *a: SAMPLE)
+
+    def cancel_while_opening(dialog):
+        dialog.passphrase.setText(PASSPHRASE)
+        dialog.ok.click()
+        assert dialog.busy
+        dialog.reject()  # Esc, or closing the window
+        assert not dialog.isVisible()
+        release.set()
+        page.keeper.worker.wait()
+        qtbot.wait(50)
+        return False
+
+    drive.fill.append(cancel_while_opening)
+    page.open_button.click()
+    assert not page.keeper.is_open  # the late result was locked unseen
+
+    monkeypatch.setattr(case_file, "derive", real)
+    dialog = case_dialogs.StartDialog(page, page.keeper, tmp_path / "new.navcase")
+    dialog.show()
+    dialog.working("Saving.")
+    dialog.reject()
+    assert dialog.isVisible()  # a save in progress finishes; the form waits for it
+    dialog.idle()
+    dialog.reject()
+    assert not dialog.isVisible()
