@@ -23,7 +23,7 @@ import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from enum import StrEnum
 from functools import cached_property
 from typing import Annotated, Any, Literal
@@ -466,7 +466,3 @@ def overdue_order(views: Iterable[ReportView]) -> list[ReportView]:
         return 2, -view.report.sent.utc.timestamp()
 
     return sorted(views, key=key)
-
-
-def since(moment: datetime, now: datetime) -> timedelta:
-    return _utc(now) - _utc(moment)

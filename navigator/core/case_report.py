@@ -304,9 +304,3 @@ def _how_to_check(case: Case, label: Label, fmt: Formats) -> list[str]:
     out += [f"| # | {recorded} | SHA-256 |", "|---|---|---|"]
     out += [f"| {fmt.number(e.seq + 1)} | {utc_text(e.at, fmt)} | `{e.hash}` |" for e in case.entries]
     return out
-
-
-def deadline_hours_for(legal_basis: str, content: CaseContent) -> int | None:
-    """The deadline a legal basis gives today, copied into the report entry when it is logged."""
-    rule = content.deadline_rule(legal_basis) if legal_basis else None
-    return rule.hours if rule else None
