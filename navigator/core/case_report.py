@@ -67,7 +67,7 @@ class CaseContent(Protocol):
 
     def deadline_rule(self, legal_basis: str) -> DeadlineRule | None: ...
 
-    def next_steps(self, view: ReportView) -> list[NextStep]: ...
+    def next_steps(self, view: ReportView, possibly_minor: bool = False) -> list[NextStep]: ...
 
 
 def route_text(report: Report, content: CaseContent, label: Label) -> str:
@@ -259,7 +259,7 @@ def _reports(state: CaseState, content: CaseContent, label: Label, fmt: Formats)
             out.append("  - " + text + (f". {escape(update.notes)}" if update.notes else ""))
         if report.notes:
             out.append(_bullet(label("Notes"), escape(report.notes)))
-        steps = content.next_steps(view) if view.state in (ReportState.OVERDUE, ReportState.REFUSED) else []
+        steps = content.next_steps(view, state.possibly_minor) if view.state in (ReportState.OVERDUE, ReportState.REFUSED) else []
         if steps:
             out.append(_bullet(label("What can be done next"), ""))
             out += [f"  - {escape(step.title)}" for step in steps]

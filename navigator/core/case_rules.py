@@ -43,6 +43,11 @@ class RouteChoice:
     legal_basis: str
 
 
+def for_adults_only(thing: object) -> bool:
+    """Content marked ``audience: adults``: only for people who were 18 or over in the image."""
+    return getattr(thing, "audience", "everyone") == "adults"
+
+
 class ContentRules:
     """The case file's view of content in one language."""
 
@@ -92,20 +97,28 @@ class ContentRules:
             return str(getattr(item, "legal_basis", None) or "")
         return ""
 
-    def next_steps(self, view: ReportView) -> list[NextStep]:
-        """What content says to do now, for a report that is overdue or was refused."""
+    def next_steps(self, view: ReportView, possibly_minor: bool = False) -> list[NextStep]:
+        """What content says to do now, for a report that is overdue or was refused.
+
+        When the person in the images may have been under 18, a step content marks for adults only
+        (``audience: adults``, StopNCII for one) is never offered.
+        """
         if view.state not in (ReportState.OVERDUE, ReportState.REFUSED):
             return []
         steps: list[NextStep] = []
         law = self.law(view.report.legal_basis)
         for ref in getattr(law, "if_ignored", None) or []:
-            title = self.title_of(str(ref))
-            if title:
-                steps.append(NextStep(title, str(ref)))
+            item = self.item(str(ref))
+            if item is None or (possibly_minor and for_adults_only(item)):
+                continue
+            steps.append(NextStep(display_title(item), str(ref)))
         platform = self.item(view.report.route.ref)
         # The site's own "if it fails" advice: always after a refusal, and when the law gives none.
         if isinstance(platform, Platform) and (view.state is ReportState.REFUSED or not steps):
-            steps += [NextStep(text) for text in platform.if_it_fails]
+            for entry in platform.if_it_fails:
+                text = entry if isinstance(entry, str) else str(getattr(entry, "text", ""))
+                if text and not (possibly_minor and for_adults_only(entry)):
+                    steps.append(NextStep(text))
         return steps
 
     def route_choices(self, platform_id: str | None = None) -> list[RouteChoice]:

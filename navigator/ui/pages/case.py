@@ -301,7 +301,7 @@ class CasePage(Page):
         standing = label(standing_text(view, _, fmt))
         box.addWidget(standing)
         frame.setAccessibleName(f"{state_label(view.state, _)}: {title}. {standing.text()}")
-        steps = rules.next_steps(view)
+        steps = rules.next_steps(view, self.keeper.possibly_minor())
         if steps:
             box.addWidget(label(_("What you can do next:")))
             for step in steps:

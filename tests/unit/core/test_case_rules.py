@@ -121,3 +121,52 @@ def test_a_refused_report_to_a_site_gets_the_sites_own_advice(library):
     assert [s.title for s in rules.next_steps(refused)] == list(reddit.if_it_fails)
     waiting = view_of(report(Route(kind="platform", ref="navigator://platform/reddit"), None))
     assert rules.next_steps(waiting) == []  # nothing to do yet: no deadline has passed
+
+
+def test_adult_only_next_steps_are_never_offered_for_a_possible_minor(monkeypatch):
+    """Content marks some steps ``audience: adults`` (StopNCII, copyright notices): a case where the
+    person may have been under 18 never shows them, from a law or from a site's own advice."""
+    library = Library(content_root())
+
+    class Adults:
+        audience = "adults"
+        text = "Use StopNCII"
+
+    class Everyone:
+        audience = "everyone"
+        text = "Ask the host again"
+
+    class PlatformWithAudience(Platform):
+        if_it_fails: list[Any] = Field(default_factory=list)  # type: ignore[assignment]
+
+    reddit = library.get(Kind.PLATFORM, "reddit")
+    assert isinstance(reddit, Platform)
+    site = PlatformWithAudience(**{**reddit.model_dump(), "if_it_fails": [Adults(), Everyone(), "Plain words"]})
+    adult_org = library.get(Kind.ORGANIZATION, "revenge-porn-helpline")
+    assert adult_org is not None
+
+    class View(WithRules):
+        def get(self, kind: Kind, item_id: str) -> Item | None:
+            if kind is Kind.PLATFORM and item_id == "reddit":
+                return site
+            if kind is Kind.ORGANIZATION and item_id == "adults-only":
+                return adult_org.model_copy(update={"id": "adults-only"})
+            return super().get(kind, item_id)
+
+    view = View(library)
+    object.__setattr__(view.law, "if_ignored", ["navigator://organization/adults-only", "navigator://notice/ftc-escalation"])
+    rules = ContentRules(view)
+    refused = view_of(
+        report(Route(kind="platform", ref="navigator://platform/reddit"), None),
+        Update(report_id="r1", status="refused", when=Moment(utc=T0)),
+    )
+    assert [s.title for s in rules.next_steps(refused)] == ["Use StopNCII", "Ask the host again", "Plain words"]
+    assert [s.title for s in rules.next_steps(refused, possibly_minor=True)] == ["Ask the host again", "Plain words"]
+    # A law's next step that content marks for adults only is left out too.
+    import navigator.core.case_rules as case_rules
+
+    original = case_rules.for_adults_only
+    monkeypatch.setattr(case_rules, "for_adults_only", lambda thing: getattr(thing, "id", "") == "adults-only" or original(thing))
+    overdue = view_of(report(Route(kind="notice"), 48, "navigator://law/us-take-it-down-platform-duty"))
+    assert [s.href for s in rules.next_steps(overdue)] == ["navigator://organization/adults-only", "navigator://notice/ftc-escalation"]
+    assert [s.href for s in rules.next_steps(overdue, possibly_minor=True)] == ["navigator://notice/ftc-escalation"]
