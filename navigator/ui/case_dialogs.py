@@ -324,6 +324,16 @@ class ReportDialog(Form):
         self.addresses.itemChanged.connect(self._address_picked)
         self._kind_changed()
 
+    def choose(self, ref: str) -> None:
+        """Start with a letter or route from content already chosen (navigator://notice/<id>, ...)."""
+        kind = "notice" if ref.startswith("navigator://notice/") else "platform"
+        self.kind.setCurrentIndex(max(self.kind.findData(kind), 0))
+        for index in range(self.route.count()):
+            choice = self.route.itemData(index)
+            if isinstance(choice, RouteChoice) and choice.ref == ref:
+                self.route.setCurrentIndex(index)
+                return
+
     def _address_picked(self, item: QListWidgetItem) -> None:
         """Ticking an address on a known site offers that site's own report form first."""
         platform = item.data(Qt.ItemDataRole.UserRole + 1)

@@ -80,7 +80,8 @@ class MainWindow(QMainWindow):
         self.add_page(HomePage(self))
         self.add_page(ItemPage(self))
         self.add_page(ListPage(self))
-        self.add_page(LetterPage(self))
+        self.letter = LetterPage(self)
+        self.add_page(self.letter)
         self.wizard = WizardPage(self)  # the guided questions and the plan they lead to
         self.add_page(self.wizard)
         self.plan = PlanPage(self)
@@ -91,7 +92,8 @@ class MainWindow(QMainWindow):
         self.add_page(PrivacyPage(self, self.privacy))
         # The case file: Session.clear() locks it (Quick exit, start over); the keeper saves and unlocks.
         self.case_keeper = CaseKeeper(self.session, self)
-        self.add_page(CasePage(self, self.case_keeper))
+        self.case_page = CasePage(self, self.case_keeper)
+        self.add_page(self.case_page)
         self._wire_pages()
 
         for key, door in LIST_DOORS.items():
@@ -120,6 +122,11 @@ class MainWindow(QMainWindow):
         self.plan.change_answers_requested.connect(self.wizard.change_answers)
         self.plan.start_over_requested.connect(self.wizard.ask_start_over)
         self.plan.place_known.connect(self.directory.set_context)
+        self.letter.log_requested.connect(self._log_letter)
+
+    def _log_letter(self, template_id: str) -> None:
+        self.show_page("case")
+        self.case_page.log_report(f"navigator://notice/{template_id}")
 
     def _show_plan(self, walk: Walk) -> None:
         self.plan.show_walk(walk)

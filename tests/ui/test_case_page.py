@@ -400,3 +400,25 @@ def test_cancel_while_opening_drops_the_key_and_a_save_cannot_be_cancelled(page,
     dialog.idle()
     dialog.reject()
     assert not dialog.isVisible()
+
+
+def test_a_letter_sent_is_logged_from_the_letter_page(page, drive, tmp_path, monkeypatch, window):
+    window.open_letter("tida-removal-request")
+    letter = window.current_page()
+    letter.log_button.click()
+    assert window.current_page() is page
+    assert "open your case file or start one" in page.message.text()
+    start_case(page, drive, tmp_path, monkeypatch)
+    window.open_letter("tida-removal-request")
+    seen = {}
+
+    def check(dialog):
+        seen["kind"] = dialog.kind.currentData()
+        seen["ref"] = dialog.route.currentData().ref
+
+    drive.fill.append(check)
+    letter.log_button.click()
+    assert seen == {"kind": "notice", "ref": "navigator://notice/tida-removal-request"}
+    report = page.keeper.file.case.entries[-1].data
+    assert report.route.ref == "navigator://notice/tida-removal-request"
+    assert letter.log_button.accessibleName()

@@ -125,7 +125,7 @@ class CasePage(Page):
         self.where = label(name="muted")
         self.open_layout.addWidget(self.where)
         row = QHBoxLayout()
-        self.log_button = button("", self.log_report, primary=True)
+        self.log_button = button("", lambda: self.log_report(), primary=True)
         row.addWidget(self.log_button)
         row.addStretch(1)
         self.open_layout.addLayout(row)
@@ -355,11 +355,16 @@ class CasePage(Page):
                     _("Warning: an entry of this case file was changed or removed outside Navigator (entry {number}).").format(number=first)
                 )
 
-    def log_report(self) -> None:
+    def log_report(self, ref: str = "") -> None:
+        """Log a report; ``ref`` picks the letter it was (from the letter page's "I sent it")."""
         state = self.keeper.state()
         if state is None:
+            self.say(_("To keep track of it, open your case file or start one, then choose “Log a report”."))
             return
-        if run_modal(ReportDialog(self, self.keeper, self.rules(), state)):
+        dialog = ReportDialog(self, self.keeper, self.rules(), state)
+        if ref:
+            dialog.choose(ref)
+        if run_modal(dialog):
             self.say(_("The report is saved. Navigator will show here when its time runs out."))
 
     def update_report(self, report_id: str, title: str) -> None:

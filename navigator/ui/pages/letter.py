@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -31,6 +32,8 @@ from navigator.ui.widgets import Notice, column, label, scroll
 
 class LetterPage(Page):
     name = "letter"
+    # The person sent this letter and wants their case file to keep track of it (main_window wires it).
+    log_requested = Signal(str)
 
     def __init__(self, shell: Shell) -> None:
         super().__init__(shell)
@@ -71,8 +74,11 @@ class LetterPage(Page):
         self.copy_button.clicked.connect(self.copy_letter)
         self.save_button = QPushButton()
         self.save_button.clicked.connect(self.save_letter)
+        self.log_button = QPushButton()
+        self.log_button.clicked.connect(lambda: self.log_requested.emit(self.template_id))
         buttons.addWidget(self.copy_button)
         buttons.addWidget(self.save_button)
+        buttons.addWidget(self.log_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.safety = label(name="muted")
@@ -235,6 +241,8 @@ class LetterPage(Page):
         self.copy_button.setAccessibleName(_("Copy the letter"))
         self.save_button.setText(_("Save as a text file…"))
         self.save_button.setAccessibleName(_("Save as a text file"))
+        self.log_button.setText(_("I sent it: keep track of it…"))
+        self.log_button.setAccessibleName(_("I sent it: keep track of it in my case file"))
         self.safety.setText(
             _(
                 "Navigator does not send anything. You send the letter yourself, by the platform's form or by email. Only you decide what to include."
