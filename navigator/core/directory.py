@@ -50,7 +50,7 @@ GROUPS: dict[str, frozenset[str]] = {
         ],
     ),
 }
-CHANNELS = ("phone", "text", "chat", "web_form", "email", "tty")
+CHANNELS = ("phone", "text", "whatsapp", "chat", "web_form", "email", "tty")
 COSTS = ("free", "low_cost", "paid", "varies")
 # An organization that serves "everyone" fits any "who is served" filter.
 EVERYONE = "everyone"
@@ -260,7 +260,8 @@ def facets(organizations: Iterable[Organization]) -> Facets:
                 countries.add(code)
         languages |= set(organization.languages)
         channels |= {c.kind for c in organization.contacts if c.kind in CHANNELS}
-        costs.add(organization.cost)
+        if organization.cost:
+            costs.add(organization.cost)
         serves |= set(organization.serves) - {EVERYONE}
     return Facets(
         countries=sorted(countries),

@@ -236,8 +236,20 @@ def _check_condition(cond: Any, seen: dict[str, set[str]], entry: Entry, loc: tu
     return problems
 
 
+def check_rules(content: Content) -> list[Problem]:
+    """The trust rules of navigator/core/rules.py over a loaded tree (``navigator check``)."""
+    from navigator.core import rules
+
+    denied, problems = rules.read_denied(content.root)
+    return problems + rules.all_problems(content, denied)
+
+
+# A source older than this is listed by ``--freshness``: it may describe a service or law that moved on.
+OLD_SOURCE_YEARS = 3
+
+
 def freshness(content: Content, today: date, max_age_days: int = 365) -> list[Problem]:
-    """Items whose review is older than a year, and items that carry unverified marks."""
+    """Reviews older than a year, sources older than three years or read in a copy, unverified details."""
     problems = []
     for entry in sorted(content.entries.values(), key=lambda e: e.path):
         age = (today - entry.item.reviewed).days
@@ -251,6 +263,30 @@ def freshness(content: Content, today: date, max_age_days: int = 365) -> list[Pr
                     "warning",
                 )
             )
+        for index, source in enumerate(entry.item.sources):
+            year = source.source_date[:4] if source.source_date and source.source_date[:4].isdigit() else None
+            if year is not None and today.year - int(year) > OLD_SOURCE_YEARS:
+                problems.append(
+                    Problem(
+                        entry.path,
+                        entry.line(("sources", index)),
+                        f"sources[{index}]",
+                        f"the page read is from {source.source_date}, more than {OLD_SOURCE_YEARS} years ago: read it again",
+                        "warning",
+                    )
+                )
+            if source.via:
+                problems.append(
+                    Problem(
+                        entry.path,
+                        entry.line(("sources", index, "via")),
+                        f"sources[{index}].via",
+                        f"read only in a copy ({source.via}): read the original page when it can be reached",
+                        "note",
+                    )
+                )
         for index, note in enumerate(entry.item.unverified):
-            problems.append(Problem(entry.path, entry.line(("unverified", index)), f"unverified[{index}]", note, "note"))
+            problems.append(
+                Problem(entry.path, entry.line(("unverified", index)), f"unverified[{index}]", f"{note.field}: {note.note}", "note")
+            )
     return problems

@@ -12,9 +12,10 @@ from typing import Literal
 
 from pydantic import ValidationError
 
-from navigator.core import translation
+from navigator.core import rules, translation
+from navigator.core.audience import FenceError, fence_signature
 from navigator.core.loader import SOURCE_LOCALE, Content, _files, display_path, read_file, validation_problems
-from navigator.core.models import FOLDERS, LINK_RE, Item, Kind
+from navigator.core.models import FOLDERS, LINK_RE, Article, Item, Kind
 from navigator.core.report import Problem, Report
 
 State = Literal["source", "translated", "stale", "missing", "rejected"]
@@ -113,6 +114,9 @@ def localize(content: Content, locale: str) -> tuple[Localized, Report]:
             for loc, link in _links(data):
                 if content.resolve(link) is None:
                     bad.append(Problem(shown, parsed.line_of(loc), translation.dotted(loc), f"link {link} points at no item"))
+            bad.extend(rules.text_problems(data, shown, parsed.line_of))
+            if isinstance(english, Article) and isinstance(data.get("body"), str):
+                bad.extend(_fence_problems(english.body, data["body"], shown, parsed.line_of(("body",))))
             item = None
             if not bad:
                 try:
@@ -138,6 +142,24 @@ def localize(content: Content, locale: str) -> tuple[Localized, Report]:
             view.items[(kind, english.id)] = item
             view.states[(kind, english.id)] = ItemState(state, review=status, path=shown, translated=result.translated, total=result.total)
     return view, report
+
+
+def _fence_problems(english: str, translated: str, shown: str, line: int | None) -> list[Problem]:
+    """A translated article keeps the English audience sections, in the same order (rule audience-fences)."""
+    try:
+        ours = fence_signature(translated)
+    except FenceError as exc:
+        return [Problem(shown, (line or 1) + exc.line - 1, "body", f"{exc} (rule: audience-fences)")]
+    if ours != fence_signature(english):
+        return [
+            Problem(
+                shown,
+                line,
+                "body",
+                "must keep the English '::: adults' / '::: minors' sections, in the same order (rule: audience-fences)",
+            )
+        ]
+    return []
 
 
 def _links(value: object, path: tuple[str | int, ...] = ()) -> list[tuple[tuple[str | int, ...], str]]:

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from datetime import date
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args, get_origin, get_type_hints
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 
 class Translatable:
@@ -36,16 +36,44 @@ def _slug(value: str) -> str:
     return value
 
 
+# Characters a web address in content may hold: RFC 3986's, less the ones that would let an address
+# break out of a Markdown link or pass for another ("(", ")", "[", "]", spaces, quotes, angle
+# brackets, and anything outside ASCII: a look-alike letter in a host is a spoofed site). Write
+# them percent-encoded (%28 for "("). Security review F4, F5.
+_URL_CHARS = re.compile(r"[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]+")
+_HOST_RE = re.compile(r"(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}")
+_EMAIL_RE = re.compile(r"[A-Za-z0-9._%+\-]+@([A-Za-z0-9\-]+\.)+[A-Za-z]{2,}")
+_TEL_RE = re.compile(r"tel:(\+?[0-9]{2,15}|\*[0-9]{2,6})")
+
+
 def _https(value: str) -> str:
-    if not value.startswith("https://") or len(value) <= len("https://") or " " in value:
+    if not value.startswith("https://") or len(value) <= len("https://"):
         raise ValueError(f"{value!r} is not an https:// address")
+    if not _URL_CHARS.fullmatch(value):
+        raise ValueError(
+            f"{value!r} holds a character a web address here may not have (a space, a bracket, a quote, "
+            "or a letter outside plain ASCII): percent-encode it, for example %28 for '('"
+        )
+    netloc = value[len("https://") :].split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+    host = netloc.lower()
+    if "@" in host or not _HOST_RE.fullmatch(host.split(":", 1)[0]):
+        raise ValueError(f"{value!r} does not have a plain host name (like www.example.org)")
     return value
 
 
 def _link(value: str) -> str:
-    if value.startswith(("https://", "tel:", "mailto:")) or LINK_RE.fullmatch(value):
-        if " " in value:
-            raise ValueError(f"{value!r} contains a space")
+    if value.startswith("https://"):
+        return _https(value)
+    if value.startswith("tel:"):
+        if not _TEL_RE.fullmatch(value):
+            raise ValueError(f"{value!r}: a tel: link holds only digits and an optional leading +")
+        return value
+    if value.startswith("mailto:"):
+        address, _, query = value[len("mailto:") :].partition("?")
+        if not _EMAIL_RE.fullmatch(address) or (query and not re.fullmatch(r"subject=[A-Za-z0-9%._\-]*", query)):
+            raise ValueError(f"{value!r}: a mailto: link holds one address and at most a subject")
+        return value
+    if LINK_RE.fullmatch(value):
         return value
     raise ValueError(f"{value!r} must start with https://, tel:, mailto: or navigator://")
 
@@ -88,15 +116,81 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+# Who a piece of content is for (see navigator/core/audience.py, the one place that decides what a
+# reader is shown). ``adults``: only for images of people who were 18 or over (StopNCII, keeping
+# screenshots, copyright notices); never shown to someone who may have been under 18 in the image.
+# ``minors``: for images of someone under 18 (Take It Down, child helplines).
+Audience = Literal["everyone", "adults", "minors"]
+
+
+class Point(Model):
+    """One entry of a list of advice (what to prepare, what to do if it fails), with its audience.
+
+    In a file, a plain string is a point for everyone; a mapping gives the audience.
+    """
+
+    text: Text
+    audience: Audience = "everyone"
+    offer_if_unsure: bool = False
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_string(cls, data: Any) -> Any:
+        return {"text": data} if isinstance(data, str) else data
+
+    @model_validator(mode="after")
+    def _offer_needs_adults(self) -> Point:
+        if self.offer_if_unsure and self.audience != "adults":
+            raise ValueError("offer_if_unsure only applies to audience: adults")
+        return self
+
+
 # --- common pieces -------------------------------------------------------------------------
 
 
 class Source(Model):
-    """Where a fact was read, and the date of the page that was read (not of today)."""
+    """Where a fact was read, and the date of the page that was read (not of today).
+
+    ``url`` is the original page (the statute, the regulator, the organization's own page). When
+    the original could only be read through a copy, ``via`` says which copy: honest to the reader,
+    and ``navigator check --freshness`` lists every such source so it can be read again.
+    """
 
     url: HttpsUrl
     title: str | None = None
     source_date: str | None = Field(default=None, description="date or year of the page read")
+    via: HttpsUrl | None = None
+
+
+class Unverified(Model):
+    """A detail that could not be confirmed, by field. The field must then hold no value.
+
+    ``field`` names a field of the item, or a fact the schema has no field for (``penalty``),
+    which therefore cannot be shown. For a single value (cost, hours, on_behalf ...), the
+    loader refuses the item if the value is there anyway: what the data must not say, the data
+    does not hold. For a list or a text (contacts, routes, for_you ...) it says that something was
+    left out of it. ``note`` is for editors (English only); readers see one line saying details
+    were left out.
+    """
+
+    field: str = Field(min_length=1, pattern=r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$")
+    note: str = Field(min_length=1)
+
+
+def _holds_text(annotation: Any) -> bool:
+    if get_origin(annotation) is Annotated:
+        base, *meta = get_args(annotation)
+        return any(isinstance(m, Translatable) for m in meta) or _holds_text(base)
+    return any(_holds_text(arg) for arg in get_args(annotation))
+
+
+def _is_text(model: type[BaseModel], name: str) -> bool:
+    """Whether a field holds words (a ``Text``), as opposed to a value such as a cost or a date."""
+    return _holds_text(get_type_hints(model, include_extras=True)[name])
+
+
+# Values of a choice field that say "not confirmed" themselves, so an unverified mark allows them.
+UNCERTAIN_VALUES = frozenset({"unknown", "likely", "announced"})
 
 
 class Item(Model):
@@ -105,15 +199,34 @@ class Item(Model):
     id: Slug
     reviewed: date
     sources: list[Source] = Field(min_length=1)
-    # Editorial notes on what could not be confirmed. English only; shown to editors by
-    # `navigator check --freshness` and to readers as a short "some details unconfirmed" line.
-    unverified: list[str] = Field(default_factory=list)
+    # What could not be confirmed, by field (see ``Unverified``). English only; listed for editors
+    # by `navigator check --freshness`, shown to readers as one "some details left out" line.
+    unverified: list[Unverified] = Field(default_factory=list)
 
     def source_urls(self) -> set[str]:
         return {s.url for s in self.sources}
 
+    @model_validator(mode="after")
+    def _unverified_fields_hold_nothing(self) -> Item:
+        for entry in self.unverified:
+            name = entry.field.split(".")[0]
+            if name in ("id", "reviewed", "sources", "unverified"):
+                raise ValueError(f"unverified: '{entry.field}' cannot be marked as not confirmed")
+            if name not in type(self).model_fields:
+                continue  # a fact the schema has no field for (a penalty, a gazette entry): it is not shown anywhere
+            value = getattr(self, name)
+            if isinstance(value, list) or _is_text(type(self), name):
+                continue  # something was left out of a list or a text: nothing to refuse
+            if value is not None and not (isinstance(value, str) and value in UNCERTAIN_VALUES):
+                raise ValueError(
+                    f"unverified: '{name}' is marked as not confirmed but holds a value ({value!r}); "
+                    "leave it out (or 'unknown') until a source confirms it"
+                )
+        return self
+
 
 class Kind(StrEnum):
+    PLACE = "place"
     PATHWAY = "pathway"
     ARTICLE = "article"
     ORGANIZATION = "organization"
@@ -147,7 +260,9 @@ class Hours(Model):
         return self
 
 
-ChannelKind = Literal["phone", "text", "chat", "web_form", "email", "tty", "website"]
+_KEYPAD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "22233344455566677778889999")
+
+ChannelKind = Literal["phone", "text", "whatsapp", "chat", "web_form", "email", "tty", "website"]
 
 
 class Contact(Model):
@@ -163,19 +278,25 @@ class Contact(Model):
         if self.kind in ("chat", "web_form", "website"):
             _https(self.value)
         elif self.kind == "email":
-            if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[a-z]{2,}", self.value):
+            if not _EMAIL_RE.fullmatch(self.value):
                 raise ValueError(f"{self.value!r} is not an email address")
-        elif not re.fullmatch(r"[+0-9A-Z][0-9A-Z .()\-]*", self.value):
+        elif not re.fullmatch(r"[+*(0-9A-Z][0-9A-Z .()\-]*", self.value) or not re.search(r"[0-9]", self.value):
             raise ValueError(f"{self.value!r} is not a phone number or short code")
         return self
 
+    def digits(self) -> str:
+        """The number as it is dialled: letters (1-800-THE-LOST) become their keypad digits; a short code keeps its *."""
+        return re.sub(r"[^+*0-9]", "", self.value.upper().translate(_KEYPAD))
+
     def href(self) -> str:
         if self.kind in ("phone", "tty"):
-            return "tel:" + re.sub(r"[^+0-9A-Z]", "", self.value)
+            return "tel:" + self.digits()
         if self.kind == "email":
             return "mailto:" + self.value
         if self.kind == "text":
-            return "sms:" + re.sub(r"[^+0-9A-Z]", "", self.value)
+            return "sms:" + self.digits()
+        if self.kind == "whatsapp":
+            return "https://wa.me/" + self.digits().lstrip("+")
         return self.value
 
 
@@ -191,9 +312,36 @@ class Organization(Item):
     languages: list[Lang] = Field(min_length=1)
     contacts: list[Contact] = Field(min_length=1)
     hours: Hours | None = None
-    cost: Cost
+    cost: Cost | None = Field(default=None, description="left out unless a source says so")
     confidentiality: Text | None = None
+    # A crisis or suicide line: shown first, at once, to someone who says they are not safe.
+    crisis: bool = False
+    # Only a web guide to read, with no person to contact (or none confirmed): allowed, but never
+    # counted as a service a person can reach (rule reachable-service).
+    guide_only: bool = False
+    # For an adults-only service (StopNCII): may be offered, with the caveat, when the age is not known.
+    offer_if_unsure: bool = False
     related: list[Ref] = Field(default_factory=list)
+
+    @property
+    def audience(self) -> Audience:
+        """Who it is for, from who it serves: adults only, young people only, or everyone."""
+        serves = set(self.serves)
+        if serves and serves <= YOUNG_ONLY:
+            return "minors"
+        if serves == {"adults"}:
+            return "adults"
+        return "everyone"
+
+    def reachable(self) -> bool:
+        """A person can contact it (not only read a web page)."""
+        return any(c.kind in REACHABLE_CHANNELS for c in self.contacts)
+
+
+# What ``serves`` says for a service only for young people.
+YOUNG_ONLY = frozenset({"minors", "children", "young-people"})
+# Channels a person can use to reach someone (a website alone is a guide, not a service).
+REACHABLE_CHANNELS = frozenset({"phone", "text", "whatsapp", "chat", "web_form", "email", "tty"})
 
 
 # --- platforms -------------------------------------------------------------------------------
@@ -209,41 +357,101 @@ class Route(Model):
     steps: list[Text] = Field(min_length=1)
     url: HttpsUrl | None = None
     source: HttpsUrl
+    audience: Audience = "everyone"
+    offer_if_unsure: bool = False
+    # The law that gives this route its force and its deadline (a navigator://law/ reference).
+    legal_basis: Ref | None = None
+
+    @model_validator(mode="after")
+    def _safe_audience(self) -> Route:
+        if self.kind == "copyright" and self.audience != "adults":
+            # A copyright notice names the sender to the uploader: never for an image of a child.
+            raise ValueError("a copyright route must have audience: adults")
+        if self.offer_if_unsure and self.audience != "adults":
+            raise ValueError("offer_if_unsure only applies to audience: adults")
+        return self
+
+
+PlatformCategory = Literal[
+    "search",
+    "social",
+    "messaging",
+    "video",
+    "streaming",
+    "adult",
+    "infrastructure",
+    "app_store",
+    "payment",
+    "code_host",
+    "ai_model_hub",
+    "file_host",
+    "cloud",
+    "dating",
+    "regulator",
+]
 
 
 class Platform(Item):
     name: Text
-    category: Literal["search", "social", "messaging", "video", "adult", "infrastructure", "app_store", "payment", "code_host", "regulator"]
+    category: PlatformCategory
     summary: Text
     routes: list[Route] = Field(min_length=1)
-    prepare: list[Text] = Field(min_length=1, description="what the report needs")
+    prepare: list[Point] = Field(min_length=1, description="what the report needs")
     response_time: Text | None = None
     response_hours: int | None = Field(default=None, ge=1)
     on_behalf: Literal["yes", "representative", "no", "unknown"]
     stopncii: Tristate
     take_it_down: Tristate = "unknown"
     tida_covered: Literal["yes", "likely", "no", "unknown"]
-    if_it_fails: list[Text] = Field(min_length=1)
+    if_it_fails: list[Point] = Field(min_length=1)
     related: list[Ref] = Field(default_factory=list)
 
 
 # --- laws ------------------------------------------------------------------------------------
 
-LawStatus = Literal["in_force", "enacted", "passed_one_chamber", "introduced", "not_enacted", "repealed"]
+# ``none_found``: the trackers list no specific law for the place, as of ``status_date``.
+LawStatus = Literal["in_force", "enacted", "passed_one_chamber", "introduced", "not_enacted", "repealed", "none_found"]
+LawCovers = Literal["sharing", "deepfakes", "threats", "creation", "platform_duty", "tools", "data"]
+
+
+class Deadline(Model):
+    """A time limit the law sets for the other side (a platform must act within 48 hours)."""
+
+    hours: int = Field(ge=1)
+    starts: Text = Field(description="when the clock starts, in plain words")
+    source: HttpsUrl
 
 
 class Law(Item):
     jurisdiction: Region
     title: Text
-    citation: str = Field(min_length=1)
+    citation: str | None = Field(default=None, min_length=1)
     status: LawStatus
-    status_date: date
+    # The day the status was true, as far as the sources show; left out (and listed as unverified)
+    # when no source gives the day.
+    status_date: date | None = None
     status_note: Text | None = None
     summary: Text
+    covers: list[LawCovers] = Field(default_factory=list)
     for_you: list[Text] = Field(min_length=1)
-    does_not: list[Text] = Field(min_length=1)
-    kind: Literal["criminal", "civil", "platform_duty", "regulator", "mixed"]
+    does_not: list[Text] = Field(default_factory=list)
+    kind: Literal["criminal", "civil", "platform_duty", "regulator", "mixed", "none"]
+    deadline: Deadline | None = None
+    # Next steps when a request under this law is ignored past its deadline, or refused.
+    if_ignored: list[Ref] = Field(default_factory=list)
     related: list[Ref] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _citation_unless_none(self) -> Law:
+        if self.status != "none_found" and not self.citation:
+            raise ValueError("citation is required (only a 'none_found' entry may leave it out)")
+        if self.status != "none_found" and not self.does_not:
+            raise ValueError("does_not is required: say what the law does not do (only a 'none_found' entry may leave it out)")
+        if self.status == "none_found" and not self.status_note:
+            raise ValueError("a 'none_found' entry needs a status_note saying what was checked, and when")
+        if self.status_date is None and not any(u.field == "status_date" for u in self.unverified):
+            raise ValueError("status_date is required, unless 'unverified' says why it is left out (field: status_date)")
+        return self
 
 
 # --- articles and glossary -------------------------------------------------------------------
@@ -283,6 +491,7 @@ class NoticeTemplate(Item):
     before_you_send: list[Text] = Field(default_factory=list)
     fields: list[NoticeField] = Field(min_length=1)
     body: Text = Field(description="text with {field_id} placeholders")
+    legal_basis: Ref | None = None
     related: list[Ref] = Field(default_factory=list)
 
     @model_validator(mode="after")
@@ -292,6 +501,48 @@ class NoticeTemplate(Item):
         unknown = sorted(names - known)
         if unknown:
             raise ValueError(f"body uses placeholders with no field: {', '.join(unknown)}")
+        return self
+
+
+# --- places ----------------------------------------------------------------------------------
+
+
+class EmergencyNumber(Model):
+    number: str = Field(min_length=1, pattern=r"^[0-9]{2,6}$")
+    label: Text | None = None
+    source: HttpsUrl
+
+
+class Subdivision(Model):
+    code: Region
+    name: Text
+    # Another subdivision whose laws apply here too (Wales shares England's criminal law).
+    shares_law_with: list[Region] = Field(default_factory=list)
+
+
+class Place(Item):
+    """A country: its name, the groups it belongs to (eu), its emergency number, its parts."""
+
+    code: Region
+    name: Text
+    groups: list[Literal["eu"]] = Field(default_factory=list)
+    emergency: list[EmergencyNumber] = Field(default_factory=list)
+    subdivisions: list[Subdivision] = Field(default_factory=list)
+
+    @field_validator("emergency", mode="before")
+    @classmethod
+    def _one_or_more(cls, value: Any) -> Any:
+        return [value] if isinstance(value, dict) else value
+
+    @model_validator(mode="after")
+    def _codes(self) -> Place:
+        if "-" in self.code or self.code == "*":
+            raise ValueError(f"code {self.code!r} must be a country code like 'US'")
+        if self.id != self.code.lower():
+            raise ValueError(f"id must be the lower-case country code '{self.code.lower()}'")
+        for sub in self.subdivisions:
+            if not sub.code.startswith(self.code + "-"):
+                raise ValueError(f"subdivision {sub.code} does not belong to {self.code}")
         return self
 
 
@@ -361,6 +612,9 @@ class Option(Model):
     # Structure the plan reads: a platform or region this option stands for.
     platform: Slug | None = None
     region: Region | None = None
+    # Options of a long list that belong together (social media, messaging, adult sites ...): the
+    # wizard shows them under one heading, in the order they come.
+    group: Literal["search", "social", "messaging", "video", "adult", "storage", "other"] | None = None
 
 
 class Question(Model):
@@ -391,9 +645,15 @@ class Step(Model):
     body: Text
     refs: list[Ref] = Field(default_factory=list)
     when: Condition | None = None
-    # Dynamic steps are expanded by the plan builder from the answers:
-    # one removal step per platform picked, laws for the place, organizations for place and language.
-    expand: Literal["platforms", "laws", "organizations"] | None = None
+    # Dynamic steps are expanded by the plan builder from the answers: one removal step per
+    # platform picked, laws for the place, organizations for place and language, crisis lines and
+    # the emergency number for the place.
+    expand: Literal["platforms", "laws", "organizations", "crisis"] | None = None
+    # Said when the expansion finds nothing for the place (laws), or no service there a person
+    # can reach (organizations): the step stays, honest about the gap.
+    empty: Text | None = None
+    audience: Audience = "everyone"
+    offer_if_unsure: bool = False
 
 
 class Pathway(Item):
@@ -412,6 +672,7 @@ class Pathway(Item):
 
 
 MODELS: dict[Kind, type[Item]] = {
+    Kind.PLACE: Place,
     Kind.PATHWAY: Pathway,
     Kind.ARTICLE: Article,
     Kind.ORGANIZATION: Organization,
@@ -423,6 +684,7 @@ MODELS: dict[Kind, type[Item]] = {
 
 # Folder under content/<locale>/ for each kind.
 FOLDERS: dict[Kind, str] = {
+    Kind.PLACE: "places",
     Kind.PATHWAY: "pathways",
     Kind.ARTICLE: "articles",
     Kind.ORGANIZATION: "organizations",

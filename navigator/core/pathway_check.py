@@ -5,8 +5,11 @@ It proves, for every way a person can answer, that:
 - every question can be reached (some answers lead to it);
 - there are no dead ends: every complete path reaches a plan with at least one step;
 - every step can appear in some plan (a step that never can is a warning);
-- images of someone under 18 never lead to StopNCII, even before the plan builder's guard;
-- the option values the plan builder reads (``under-18`` on the age question) exist.
+- for anyone who may have been under 18 in the image (under 18, not sure, rather not say), the
+  pathway's own conditions never lead to a step or an item for adults only (StopNCII, keeping
+  screenshots). The plan builder removes such things anyway (``navigator.core.audience``); this
+  proves the pathway does not rely on that second guard;
+- the option values the plan builder reads (``under-18``, ``adult`` on the age question) exist.
 
 Walking every combination of answers would take too long (the "where" question alone has
 thousands), so answers are grouped: two options that no condition tells apart behave the same,
@@ -20,10 +23,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import combinations
 
+from navigator.core.audience import ADULT, AGE_NOT_SURE, UNDER_18, Reader, restrict, shown
 from navigator.core.loader import SOURCE_LOCALE, Content
+from navigator.core.localize import localize
 from navigator.core.models import Condition, Kind, Pathway, Question
 from navigator.core.pathway import evaluate, holds
-from navigator.core.plan import ADULTS_ONLY_LINKS, AGE_NOT_SURE, UNDER_18, ContentView, build_plan, is_minor
+from navigator.core.plan import ContentView, Plan, reader_of, unrestricted_plan
 from navigator.core.report import Problem
 
 Path = tuple[tuple[str, tuple[str, ...]], ...]
@@ -62,9 +67,18 @@ def answer_classes(question: Question, pieces: list[Condition]) -> list[tuple[st
     if question.kind == "single":
         candidates = [(o.value,) for o in picked + others]
     else:
-        # every mix of the options conditions name, plus one option they do not name
+        # Options that every condition names in the same way (say, all the platforms in one
+        # "any_of" list) are interchangeable: one of each kind stands for all of them, so a long
+        # list of places does not multiply the walk.
+        kinds: dict[tuple[str, ...], list[str]] = {}
+        for option in picked:
+            mark = tuple(leaf for piece in pieces for leaf in _leaves_naming(piece, option.value))
+            kinds.setdefault(mark + (("exclusive",) if option.exclusive else ()), []).append(option.value)
+        stand_ins = {values[0] for values in kinds.values()}
+        representatives = [o for o in picked if o.value in stand_ins]
+        # every mix of those, plus one option no condition names
         spare = [o for o in others if not o.exclusive] or others[:1]
-        pool = picked + spare[:1]
+        pool = representatives + spare[:1]
         candidates = [
             tuple(o.value for o in combo)
             for size in range(1, len(pool) + 1)
@@ -76,6 +90,16 @@ def answer_classes(question: Question, pieces: list[Condition]) -> list[tuple[st
         answers = {question.id: values}
         classes.setdefault(tuple(evaluate(piece, answers) for piece in pieces), values)
     return list(classes.values())
+
+
+def _leaves_naming(cond: Condition, value: str) -> list[str]:
+    """The simple tests inside ``cond`` that name ``value`` (two options named by exactly the same
+    tests, in the same lists, behave the same in every condition)."""
+    if cond.answer is not None:
+        named = [cond.is_] if cond.is_ else (cond.any_of or cond.none_of or [])
+        return [cond.model_dump_json(by_alias=True, exclude_none=True)] if value in named else []
+    subs = (cond.all_ or []) + (cond.any_ or []) + ([cond.not_] if cond.not_ else [])
+    return [leaf for sub in subs for leaf in _leaves_naming(sub, value)]
 
 
 @dataclass
@@ -97,8 +121,11 @@ class Outcome:
             self.adults_only_for_minor = (prefix + path, href)
 
 
-def walk(pathway: Pathway, view: ContentView) -> Outcome:
-    """Every distinct complete path through ``pathway``; a real plan is built for each distinct ending."""
+def walk(pathway: Pathway, view: ContentView, on_leaf: Callable[[dict[str, tuple[str, ...]]], None] | None = None) -> Outcome:
+    """Every distinct complete path through ``pathway``; a real plan is built for each distinct ending.
+
+    ``on_leaf`` sees the answers of one path for each distinct ending (for tests that render them).
+    """
     questions = pathway.questions
     position = {q.id: i for i, q in enumerate(questions)}
     # The plan builder reads the age answer itself (under 18: Take It Down, never StopNCII), so
@@ -107,7 +134,7 @@ def walk(pathway: Pathway, view: ContentView) -> Outcome:
         Condition.model_validate({"answer": q.id, "is": value})
         for q in questions
         if q.role == "age"
-        for value in (UNDER_18, AGE_NOT_SURE)
+        for value in (UNDER_18, AGE_NOT_SURE, ADULT)
         if value in {o.value for o in q.options}
     ]
     step_pieces = builder_reads + [p for s in pathway.steps for p in parts(s.when)]
@@ -127,20 +154,22 @@ def walk(pathway: Pathway, view: ContentView) -> Outcome:
         live.append([i for i in ids if all(position.get(qid, len(questions)) < index for qid in all_pieces[i].questions())])
     own = {q.id: [i for i, piece in enumerate(all_pieces) if q.id in piece.questions()] for q in questions}
     memo: dict[tuple[int, tuple[bool, ...]], Outcome] = {}
-    endings: dict[tuple[frozenset[str], bool], Outcome] = {}
+    endings: dict[tuple[frozenset[str], Reader], Outcome] = {}
 
     def leaf(answers: dict[str, tuple[str, ...]]) -> Outcome:
         fired = frozenset(s.id for s in pathway.steps if holds(s.when, answers))
-        minor = is_minor(pathway, answers)
-        key = (fired, minor)
+        reader = reader_of(pathway, answers)
+        key = (fired, reader)
         if key not in endings:
+            if on_leaf is not None:
+                on_leaf(dict(answers))
             out = Outcome()
-            plan = build_plan(pathway, answers, view, guard=False)
+            plan = unrestricted_plan(pathway, answers, view)
             out.steps = {s.key for s in plan.steps}
             if not plan.steps:
                 out.empty = ()
-            if minor:
-                found = [href for href in plan.links() if href in ADULTS_ONLY_LINKS]
+            if reader.may_be_minor:
+                found = adults_only_in(plan, pathway, view, reader)
                 if found:
                     out.adults_only_for_minor = ((), found[0])
             endings[key] = out
@@ -168,33 +197,66 @@ def walk(pathway: Pathway, view: ContentView) -> Outcome:
     return go(0, {}, {})
 
 
+def adults_only_in(plan: Plan, pathway: Pathway, view: ContentView, reader: Reader) -> list[str]:
+    """What in an unrestricted plan ``reader`` must not be shown: adults-only steps and items."""
+    found: list[str] = []
+    steps = {step.id: step for step in pathway.steps}
+    for planned in plan.steps:
+        step = steps.get(planned.key)
+        if step is not None and not shown(step.audience, reader, step.offer_if_unsure):
+            found.append(f"step '{step.id}'")
+    for href in plan.links():
+        kind_name, _, item_id = href.removeprefix("navigator://").partition("/")
+        try:
+            kind = Kind(kind_name)
+        except ValueError:
+            continue
+        item = view.get(kind, item_id)
+        if item is not None and restrict(item, reader) is None:
+            found.append(href)
+    return found
+
+
+def distinct_endings(pathway: Pathway, view: ContentView) -> list[dict[str, tuple[str, ...]]]:
+    """One set of answers for each distinct way a walk through ``pathway`` can end."""
+    found: list[dict[str, tuple[str, ...]]] = []
+    walk(pathway, view, found.append)
+    return found
+
+
 def describe(path: Path) -> str:
     return ", ".join(f"{qid}={'+'.join(values)}" for qid, values in path) or "(no answers)"
 
 
-def check_graph(pathway: Pathway, view: ContentView, shown: str, line_of: LineOf) -> list[Problem]:
+def check_graph(pathway: Pathway, view: ContentView, path: str, line_of: LineOf) -> list[Problem]:
     """Problems with the shape of ``pathway``, each pointing at the file and line to fix."""
     problems: list[Problem] = []
     for index, question in enumerate(pathway.questions):
-        if question.role == "age" and UNDER_18 not in {o.value for o in question.options}:
-            loc: tuple[str | int, ...] = ("questions", index, "options")
-            problems.append(
-                Problem(shown, line_of(loc), "questions.options", f"the age question needs an option '{UNDER_18}' (the plan reads it)")
-            )
+        values = {o.value for o in question.options}
+        for needed in (UNDER_18, ADULT):
+            if question.role == "age" and needed not in values:
+                loc: tuple[str | int, ...] = ("questions", index, "options")
+                problems.append(
+                    Problem(path, line_of(loc), "questions.options", f"the age question needs an option '{needed}' (the plan reads it)")
+                )
     outcome = walk(pathway, view)
     for index, question in enumerate(pathway.questions):
         if question.id not in outcome.reached:
             loc = ("questions", index, "when")
-            problems.append(Problem(shown, line_of(loc), f"questions[{index}].when", f"question '{question.id}' can never be reached"))
+            problems.append(Problem(path, line_of(loc), f"questions[{index}].when", f"question '{question.id}' can never be reached"))
     if outcome.empty is not None:
         problems.append(
-            Problem(shown, line_of(("steps",)), "steps", f"dead end: these answers give an empty plan: {describe(outcome.empty)}")
+            Problem(path, line_of(("steps",)), "steps", f"dead end: these answers give an empty plan: {describe(outcome.empty)}")
         )
     if outcome.adults_only_for_minor is not None:
-        path, href = outcome.adults_only_for_minor
+        walked, what = outcome.adults_only_for_minor
         problems.append(
             Problem(
-                shown, line_of(("steps",)), "steps", f"{href} is for adults only but reaches a plan for an under-18 image: {describe(path)}"
+                path,
+                line_of(("steps",)),
+                "steps",
+                f"{what} is for adults only but reaches a plan for someone who may have been under 18 in the image: "
+                f"{describe(walked)} (rule: adults-only-for-minors)",
             )
         )
     for index, step in enumerate(pathway.steps):
@@ -202,7 +264,7 @@ def check_graph(pathway: Pathway, view: ContentView, shown: str, line_of: LineOf
             loc = ("steps", index)
             problems.append(
                 Problem(
-                    shown,
+                    path,
                     line_of(loc),
                     f"steps[{index}]",
                     f"step '{step.id}' never appears in any plan (check its 'when', or what it expands)",
@@ -214,8 +276,6 @@ def check_graph(pathway: Pathway, view: ContentView, shown: str, line_of: LineOf
 
 def check_pathways(content: Content) -> list[Problem]:
     """The graph analysis of every pathway in a loaded English tree (``navigator check`` calls it)."""
-    from navigator.core.localize import localize  # late: localize builds on the loader
-
     view, _report = localize(content, SOURCE_LOCALE)
     problems: list[Problem] = []
     for (kind, _id), entry in sorted(content.entries.items(), key=lambda pair: pair[1].path):

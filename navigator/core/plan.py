@@ -2,17 +2,19 @@
 
 The pathway's steps say *what* can go into a plan and *when* (conditions on the answers). This
 module picks the steps whose conditions hold, expands the dynamic ones (one entry per platform
-picked, the laws of the place, support organizations for the place and language) and orders
-everything by urgency:
+picked, the laws of the place, support organizations for the place and language, crisis lines
+and the emergency number) and orders everything by urgency:
 
     safety -> under 18 -> evidence -> removal -> hashing and de-indexing -> legal -> support -> tool
 
 Within a category, steps keep their order in the pathway file. The same answers and content give
 the same plan, word for word, in the same order.
 
-Two rules are enforced in code as well as in content, because getting them wrong could hurt:
-images of someone under 18 never lead to StopNCII (it is for adults; Take It Down is the route),
-and a plan is never empty (``navigator check`` proves it for every path through the pathway).
+What a person may be shown is decided in one place, ``navigator.core.audience``: the plan is
+built over an ``AudienceView`` for the reader the age answer gives, so nothing for adults only
+(StopNCII, keeping screenshots, copyright notices) can reach a plan for someone who may have been
+under 18 in the image, whatever the pathway's conditions say. ``navigator check`` proves that for
+every path, and that no plan is empty.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from navigator.core.audience import AudienceView, Reader, reader_for_age, shown
 from navigator.core.models import (
     LANG_RE,
     LINK_RE,
@@ -29,6 +32,7 @@ from navigator.core.models import (
     Law,
     Organization,
     Pathway,
+    Place,
     Platform,
     Question,
     Step,
@@ -38,24 +42,7 @@ from navigator.core.models import (
 from navigator.core.pathway import Answers, effective_answers, holds, visible_questions
 
 CATEGORY_ORDER: tuple[StepCategory, ...] = ("safety", "minor", "evidence", "removal", "hashing", "legal", "support", "tool")
-
-# Option values with a fixed meaning for the plan builder (the pathway check makes sure they exist).
-UNDER_18 = "under-18"  # on the question with role "age": the image was taken, or shows them, under 18
-AGE_NOT_SURE = "not-sure"
-
-# StopNCII only takes images of people who were 18 or over. For younger people the route is Take It Down.
-ADULTS_ONLY_LINKS = frozenset({"navigator://organization/stopncii"})
-# Who an organization serves, when it serves only young people.
-YOUNG_ONLY = frozenset({"minors", "children", "young-people"})
-
-# England and Wales share one legal system; its laws are filed under GB-ENG.
-SHARED_JURISDICTIONS: dict[str, tuple[str, ...]] = {"GB-WLS": ("GB-ENG",)}
-# EU member states (ISO 3166-1): EU law, such as a directive, applies to them.
-EU_MEMBERS = frozenset(
-    {"AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE"}
-    | {"IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"}
-)
-LAW_STATUS_ORDER = ("in_force", "enacted", "passed_one_chamber", "introduced", "not_enacted", "repealed")
+LAW_STATUS_ORDER = ("in_force", "enacted", "passed_one_chamber", "introduced", "not_enacted", "repealed", "none_found")
 
 
 class ContentView(Protocol):
@@ -111,6 +98,7 @@ class Plan:
     answers: dict[str, tuple[str, ...]]
     steps: tuple[PlanStep, ...]
     regions: tuple[str, ...] = field(default=())
+    reader: Reader = Reader.UNSURE
 
     def __bool__(self) -> bool:
         return bool(self.steps)
@@ -151,21 +139,35 @@ def regions_of(pathway: Pathway, answers: Answers) -> tuple[str, ...]:
     return tuple(found)
 
 
-def jurisdictions(regions: Iterable[str]) -> dict[str, int]:
-    """Every jurisdiction whose law reaches a person in ``regions``, with how local it is (0 = most)."""
+def places_by_code(view: ContentView) -> dict[str, Place]:
+    return {item.code: item for item in view.all(Kind.PLACE) if isinstance(item, Place)}
+
+
+def jurisdictions(regions: Iterable[str], view: ContentView) -> dict[str, int]:
+    """Every jurisdiction whose law reaches a person in ``regions``, with how local it is (0 = most).
+
+    Which laws a subdivision shares (Wales: England's) and which groups a country belongs to (EU)
+    are data, in the place files.
+    """
+    places = places_by_code(view)
     found: dict[str, int] = {}
 
     def add(code: str, scope: int) -> None:
         found[code] = min(scope, found.get(code, scope))
 
     for region in regions:
-        add(region, 0 if "-" in region else 1)
-        for shared in SHARED_JURISDICTIONS.get(region, ()):
-            add(shared, 0)
         country = region.split("-")[0]
-        add(country, 1)
-        if country in EU_MEMBERS:
-            add("EU", 2)
+        add(region, 0 if "-" in region else 1)
+        place = places.get(country)
+        if place is not None:
+            for sub in place.subdivisions:
+                if sub.code == region:
+                    for shared in sub.shares_law_with:
+                        add(shared, 0)
+            for group in place.groups:
+                add(group.upper(), 2)
+        if region != "EU":
+            add(country, 1)
     return found
 
 
@@ -180,8 +182,13 @@ def age_answer(pathway: Pathway, answers: Answers) -> set[str]:
     return {v for _q, v in _picked(asked, answers, "age")}
 
 
+def reader_of(pathway: Pathway, answers: Answers) -> Reader:
+    """Who the plan is for: adult, under 18, or not known (not sure, rather not say, not asked)."""
+    return reader_for_age(age_answer(pathway, answers))
+
+
 def is_minor(pathway: Pathway, answers: Answers) -> bool:
-    return UNDER_18 in age_answer(pathway, answers)
+    return reader_of(pathway, answers) is Reader.MINOR
 
 
 # --- expanding dynamic steps -------------------------------------------------------------------
@@ -204,38 +211,69 @@ def _platforms(pathway: Pathway, answers: Answers, view: ContentView) -> list[tu
     return found
 
 
-def _laws(regions: tuple[str, ...], view: ContentView) -> list[tuple[Kind, Item]]:
-    reach = jurisdictions(regions)
+def _laws(regions: tuple[str, ...], view: ContentView) -> tuple[list[tuple[Kind, Item]], bool]:
+    """The laws that reach the place, and whether any is the place's own (not only a wider one)."""
+    reach = jurisdictions(regions, view)
     laws = [item for item in view.all(Kind.LAW) if isinstance(item, Law) and item.jurisdiction in reach]
 
     def order(law: Law) -> tuple[int, int, str]:
-        status = LAW_STATUS_ORDER.index(law.status) if law.status in LAW_STATUS_ORDER else len(LAW_STATUS_ORDER)
+        status = LAW_STATUS_ORDER.index(law.status)
         # National (federal) laws first, then the state's, then wider ones such as EU directives.
         scope = {1: 0, 0: 1}.get(reach[law.jurisdiction], 2)
         return status, scope, law.id
 
-    return [(Kind.LAW, law) for law in sorted(laws, key=order)]
+    local = any(reach[law.jurisdiction] < 2 for law in laws)
+    return [(Kind.LAW, law) for law in sorted(laws, key=order)], local
 
 
 def _organizations(
-    pathway: Pathway, answers: Answers, view: ContentView, regions: tuple[str, ...], locale: str, minor: bool, named: set[str]
-) -> list[tuple[Kind, Item]]:
-    reach = jurisdictions(regions)
+    pathway: Pathway, answers: Answers, view: ContentView, regions: tuple[str, ...], locale: str, reader: Reader, named: set[str]
+) -> tuple[list[tuple[Kind, Item]], bool]:
+    """Services for the place and language, and whether one of them is local and can be reached.
+
+    Order: services that speak the person's language first; then the most local (the state or
+    province, the country, a region of the country the person did not name, then services for
+    anywhere); crisis lines last (they also have their own step when someone is not safe).
+    """
+    reach = jurisdictions(regions, view)
     reach["*"] = 3
+    given_subdivision = {r.split("-")[0] for r in regions if "-" in r}
     wanted = languages_of(pathway, answers, locale)
-    maybe_young = minor or AGE_NOT_SURE in age_answer(pathway, answers)
-    chosen: list[tuple[tuple[int, int, str], Organization]] = []
+    chosen: list[tuple[tuple[int, int, int, str], Organization]] = []
     for item in view.all(Kind.ORGANIZATION):
         if not isinstance(item, Organization) or f"navigator://organization/{item.id}" in named:
             continue
         scopes = [reach[r] for r in item.regions if r in reach]
+        # A service for one part of the country, when the person named only the country.
+        scopes += [2 for r in item.regions if "-" in r and r.split("-")[0] in reach and r.split("-")[0] not in given_subdivision]
         if not scopes:
             continue
-        if set(item.serves) <= YOUNG_ONLY and not maybe_young:
-            continue
+        if item.audience == "minors" and reader is Reader.ADULT:
+            continue  # safe to show, but it does not apply to an adult's image
         speaks = 0 if set(item.languages) & set(wanted) else 1
-        chosen.append(((speaks, min(scopes), item.id), item))
-    return [(Kind.ORGANIZATION, org) for _key, org in sorted(chosen, key=lambda pair: pair[0])]
+        chosen.append(((1 if item.crisis else 0, speaks, min(scopes), item.id), item))
+    chosen.sort(key=lambda pair: pair[0])
+    local = any(key[2] < 3 and org.reachable() for key, org in chosen)
+    return [(Kind.ORGANIZATION, org) for _key, org in chosen], local
+
+
+def _crisis(regions: tuple[str, ...], view: ContentView, wanted: tuple[str, ...]) -> list[tuple[Kind, Item]]:
+    """The emergency number of the place, then its crisis lines (in the person's language first)."""
+    found: list[tuple[Kind, Item]] = []
+    places = places_by_code(view)
+    countries = list(dict.fromkeys(r.split("-")[0] for r in regions))
+    for country in countries:
+        place = places.get(country)
+        if place is not None and place.emergency:
+            found.append((Kind.PLACE, place))
+    reach = jurisdictions(regions, view)
+    lines = [
+        item
+        for item in view.all(Kind.ORGANIZATION)
+        if isinstance(item, Organization) and item.crisis and any(r in reach for r in item.regions)
+    ]
+    lines.sort(key=lambda org: (0 if set(org.languages) & set(wanted) else 1, min(reach[r] for r in org.regions if r in reach), org.id))
+    return found + [(Kind.ORGANIZATION, org) for org in lines]
 
 
 # --- building ----------------------------------------------------------------------------------
@@ -260,39 +298,62 @@ def named_links(pathway: Pathway) -> set[str]:
     return {ref for step in pathway.steps if step.expand is None for ref in step.refs}
 
 
-def build_plan(pathway: Pathway, answers: Answers, view: ContentView, locale: str = "en", guard: bool = True) -> Plan:
-    """The plan for ``answers``. ``guard`` removes adults-only links for under-18s (off only in the check)."""
+def build_plan(pathway: Pathway, answers: Answers, view: ContentView, locale: str = "en") -> Plan:
+    """The plan for ``answers``, with nothing in it that the reader may not be shown."""
     given = effective_answers(pathway, answers)
+    reader = reader_of(pathway, given)
+    return _build(pathway, given, AudienceView(view, reader), locale, reader)
+
+
+def unrestricted_plan(pathway: Pathway, answers: Answers, view: ContentView, locale: str = "en") -> Plan:
+    """The plan as the pathway alone would make it, before the audience rule: for ``navigator check`` only.
+
+    The check uses it to prove that the pathway's own conditions already keep adults-only items
+    away from possibly-under-18 readers, so the rule in ``audience`` is a second guard, not the only one.
+    """
+    given = effective_answers(pathway, answers)
+    return _build(pathway, given, view, locale, reader_of(pathway, given), restricted=False)
+
+
+def _build(pathway: Pathway, given: Answers, view: ContentView, locale: str, reader: Reader, restricted: bool = True) -> Plan:
     regions = regions_of(pathway, given)
-    minor = is_minor(pathway, given)
     named = named_links(pathway)
+    wanted = languages_of(pathway, given, locale)
     built: list[tuple[int, int, PlanStep]] = []
+    listed: set[str] = set()  # items already an entry of an earlier step (crisis lines, then services)
     for position, step in enumerate(pathway.steps):
         if not holds(step.when, given):
             continue
+        if restricted and not shown(step.audience, reader, step.offer_if_unsure):
+            continue
+        body = step.body
         entries: list[Entry] = []
         if step.expand is not None:
+            found: list[tuple[Kind, Item]]
             if step.expand == "platforms":
                 found = _platforms(pathway, given, view)
             elif step.expand == "laws":
-                found = _laws(regions, view)
+                found, local = _laws(regions, view)
+                if not local and step.empty:
+                    body = f"{body}\n\n{step.empty}" if found else step.empty
+            elif step.expand == "crisis":
+                found = _crisis(regions, view, wanted)
             else:
-                found = _organizations(pathway, given, view, regions, locale, minor, named)
-            entries = [Entry(f"{step.id}/{item.id}", kind, item) for kind, item in found]
-            if guard and minor:
-                entries = [e for e in entries if e.href not in ADULTS_ONLY_LINKS]
-            if not entries:
+                found, local = _organizations(pathway, given, view, regions, locale, reader, named)
+                if not local and step.empty:
+                    body = f"{body}\n\n{step.empty}"
+            entries = [Entry(f"{step.id}/{item.id}", kind, item) for kind, item in found if f"{kind.value}/{item.id}" not in listed]
+            listed.update(f"{e.kind.value}/{e.item.id}" for e in entries)
+            if not entries and not (step.expand == "laws" and step.empty):
                 continue
         links = [link for link in (_link(ref, view) for ref in step.refs) if link is not None]
-        if guard and minor:
-            links = [link for link in links if link.href not in ADULTS_ONLY_LINKS]
-        built.append((CATEGORY_ORDER.index(step.category), position, _plan_step(step, links, entries)))
+        built.append((CATEGORY_ORDER.index(step.category), position, _plan_step(step, body, links, entries)))
     built.sort(key=lambda t: (t[0], t[1]))
-    return Plan(pathway=pathway, answers=given, steps=tuple(s for _c, _p, s in built), regions=regions)
+    return Plan(pathway=pathway, answers=dict(given), steps=tuple(s for _c, _p, s in built), regions=regions, reader=reader)
 
 
-def _plan_step(step: Step, links: list[Link], entries: list[Entry]) -> PlanStep:
-    return PlanStep(step.id, step.category, step.title, step.body, tuple(links), tuple(entries))
+def _plan_step(step: Step, body: str, links: list[Link], entries: list[Entry]) -> PlanStep:
+    return PlanStep(step.id, step.category, step.title, body, tuple(links), tuple(entries))
 
 
 def sources_of(plan: Plan, view: ContentView) -> list[tuple[Kind, Item]]:

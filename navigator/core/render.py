@@ -10,7 +10,8 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from navigator.core.models import Article, GlossaryTerm, Hours, Item, Law, NoticeTemplate, Organization, Platform
+from navigator.core.audience import FENCE_CLOSE, FENCE_OPEN
+from navigator.core.models import Article, Audience, GlossaryTerm, Hours, Item, Law, NoticeTemplate, Organization, Place, Platform, Point
 
 Label = Callable[[str], str]
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
@@ -46,6 +47,40 @@ def isolate(text: str) -> str:
 
 def _bullets(lines: list[str]) -> str:
     return "\n".join(f"- {line}" for line in lines)
+
+
+def audience_note(audience: Audience, label: Label, offer_if_unsure: bool = False) -> str | None:
+    """The line that goes with anything for one audience only, in every output, for every reader."""
+    if audience == "adults":
+        if offer_if_unsure:
+            return label("Only if you are sure you were 18 or over in the image.")
+        return label("Only for images of people who were 18 or over.")
+    if audience == "minors":
+        return label("For images of someone under 18.")
+    return None
+
+
+def point_text(point: Point, label: Label) -> str:
+    """One point of advice as Markdown text, with its audience note when it has one."""
+    note = audience_note(point.audience, label, point.offer_if_unsure)
+    return escape(point.text) if note is None else f"{escape(point.text)} *({escape(note)})*"
+
+
+def article_body(body: str, label: Label) -> str:
+    """An article's Markdown with its audience fences turned into a visible line above each section."""
+    out: list[str] = []
+    for row in body.split("\n"):
+        opening = FENCE_OPEN.match(row.strip())
+        if opening:
+            audience: Audience = "adults" if opening[1] == "adults" else ("minors" if opening[1] == "minors" else "everyone")
+            note = audience_note(audience, label, bool(opening[2]))
+            if note:
+                out += [f"*{escape(note)}*", ""]
+            continue
+        if FENCE_CLOSE.match(row.strip()):
+            continue
+        out.append(row)
+    return "\n".join(out)
 
 
 def hours_text(hours: Hours, label: Label) -> str:
@@ -99,16 +134,13 @@ def to_markdown(item: Item, label: Label, fmt_date: Callable[[date], str], title
     """The page a person reads for ``item``. ``title_of`` names the items it links to."""
     parts: list[str] = []
     if isinstance(item, Article):
-        parts += [f"# {escape(item.title)}", "", item.body]
+        parts += [f"# {escape(item.title)}", "", article_body(item.body, label)]
     elif isinstance(item, Organization):
-        parts += [
-            f"# {escape(item.name)}",
-            "",
-            escape(item.summary),
-            "",
-            _h2(label("What they do")),
-            _bullets([escape(s) for s in item.services]),
-        ]
+        parts += [f"# {escape(item.name)}", ""]
+        note = audience_note(item.audience, label, item.offer_if_unsure)
+        if note:
+            parts += [_em(escape(note)), ""]
+        parts += [escape(item.summary), "", _h2(label("What they do")), _bullets([escape(s) for s in item.services])]
         parts += ["", _h2(label("How to reach them"))]
         for contact in item.contacts:
             what = contact.label or contact_kind_label(contact.kind, label)
@@ -120,20 +152,19 @@ def to_markdown(item: Item, label: Label, fmt_date: Callable[[date], str], title
             parts.append(line)
         if item.hours:
             parts += ["", _field(label("Hours"), escape(hours_text(item.hours, label)))]
-        parts += ["", _field(label("Cost"), cost_label(item.cost, label))]
+        if item.cost:
+            parts += ["", _field(label("Cost"), cost_label(item.cost, label))]
         if item.confidentiality:
             parts += ["", _field(label("Privacy"), escape(item.confidentiality))]
     elif isinstance(item, Platform):
-        parts += [
-            f"# {escape(item.name)}",
-            "",
-            escape(item.summary),
-            "",
-            _h2(label("Before you report")),
-            _bullets([escape(p) for p in item.prepare]),
-        ]
+        parts += [f"# {escape(item.name)}", "", escape(item.summary)]
+        if item.prepare:
+            parts += ["", _h2(label("Before you report")), _bullets([point_text(p, label) for p in item.prepare])]
         for route in item.routes:
             parts += ["", f"## {escape(route.label)}", ""]
+            note = audience_note(route.audience, label, route.offer_if_unsure)
+            if note:
+                parts += [_em(escape(note)), ""]
             parts += [f"{n}. {escape(step)}" for n, step in enumerate(route.steps, 1)]
             if route.url:
                 parts += ["", f"[{escape(route.url)}]({route.url})"]
@@ -142,19 +173,24 @@ def to_markdown(item: Item, label: Label, fmt_date: Callable[[date], str], title
             facts.append(_field(label("How fast they say they act"), escape(item.response_time)))
         facts.append(_field(label("StopNCII partner"), tristate_label(item.stopncii, label)))
         facts.append(_field(label("TAKE IT DOWN Act notice (US)"), tida_label(item.tida_covered, label)))
-        parts += ["", "\n\n".join(facts), "", _h2(label("If it does not work")), _bullets([escape(s) for s in item.if_it_fails])]
+        parts += ["", "\n\n".join(facts)]
+        if item.if_it_fails:
+            parts += ["", _h2(label("If it does not work")), _bullets([point_text(p, label) for p in item.if_it_fails])]
     elif isinstance(item, Law):
-        as_of = label("as of {date}").format(date=fmt_date(item.status_date))
-        parts += [
-            f"# {escape(item.title)}",
-            "",
-            f"*{escape(item.citation)}* — {status_label(item.status, label)} ({as_of})",
-        ]
+        parts += [f"# {escape(item.title)}", "", law_status_line(item, label, fmt_date)]
         if item.status_note:
             parts += ["", escape(item.status_note)]
+        if item.deadline:
+            parts += ["", _field(label("Time limit"), escape(deadline_text(item, label)))]
         parts += ["", escape(item.summary), "", _h2(label("What it can mean for you")), _bullets([escape(s) for s in item.for_you])]
-        parts += ["", _h2(label("What it does not do")), _bullets([escape(s) for s in item.does_not])]
+        if item.does_not:
+            parts += ["", _h2(label("What it does not do")), _bullets([escape(s) for s in item.does_not])]
         parts += ["", _em(label("This is general information, not legal advice."))]
+    elif isinstance(item, Place):
+        parts += [f"# {escape(item.name)}", ""]
+        default = label("Emergency number")
+        for number in item.emergency:
+            parts.append(_field(escape(number.label or default), f"[{number.number}](tel:{number.number})"))
     elif isinstance(item, GlossaryTerm):
         parts += [f"# {escape(item.term)}", "", escape(item.definition)]
     elif isinstance(item, NoticeTemplate):
@@ -167,16 +203,34 @@ def to_markdown(item: Item, label: Label, fmt_date: Callable[[date], str], title
     if related:
         parts += ["", _h2(label("See also"))]
         for link in related:
-            title = title_of(link) if title_of else None
-            parts.append(f"- [{escape(title or link)}]({link})")
+            title = title_of(link) if title_of else link
+            if title is not None:  # None: not shown to this reader, or missing
+                parts.append(f"- [{escape(title)}]({link})")
     parts += ["", sources_block(item, label, fmt_date)]
     return "\n".join(parts) + "\n"
+
+
+def law_status_line(law: Law, label: Label, fmt_date: Callable[[date], str]) -> str:
+    """'Citation — status (as of date)' for a law; a 'none found' entry has no citation."""
+    if law.status_date is None:
+        unknown = label("date not confirmed")
+        status = f"{status_label(law.status, label)} ({unknown})"
+    else:
+        as_of = label("as of {date}").format(date=fmt_date(law.status_date))
+        status = f"{status_label(law.status, label)} ({as_of})"
+    return f"*{escape(law.citation)}* — {status}" if law.citation else status
+
+
+def deadline_text(law: Law, label: Label) -> str:
+    assert law.deadline is not None
+    return label("{hours} hours: {starts}").format(hours=law.deadline.hours, starts=law.deadline.starts)
 
 
 def contact_kind_label(kind: str, label: Label) -> str:
     return {
         "phone": label("Phone"),
         "text": label("Text message"),
+        "whatsapp": label("WhatsApp"),
         "chat": label("Chat"),
         "web_form": label("Online form"),
         "email": label("Email"),
@@ -185,7 +239,9 @@ def contact_kind_label(kind: str, label: Label) -> str:
     }.get(kind, kind)
 
 
-def cost_label(cost: str, label: Label) -> str:
+def cost_label(cost: str | None, label: Label) -> str:
+    if cost is None:
+        return label("Not confirmed")
     return {"free": label("Free"), "low_cost": label("Low cost"), "paid": label("Paid"), "varies": label("Varies")}.get(cost, cost)
 
 
@@ -215,6 +271,7 @@ def status_label(status: str, label: Label) -> str:
         "introduced": label("Proposed, not law"),
         "not_enacted": label("Not law"),
         "repealed": label("Repealed"),
+        "none_found": label("No specific law found"),
     }.get(status, status)
 
 

@@ -139,9 +139,13 @@ def item_fields(item: Item) -> Fields:
     elif isinstance(item, Platform):
         short = [item.summary, *(route.label for route in item.routes)]
         body = [step for route in item.routes for step in route.steps]
-        body += [*item.prepare, *item.if_it_fails, *([item.response_time] if item.response_time else [])]
+        body += [
+            *(p.text for p in item.prepare),
+            *(p.text for p in item.if_it_fails),
+            *([item.response_time] if item.response_time else []),
+        ]
     elif isinstance(item, Law):
-        title = f"{item.title} ({item.citation})"
+        title = f"{item.title} ({item.citation})" if item.citation else item.title
         short = [item.summary, *([item.status_note] if item.status_note else [])]
         body = [*item.for_you, *item.does_not]
     elif isinstance(item, GlossaryTerm):

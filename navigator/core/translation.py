@@ -88,9 +88,20 @@ def text_tree(obj: BaseModel) -> dict[str, Any]:
     return out
 
 
+def _words_only(tree: Any) -> Any:
+    """The tree with ``{"text": ...}`` points written as their text: the fingerprint is of words, not of shape."""
+    if isinstance(tree, dict):
+        if set(tree) == {"text"}:
+            return _words_only(tree["text"])
+        return {key: _words_only(value) for key, value in tree.items()}
+    if isinstance(tree, list):
+        return [_words_only(value) for value in tree]
+    return tree
+
+
 def english_hash(obj: BaseModel) -> str:
     """Fingerprint of the English words; a translation records it to detect staleness."""
-    blob = json.dumps(text_tree(obj), sort_keys=True, ensure_ascii=False)
+    blob = json.dumps(_words_only(text_tree(obj)), sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:12]
 
 
@@ -136,6 +147,8 @@ def _lay(english: Any, skeleton: Any, given: Any, path: tuple[str | int, ...], r
         result.translated += 1
         return given
     if isinstance(skeleton, list):
+        if not skeleton and given in (None, []):
+            return english  # nothing to translate in an empty list
         if not isinstance(given, list) or len(given) != len(skeleton):
             result.problems.append((path, f"must be a list of {len(skeleton)} entries, like the English"))
             return english
@@ -146,6 +159,8 @@ def _lay(english: Any, skeleton: Any, given: Any, path: tuple[str | int, ...], r
             out[index] = _lay(english[index], sk, gv, path + (index,), result)
         return out
     if isinstance(skeleton, dict):
+        if isinstance(given, str) and set(skeleton) == {"text"}:
+            given = {"text": given}  # a point of advice may be written as its text alone, as in English
         if not isinstance(given, dict):
             result.problems.append((path, "must be a mapping of field names to text, like the English"))
             return english

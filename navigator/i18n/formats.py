@@ -115,13 +115,18 @@ def country_name(code: str) -> str:
     return str(names.get(code, code))
 
 
-def region_name(code: str) -> str:
-    """A region's name ("Texas"), or its code with its country's name for regions we have no name for."""
+def region_name(code: str, subdivisions: dict[str, str] | None = None) -> str:
+    """A region's name ("Texas"), with its country's name for a part of a country.
+
+    US states come from the interface catalogs; other parts of a country from ``subdivisions``
+    (the place files' names, in the reader's language where translated), else their code.
+    """
     if code in US_STATES:
         return _(US_STATES[code])
     if "-" in code:
         country, _sep, part = code.partition("-")
-        return f"{part} ({country_name(country)})"
+        name = (subdivisions or {}).get(code, part)
+        return f"{name} ({country_name(country)})"
     return country_name(code)
 
 

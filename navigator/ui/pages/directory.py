@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from navigator import i18n
 from navigator.core import directory as core
 from navigator.core.hours import OpenState, contact_hours, next_opening
-from navigator.core.models import Contact, Item, Kind, Organization, Platform
+from navigator.core.models import Contact, Item, Kind, Organization, Place, Platform
 from navigator.core.render import contact_kind_label, cost_label, hours_text, tristate_label
 from navigator.core.search import fold
 from navigator.i18n import N_, _, formats, ngettext
@@ -78,8 +78,17 @@ def country_name(code: str) -> str:
     return _("Anywhere") if code == core.ANYWHERE else formats.country_name(code)
 
 
-def region_name(code: str) -> str:
-    return _("Anywhere") if code == core.ANYWHERE else formats.region_name(code)
+def region_name(code: str, subdivisions: dict[str, str] | None = None) -> str:
+    return _("Anywhere") if code == core.ANYWHERE else formats.region_name(code, subdivisions)
+
+
+def subdivision_names(view: object) -> dict[str, str]:
+    """Names of every state, province or nation in the place files, as the current view has them."""
+    names: dict[str, str] = {}
+    for place in getattr(view, "all")(Kind.PLACE):
+        if isinstance(place, Place):
+            names.update({sub.code: sub.name for sub in place.subdivisions})
+    return names
 
 
 def serves_name(slug: str) -> str:
@@ -423,11 +432,12 @@ class DirectoryPage(Page):
         regions = [r for r in self.facets().regions if country and r.startswith(country + "-")]
         if country == "US":
             regions = sorted(set(regions) | set(formats.US_STATES))
-        regions.sort(key=lambda r: fold(region_name(r)))
+        subs = subdivision_names(self.shell.library)
+        regions.sort(key=lambda r: fold(region_name(r, subs)))
         self.region_box.setVisible(bool(regions))
         if country and regions:
             everywhere = _("All of {country}").format(country=country_name(country))
-            self._set_items(self.region, [(everywhere, None)] + [(region_name(r), r) for r in regions])
+            self._set_items(self.region, [(everywhere, None)] + [(region_name(r, subs), r) for r in regions])
             self.region_box.set_caption(_("State") if country == "US" else _("Region"))
 
     # --- showing --------------------------------------------------------------------------
@@ -483,7 +493,7 @@ class DirectoryPage(Page):
         place = self.context.place
         parts = []
         if place.region:
-            parts.append(region_name(place.region))
+            parts.append(region_name(place.region, subdivision_names(self.shell.library)))
         if place.country:
             parts.append(country_name(place.country))
         if self.context.language:
@@ -520,7 +530,7 @@ class DirectoryPage(Page):
             (_("How to reach them"), reach_text(org.contacts)),
             (_("When"), hours_text(hours, _) if hours else _("Hours not listed")),
             (_("Languages"), ", ".join(i18n.language_name(code) for code in org.languages)),
-            (_("Where"), ", ".join(region_name(code) for code in org.regions)),
+            (_("Where"), ", ".join(region_name(code, subdivision_names(self.shell.library)) for code in org.regions)),
             (_("Who it is for"), ", ".join(serves_name(s) for s in org.serves)),
             (_("Cost"), cost_label(org.cost, _)),
             (_("Last checked"), i18n.format_date(org.reviewed)),

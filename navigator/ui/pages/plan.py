@@ -20,7 +20,7 @@ from navigator.core.models import Kind, Law
 from navigator.core.pathway import Walk
 from navigator.core.plan import Entry, Link, Plan, PlanStep, build_plan, languages_of, regions_of
 from navigator.core.plan_export import to_markdown, to_text
-from navigator.core.render import status_label
+from navigator.core.render import law_status_line
 from navigator.i18n import _, format_date
 from navigator.ui.dialogs import ask_save_path, save_bytes
 from navigator.ui.language_notes import list_notice
@@ -47,8 +47,7 @@ def entry_detail(entry: Entry) -> str:
     """One short line under an entry: for a law, whether it is in force and since when it was checked."""
     item = entry.item
     if isinstance(item, Law):
-        when = _("as of {date}").format(date=format_date(item.status_date))
-        return f"{status_label(item.status, _)} ({when})"
+        return law_status_line(item, _, format_date).replace("*", "")
     return ""
 
 

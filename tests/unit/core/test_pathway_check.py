@@ -92,8 +92,9 @@ def test_stopncii_reaching_a_minor_is_an_error(view: Localized) -> None:
         [single("age", "adult", "under-18", role="age")],
         [step("s1"), step("hash", refs=["navigator://organization/stopncii"])],
     )
-    assert "error: navigator://organization/stopncii is for adults only but reaches a plan for an under-18 image: age=under-18" in messages(
-        pw, view
+    assert (
+        "error: navigator://organization/stopncii is for adults only but reaches a plan for someone who may have been under 18 in the image: age=under-18 (rule: adults-only-for-minors)"
+        in messages(pw, view)
     )
 
 

@@ -10,7 +10,7 @@ import pytest
 from navigator.core.loader import load_content
 from navigator.core.localize import Localized, localize
 from navigator.core.models import Kind, Law, Organization, Pathway
-from navigator.core.plan import CATEGORY_ORDER, Plan, build_plan, jurisdictions
+from navigator.core.plan import CATEGORY_ORDER, Plan, build_plan, jurisdictions, unrestricted_plan
 from navigator.paths import content_root
 
 STOPNCII = "navigator://organization/stopncii"
@@ -120,8 +120,10 @@ def test_sextortion_threat_with_nothing_posted_yet(pathway: Pathway, view: Local
     )
     ids = steps(plan)
     assert ids[0] == "threats"
+    assert ids[1] == "talk-now"  # a threat: crisis lines for the place, at once
     assert "not-posted" in ids and "evidence" in ids and "people" in ids
-    for must_not in ("remove-each", "us-48-hours", "search-engines", "in-messages", "not-sure-where", "laws", "legal-options"):
+    assert "laws" in ids  # the law of the place is in every plan, even without "legal options"
+    for must_not in ("remove-each", "us-48-hours", "search-engines", "in-messages", "not-sure-where", "legal-options"):
         assert must_not not in ids
     assert "threats" not in plan.answers  # the threats question is not asked after "threat"
     assert_ordered_by_urgency(plan)
@@ -193,7 +195,10 @@ def test_language_puts_services_that_speak_it_first(pathway: Pathway, view: Loca
 def test_language_falls_back_to_the_interface_locale(pathway: Pathway, view: Localized) -> None:
     answers = {"country": ("us",)}
     spanish = [e.item.id for s in build_plan(pathway, answers, view, locale="es").steps for e in s.entries if s.key == "people"]
-    assert spanish[0] == "rainn"  # the US service that speaks Spanish
+    english = [e.item.id for s in build_plan(pathway, answers, view, locale="en").steps for e in s.entries if s.key == "people"]
+    first = view.get(Kind.ORGANIZATION, spanish[0])
+    assert isinstance(first, Organization) and "es" in first.languages  # a US service that speaks Spanish comes first
+    assert spanish != english
 
 
 def test_laws_show_status_in_order(pathway: Pathway, view: Localized) -> None:
@@ -203,11 +208,13 @@ def test_laws_show_status_in_order(pathway: Pathway, view: Localized) -> None:
     assert statuses.index("passed_one_chamber") > statuses.index("in_force")  # bills after laws in force
 
 
-def test_jurisdictions() -> None:
-    assert jurisdictions(["US-TX", "US"]) == {"US-TX": 0, "US": 1}
-    assert jurisdictions(["GB-WLS", "GB"]) == {"GB-WLS": 0, "GB-ENG": 0, "GB": 1}
-    assert jurisdictions(["FR"]) == {"FR": 1, "EU": 2}
-    assert jurisdictions([]) == {}
+def test_jurisdictions(view: Localized) -> None:
+    """Which laws reach a place comes from the place files: Wales shares England's, France is in the EU."""
+    assert jurisdictions(["US-TX", "US"], view) == {"US-TX": 0, "US": 1}
+    assert jurisdictions(["GB-WLS", "GB"], view) == {"GB-WLS": 0, "GB-ENG": 0, "GB": 1}
+    assert jurisdictions(["FR"], view) == {"FR": 1, "EU": 2}
+    assert jurisdictions(["EU"], view) == {"EU": 1}
+    assert jurisdictions([], view) == {}
 
 
 def test_minor_guard_removes_adults_only_links_even_if_content_forgets(view: Localized) -> None:
@@ -224,7 +231,7 @@ def test_minor_guard_removes_adults_only_links_even_if_content_forgets(view: Loc
                     "kind": "single",
                     "role": "age",
                     "prompt": "Age?",
-                    "options": [{"value": "adult", "label": "A"}, {"value": "under-18", "label": "U"}],
+                    "options": [{"value": "adult", "label": "A"}, {"value": "under-18", "label": "U"}, {"value": "not-sure", "label": "N"}],
                 }
             ],
             "steps": [{"id": "hash", "category": "hashing", "title": "T", "body": "B", "refs": [STOPNCII, "navigator://article/hashing"]}],
@@ -232,7 +239,9 @@ def test_minor_guard_removes_adults_only_links_even_if_content_forgets(view: Loc
     )
     minor = build_plan(pathway, {"age": ("under-18",)}, view)
     assert [link.href for link in minor.steps[0].links] == ["navigator://article/hashing"]
-    unguarded = build_plan(pathway, {"age": ("under-18",)}, view, guard=False)
+    unguarded = unrestricted_plan(pathway, {"age": ("under-18",)}, view)  # what the check sees
     assert STOPNCII in unguarded.links()
+    unsure = build_plan(pathway, {"age": ("not-sure",)}, view)  # offered with its caveat
+    assert STOPNCII in unsure.links()
     adult = build_plan(pathway, {"age": ("adult",)}, view)
     assert STOPNCII in adult.links()

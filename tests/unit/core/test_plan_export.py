@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 
 import pytest
@@ -54,7 +55,7 @@ def test_markdown_has_title_date_numbered_steps_sources_and_advice(plan: Plan, v
     assert "https://stopncii.org/how-it-works/" in text
     assert "navigator://" not in text  # internal links mean nothing outside the app
     # Laws show their status and the date it was true.
-    assert "Tex. Penal Code 21.165. In force (as of 2023-09-01)." in text
+    assert "Tex. Penal Code 21.165 — In force (as of 2023-09-01)" in text
 
 
 def test_ticks_show_in_the_export(plan: Plan, view: Localized) -> None:
@@ -94,3 +95,31 @@ def test_labels_go_through_the_given_translator(plan: Plan, view: Localized) -> 
     assert text.startswith("# «Your plan»")
     assert "«Made on 2026-11-26.»" in text
     assert "«This plan is general information, not legal advice.»" in text
+
+
+ADDRESS = re.compile(r"https://\S+|\+?\d[\d ()\-]{1,}\d|\*\d+")
+
+
+def test_every_resource_a_printed_plan_names_can_be_used_from_the_paper(view: Localized) -> None:
+    """No 'More in Navigator': each service, platform, law and place carries an address or number,
+    each guide its gist, in every plan the pathway can make."""
+    from navigator.core.pathway_check import distinct_endings
+    from navigator.core.plan_export import resource_lines
+
+    pathway = view.get(Kind.PATHWAY, "main")
+    assert isinstance(pathway, Pathway)
+    checked = 0
+    for answers in distinct_endings(pathway, view):
+        plan = build_plan(pathway, answers, view)
+        named = [(e.kind, e.item) for s in plan.steps for e in s.entries]
+        named += [(link.kind, view.get(link.kind, link.item_id)) for s in plan.steps for link in s.links]
+        for kind, item in named:
+            assert item is not None
+            lines = resource_lines(item, label, fmt)
+            assert lines, f"{kind.value}/{item.id} has nothing to print"
+            if kind in (Kind.ORGANIZATION, Kind.PLATFORM, Kind.LAW, Kind.PLACE):
+                assert any(ADDRESS.search(line) for line in lines), f"{kind.value}/{item.id}: no address or number on paper"
+            checked += 1
+        text = to_markdown(plan, view, label, fmt, DAY)
+        assert "navigator://" not in text and "More in Navigator" not in text
+    assert checked > 1000
