@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from navigator.core.case import ReportState, ReportView
 from navigator.core.case_report import DeadlineRule, NextStep
+from navigator.core.audience import Reader, restrict, shown
 from navigator.core.models import LINK_RE, Item, Kind, Law, NoticeTemplate, Platform, display_title
 from navigator.core.plan import ContentView
 
@@ -44,8 +45,10 @@ class RouteChoice:
 
 
 def for_adults_only(thing: object) -> bool:
-    """Content marked ``audience: adults``: only for people who were 18 or over in the image."""
-    return getattr(thing, "audience", "everyone") == "adults"
+    """Whether ``thing`` must be kept from someone who may have been under 18 (the rule is in core/audience.py)."""
+    if isinstance(thing, Item):
+        return restrict(thing, Reader.MINOR) is None
+    return not shown(getattr(thing, "audience", "everyone"), Reader.MINOR)
 
 
 class ContentRules:
@@ -115,10 +118,9 @@ class ContentRules:
         platform = self.item(view.report.route.ref)
         # The site's own "if it fails" advice: always after a refusal, and when the law gives none.
         if isinstance(platform, Platform) and (view.state is ReportState.REFUSED or not steps):
-            for entry in platform.if_it_fails:
-                text = entry if isinstance(entry, str) else str(getattr(entry, "text", ""))
-                if text and not (possibly_minor and for_adults_only(entry)):
-                    steps.append(NextStep(text))
+            for point in platform.if_it_fails:
+                if not (possibly_minor and for_adults_only(point)):
+                    steps.append(NextStep(point.text))
         return steps
 
     def route_choices(self, platform_id: str | None = None) -> list[RouteChoice]:

@@ -1,13 +1,32 @@
-"""The content the app shows right now: English loaded once, one locale's words laid over it."""
+"""The content the app shows right now: English loaded once, one locale's words laid over it,
+and only what the person in front of the screen may be shown.
+
+Who that is comes from the session (``reader_source``): once someone says they may have been
+under 18 in the image, every page, list, search result and export built on the library leaves out
+what is only for adults (``navigator.core.audience``). With no age answered, everything shows,
+adults-only parts labelled as such.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
+from navigator.core.audience import Reader, restrict
 from navigator.core.loader import SOURCE_LOCALE, load_content
 from navigator.core.localize import ItemState, Localized, available_locales, localize
 from navigator.core.models import Item, Kind
 from navigator.core.report import Report
+
+
+def restricted(view: Localized, reader: Reader) -> Localized:
+    """``view`` as ``reader`` may see it: the same locale and states, restricted items, hidden ones gone."""
+    items: dict[tuple[Kind, str], Item] = {}
+    for key, item in view.items.items():
+        kept = restrict(item, reader)
+        if kept is not None:
+            items[key] = kept
+    return Localized(locale=view.locale, english=view.english, items=items, states=view.states)
 
 
 class Library:
@@ -20,16 +39,33 @@ class Library:
         self.root = root
         self.english, self.report = load_content(root)
         self._views: dict[str, tuple[Localized, Report]] = {}
-        self.view = self._view(locale)
+        self._restricted: dict[tuple[str, Reader], Localized] = {}
+        self._locale = locale
+        self._view(locale)
+        # Who is reading: the session answers it (from the age question); nobody known by default.
+        self.reader_source: Callable[[], Reader] = lambda: Reader.UNKNOWN
 
     def _view(self, locale: str) -> Localized:
         if locale not in self._views:
             self._views[locale] = localize(self.english, locale)
         return self._views[locale][0]
 
+    @property
+    def reader(self) -> Reader:
+        return self.reader_source()
+
     def view_for(self, locale: str) -> Localized:
-        """Another locale's view, e.g. a letter written in the platform's language."""
-        return self._view(locale)
+        """A locale's view for the current reader (the screen's, or e.g. a letter in the platform's language)."""
+        key = (locale, self.reader)
+        if key not in self._restricted:
+            base = self._view(locale)
+            self._restricted[key] = base if key[1] is Reader.UNKNOWN else restricted(base, key[1])
+        return self._restricted[key]
+
+    @property
+    def view(self) -> Localized:
+        """The current locale's view, as the current reader may see it."""
+        return self.view_for(self._locale)
 
     def locale_report(self, locale: str) -> Report:
         self._view(locale)
@@ -37,10 +73,11 @@ class Library:
 
     @property
     def locale(self) -> str:
-        return self.view.locale
+        return self._locale
 
     def set_locale(self, locale: str) -> None:
-        self.view = self._view(locale)
+        self._view(locale)
+        self._locale = locale
 
     def locales(self) -> list[str]:
         return available_locales(self.root)
@@ -49,7 +86,8 @@ class Library:
         return self.view.get(kind, item_id)
 
     def english_item(self, kind: Kind, item_id: str) -> Item | None:
-        return self.english.get(kind, item_id)
+        item = self.english.get(kind, item_id)
+        return None if item is None else restrict(item, self.reader)
 
     def all(self, kind: Kind) -> list[Item]:
         return self.view.all(kind)

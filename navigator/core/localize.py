@@ -57,7 +57,8 @@ class Localized:
         if found is None:
             return None
         kind, item = found
-        return kind, self.items.get((kind, item.id), item)
+        shown = self.items.get((kind, item.id))
+        return (kind, shown) if shown is not None else None  # not in this view: hidden from its reader
 
 
 def available_locales(root: Path) -> list[str]:

@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from navigator.core.audience import Reader, reader_for_age
 from navigator.core.case_file import CaseFile
 from navigator.core.directory import Context
 from navigator.core.library import Library
@@ -58,6 +59,8 @@ class Session:
         self.case_file: CaseFile | None = None  # unlocked: holds the key
         self.case_path: Path | None = None  # the case file last opened (kept while it is only locked)
         self.case_age: str | None = None  # the age answer given on the case screen, when the questions were not answered
+        # Every page reads the library as this person may see it (navigator.core.audience).
+        library.reader_source = self.reader
         self.rebind()
 
     @property
@@ -95,6 +98,11 @@ class Session:
                 if question.role == "age" and walk.answers.get(question.id):
                     return walk.answers[question.id][0]
         return self.case_age
+
+    def reader(self) -> Reader:
+        """Who is reading, for what may be shown: unknown until the age question is answered."""
+        answer = self.age_answer()
+        return Reader.UNKNOWN if answer is None else reader_for_age((answer,))
 
     def lock_case(self) -> None:
         """Drop the case file's key and log from memory; remember which file it was."""

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from navigator import i18n
 from navigator.core import directory as core
 from navigator.core.hours import OpenState, contact_hours, next_opening
+from navigator.core.library import Library
 from navigator.core.models import Contact, Item, Kind, Organization, Place, Platform
 from navigator.core.render import contact_kind_label, cost_label, hours_text, tristate_label
 from navigator.core.search import fold
@@ -82,10 +83,10 @@ def region_name(code: str, subdivisions: dict[str, str] | None = None) -> str:
     return _("Anywhere") if code == core.ANYWHERE else formats.region_name(code, subdivisions)
 
 
-def subdivision_names(view: object) -> dict[str, str]:
+def subdivision_names(view: Library) -> dict[str, str]:
     """Names of every state, province or nation in the place files, as the current view has them."""
     names: dict[str, str] = {}
-    for place in getattr(view, "all")(Kind.PLACE):
+    for place in view.all(Kind.PLACE):
         if isinstance(place, Place):
             names.update({sub.code: sub.name for sub in place.subdivisions})
     return names
