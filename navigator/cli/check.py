@@ -10,7 +10,8 @@ import time
 from datetime import date
 from pathlib import Path
 
-from navigator.core.loader import check_rules, freshness, load_content
+from navigator.core import rules
+from navigator.core.loader import freshness, load_content
 from navigator.core.localize import available_locales, localize
 from navigator.core.pathway_check import check_pathways
 from navigator.paths import content_root
@@ -33,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
         _, loc_report = localize(content, locale)
         report.extend(loc_report.problems)
     report.extend(check_pathways(content))  # every question reachable, no dead ends, no empty plan
-    report.extend(check_rules(content))  # the trust rules: audience, regions, sources, plain text
+    report.extend(rules.check(content))  # the trust rules: audience, regions, sources, plain text
     if args.freshness:
         report.extend(freshness(content, date.today()))
     elapsed = time.perf_counter() - started

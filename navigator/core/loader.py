@@ -236,14 +236,6 @@ def _check_condition(cond: Any, seen: dict[str, set[str]], entry: Entry, loc: tu
     return problems
 
 
-def check_rules(content: Content) -> list[Problem]:
-    """The trust rules of navigator/core/rules.py over a loaded tree (``navigator check``)."""
-    from navigator.core import rules
-
-    denied, problems = rules.read_denied(content.root)
-    return problems + rules.all_problems(content, denied)
-
-
 # A source older than this is listed by ``--freshness``: it may describe a service or law that moved on.
 OLD_SOURCE_YEARS = 3
 

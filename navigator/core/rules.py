@@ -342,3 +342,9 @@ def all_problems(content: Content, denied: list[Denied]) -> list[Problem]:
         problems += source_problems(entry, denied)
         problems += service_problems(entry)
     return problems
+
+
+def check(content: Content) -> list[Problem]:
+    """Every trust rule over a loaded tree, with the deny list kept beside it (``navigator check``)."""
+    denied, problems = read_denied(content.root)
+    return problems + all_problems(content, denied)
