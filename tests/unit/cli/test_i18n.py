@@ -64,7 +64,7 @@ def test_status_prints_what_a_translator_needs(tree: Path, locales: Path, capsys
     out = capsys.readouterr().out
     assert "German · Deutsch (de)" in out
     assert f"Interface: 0% (1 of {total} strings), draft" in out
-    assert "Content:   50% (2 of 4 items; 1 reviewed, 1 draft)" in out
+    assert "Content:   40% (2 of 5 items; 1 reviewed, 1 draft)" in out
     assert "organization/helpline  content/de/organizations/helpline.yaml" in out
     assert "content/de/laws/example-law.yaml:4: citation: is structure, not words" in out
     assert "msgstr adds {oops}" in out

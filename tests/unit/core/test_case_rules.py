@@ -8,11 +8,10 @@ proven here whatever the shipped content holds today.
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 import pytest
-from pydantic import Field
 
+from navigator.core import models
 from navigator.core.case import Case, Moment, Report, ReportState, Route, Update, fold
 from navigator.core.case_report import DeadlineRule, NextStep
 from navigator.core.case_rules import ContentRules, parse_ref
@@ -33,11 +32,6 @@ class Deadline:
         self.hours, self.starts, self.source = hours, starts, source
 
 
-class LawWithRules(Law):
-    deadline: Any = None
-    if_ignored: list[str] = Field(default_factory=list)
-
-
 class WithRules:
     """The shipped content, with a deadline and next steps on the TAKE IT DOWN platform duty."""
 
@@ -45,10 +39,13 @@ class WithRules:
         self.library = library
         base = library.get(Kind.LAW, "us-take-it-down-platform-duty")
         assert isinstance(base, Law)
-        self.law = LawWithRules(
-            **base.model_dump(),
-            deadline=Deadline(48, "after a valid request", "https://www.congress.gov/bill/119th-congress/senate-bill/146"),
-            if_ignored=["navigator://notice/ftc-escalation", "navigator://law/no-such-law"],
+        self.law = base.model_copy(
+            update={
+                "deadline": models.Deadline(
+                    hours=48, starts="after a valid request", source="https://www.congress.gov/bill/119th-congress/senate-bill/146"
+                ),
+                "if_ignored": ["navigator://notice/ftc-escalation", "navigator://law/no-such-law"],
+            }
         )
 
     def get(self, kind: Kind, item_id: str) -> Item | None:
@@ -118,7 +115,7 @@ def test_a_refused_report_to_a_site_gets_the_sites_own_advice(library):
         Update(report_id="r1", status="refused", when=Moment(utc=T0)),
     )
     assert refused.state is ReportState.REFUSED
-    assert [s.title for s in rules.next_steps(refused)] == list(reddit.if_it_fails)
+    assert [s.title for s in rules.next_steps(refused)] == [point.text for point in reddit.if_it_fails]
     waiting = view_of(report(Route(kind="platform", ref="navigator://platform/reddit"), None))
     assert rules.next_steps(waiting) == []  # nothing to do yet: no deadline has passed
 

@@ -29,7 +29,7 @@ def messages(root: Path, only: str = "") -> list[str]:
 def test_fixture_tree_is_clean(tree: Path) -> None:
     content, report = load_content(tree)
     assert report.ok, [str(p) for p in report.problems]
-    assert len(content.entries) == 4
+    assert len(content.entries) == 5
 
 
 def test_malformed_yaml_names_file_and_line(tree: Path) -> None:
@@ -111,7 +111,7 @@ def test_broken_file_leaves_the_rest_loaded(tree: Path) -> None:
     (tree / "en/glossary/url.yaml").write_text(": : :\n")
     content, report = load_content(tree)
     assert not report.ok
-    assert {k.value for k, _ in content.entries} == {"article", "organization", "law"}
+    assert {k.value for k, _ in content.entries} == {"article", "organization", "law", "place"}
 
 
 def test_not_utf8(tree: Path) -> None:

@@ -161,8 +161,10 @@ def test_not_sure_everywhere(pathway: Pathway, view: Localized) -> None:
     ids = steps(plan)
     for must in ("in-danger", "threats", "maybe-under-18", "evidence", "not-sure-where", "legal-options", "people", "look-after-yourself"):
         assert must in ids
-    for must_not in ("under-18", "remove-each", "us-48-hours", "laws", "someone-close", "report-the-tool"):
+    for must_not in ("under-18", "remove-each", "us-48-hours", "someone-close", "report-the-tool"):
         assert must_not not in ids
+    laws = next(s for s in plan.steps if s.key == "laws")
+    assert not laws.entries and "you did not say where" in laws.body  # honest, not silent
     people = entries(plan, "people")
     assert people, "worldwide services are offered when the place is not given"
     for org_id in people:
@@ -187,9 +189,10 @@ def test_the_same_answers_give_the_same_plan(pathway: Pathway, view: Localized) 
 
 def test_language_puts_services_that_speak_it_first(pathway: Pathway, view: Localized) -> None:
     plan = plan_for(pathway, view, country="us", language="es")
-    people = entries(plan, "people")
-    speaks = [org_id for org_id in people if "es" in view.get(Kind.ORGANIZATION, org_id).languages]  # type: ignore[union-attr]
-    assert speaks and people[: len(speaks)] == speaks
+    orgs = [view.get(Kind.ORGANIZATION, org_id) for org_id in entries(plan, "people")]
+    services = [o.id for o in orgs if isinstance(o, Organization) and not o.crisis]  # crisis lines come last
+    speaks = [o.id for o in orgs if isinstance(o, Organization) and not o.crisis and "es" in o.languages]
+    assert speaks and services[: len(speaks)] == speaks
 
 
 def test_language_falls_back_to_the_interface_locale(pathway: Pathway, view: Localized) -> None:

@@ -36,7 +36,6 @@ sources:
 def tree(tmp_path: Path) -> Path:
     root = tmp_path / "content"
     shutil.copytree(FIXTURES / "good", root)
-    (root / "en/places").mkdir()
     (root / "en/places/gb.yaml").write_text(PLACE)
     return root
 

@@ -40,7 +40,7 @@ LAW = Law(
 def test_only_words_are_translatable() -> None:
     assert set(text_fields(GlossaryTerm)) == {"term", "definition"}
     fields = text_fields(Law)
-    assert set(fields) == {"title", "status_note", "summary", "for_you", "does_not"}
+    assert set(fields) == {"title", "status_note", "summary", "for_you", "does_not", "deadline"}
     for structure in ("id", "reviewed", "jurisdiction", "citation", "status", "status_date", "kind"):
         assert structure not in fields
     assert fields["for_you"] == ("list", ("text",))

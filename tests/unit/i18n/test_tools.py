@@ -138,10 +138,10 @@ def test_status_counts_interface_and_content(tree: Path, locales: Path) -> None:
     row = status(locales, tree, "de")[0]
     assert (row.ui_done, row.ui_total, row.ui_review) == (1, total, "draft")
     assert [p.msgid for p in row.ui_problems] == ["Back"]
-    assert (row.content_done, row.content_total, row.content_reviewed) == (2, 4, 1)
+    assert (row.content_done, row.content_total, row.content_reviewed) == (2, 5, 1)
     assert [(r.kind, r.item_id, r.path) for r in row.stale] == [(Kind.ORGANIZATION, "helpline", "content/de/organizations/helpline.yaml")]
     assert [r.item_id for r in row.rejected] == ["example-law"]
-    assert row.content_percent == 50
+    assert row.content_percent == 40
 
 
 def test_new_locale_makes_a_catalog_with_the_language_plural_rules(tree: Path, locales: Path) -> None:
