@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from navigator.core.audience import Reader, restrict, shown
 from navigator.core.case import ReportState, ReportView
 from navigator.core.case_report import DeadlineRule, NextStep
-from navigator.core.audience import Reader, restrict, shown
 from navigator.core.models import LINK_RE, Item, Kind, Law, NoticeTemplate, Platform, display_title
 from navigator.core.plan import ContentView
 

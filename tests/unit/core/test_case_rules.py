@@ -125,20 +125,17 @@ def test_adult_only_next_steps_are_never_offered_for_a_possible_minor(monkeypatc
     person may have been under 18 never shows them, from a law or from a site's own advice."""
     library = Library(content_root())
 
-    class Adults:
-        audience = "adults"
-        text = "Use StopNCII"
-
-    class Everyone:
-        audience = "everyone"
-        text = "Ask the host again"
-
-    class PlatformWithAudience(Platform):
-        if_it_fails: list[Any] = Field(default_factory=list)  # type: ignore[assignment]
-
     reddit = library.get(Kind.PLATFORM, "reddit")
     assert isinstance(reddit, Platform)
-    site = PlatformWithAudience(**{**reddit.model_dump(), "if_it_fails": [Adults(), Everyone(), "Plain words"]})
+    site = reddit.model_copy(
+        update={
+            "if_it_fails": [
+                models.Point(text="Use StopNCII", audience="adults", offer_if_unsure=True),
+                models.Point(text="Ask the host again"),
+                models.Point(text="Plain words"),
+            ]
+        }
+    )
     adult_org = library.get(Kind.ORGANIZATION, "revenge-porn-helpline")
     assert adult_org is not None
 
@@ -162,8 +159,7 @@ def test_adult_only_next_steps_are_never_offered_for_a_possible_minor(monkeypatc
     # A law's next step that content marks for adults only is left out too.
     import navigator.core.case_rules as case_rules
 
-    original = case_rules.for_adults_only
-    monkeypatch.setattr(case_rules, "for_adults_only", lambda thing: getattr(thing, "id", "") == "adults-only" or original(thing))
+    assert case_rules.for_adults_only(adult_org)  # the Revenge Porn Helpline serves adults only
     overdue = view_of(report(Route(kind="notice"), 48, "navigator://law/us-take-it-down-platform-duty"))
     assert [s.href for s in rules.next_steps(overdue)] == ["navigator://organization/adults-only", "navigator://notice/ftc-escalation"]
     assert [s.href for s in rules.next_steps(overdue, possibly_minor=True)] == ["navigator://notice/ftc-escalation"]
