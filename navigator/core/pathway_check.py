@@ -205,7 +205,9 @@ def adults_only_in(plan: Plan, pathway: Pathway, view: ContentView, reader: Read
         step = steps.get(planned.key)
         if step is not None and not shown(step.audience, reader, step.offer_if_unsure):
             found.append(f"step '{step.id}'")
-    for href in plan.links():
+    # What the pathway names itself (its steps' links). Expansions (services for the place,
+    # platforms) come from the content and are filtered by the audience rule in the plan builder.
+    for href in dict.fromkeys(link.href for planned in plan.steps for link in planned.links):
         kind_name, _, item_id = href.removeprefix("navigator://").partition("/")
         try:
             kind = Kind(kind_name)

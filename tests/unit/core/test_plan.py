@@ -94,10 +94,9 @@ def test_image_taken_at_16_now_an_adult(pathway: Pathway, view: Localized) -> No
     ids = steps(plan)
     assert ids[0] == "under-18"  # nothing is more urgent here than the child-image route
     under_18 = next(s for s in plan.steps if s.key == "under-18")
-    assert {link.href for link in under_18.links} >= {
-        "navigator://organization/ncmec-take-it-down",
-        "navigator://organization/ncmec-cybertipline",
-    }
+    assert "navigator://organization/ncmec-take-it-down" in {link.href for link in under_18.links}
+    assert ids[1] == "report-minor-us"  # then the US route for reporting it
+    assert "navigator://organization/ncmec-cybertipline" in all_links(plan)
     assert "evidence-under-18" in ids and "evidence" not in ids  # keep a record, not the image
     assert "stopncii" not in ids
     assert STOPNCII not in all_links(plan)  # never StopNCII, anywhere in the plan
@@ -248,3 +247,27 @@ def test_minor_guard_removes_adults_only_links_even_if_content_forgets(view: Loc
     assert STOPNCII in unsure.links()
     adult = build_plan(pathway, {"age": ("adult",)}, view)
     assert STOPNCII in adult.links()
+
+
+@pytest.mark.parametrize(
+    ("place", "national", "not_there"),
+    [
+        (
+            {"country": "gb", "uk_nation": "england"},
+            "navigator://organization/iwf-childline-report-remove",
+            "navigator://organization/ncmec-cybertipline",
+        ),
+        ({"country": "ca", "ca_province": "ca-on"}, "navigator://organization/cybertip-ca", "navigator://organization/ncmec-cybertipline"),
+        (
+            {"country": "us", "us_state": "us-tx"},
+            "navigator://organization/ncmec-cybertipline",
+            "navigator://organization/iwf-childline-report-remove",
+        ),
+    ],
+)
+def test_a_child_is_sent_to_their_own_countrys_reporting_route(pathway: Pathway, view: Localized, place, national, not_there) -> None:
+    plan = plan_for(pathway, view, age="under-18", wants=["removal", "support"], **place)
+    links = plan.links()
+    assert national in links and not_there not in links
+    assert "navigator://organization/revenge-porn-helpline" not in links  # adults only
+    assert "navigator://organization/stopncii" not in links
