@@ -83,10 +83,9 @@ class ContentRules:
 
     def deadline_rule(self, legal_basis: str) -> DeadlineRule | None:
         law = self.law(legal_basis)
-        deadline = getattr(law, "deadline", None) if law is not None else None
-        if deadline is None:
+        if law is None or law.deadline is None:
             return None
-        return DeadlineRule(hours=int(deadline.hours), starts=str(deadline.starts), source=str(deadline.source))
+        return DeadlineRule(hours=law.deadline.hours, starts=law.deadline.starts, source=law.deadline.source)
 
     def legal_basis(self, ref: str, route_id: str = "") -> str:
         """The legal basis content gives a platform route or a notice ('' when it gives none)."""
@@ -94,10 +93,10 @@ class ContentRules:
         if isinstance(item, Platform):
             for route in item.routes:
                 if route.id == route_id:
-                    return str(getattr(route, "legal_basis", None) or "")
+                    return route.legal_basis or ""
             return ""
         if isinstance(item, NoticeTemplate):
-            return str(getattr(item, "legal_basis", None) or "")
+            return item.legal_basis or ""
         return ""
 
     def next_steps(self, view: ReportView, possibly_minor: bool = False) -> list[NextStep]:
@@ -110,11 +109,11 @@ class ContentRules:
             return []
         steps: list[NextStep] = []
         law = self.law(view.report.legal_basis)
-        for ref in getattr(law, "if_ignored", None) or []:
-            item = self.item(str(ref))
+        for ref in law.if_ignored if law is not None else []:
+            item = self.item(ref)
             if item is None or (possibly_minor and for_adults_only(item)):
                 continue
-            steps.append(NextStep(display_title(item), str(ref)))
+            steps.append(NextStep(display_title(item), ref))
         platform = self.item(view.report.route.ref)
         # The site's own "if it fails" advice: always after a refusal, and when the law gives none.
         if isinstance(platform, Platform) and (view.state is ReportState.REFUSED or not steps):

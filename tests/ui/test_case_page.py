@@ -139,9 +139,15 @@ def test_sample_shows_overdue_first_with_how_long_and_next_steps(page, drive, mo
     assert names[0].startswith("Overdue: ") and "Overdue by 3 days." in names[0]
     assert names[1].startswith("Refused: ")
     assert names[2].startswith("Removed: ")
-    # A refused report to a site in content shows what to do next, from content.
     state = page.keeper.state()
     assert state.reports["r7"].state is ReportState.REFUSED
+    # The overdue TAKE IT DOWN request shows its deadline and the next steps from content (the FTC).
+    words = " ".join(w.text() for w in cards[0].findChildren(QLabel))
+    assert "Deadline: Nov 4, 2026" in words
+    steps = [b for b in cards[0].findChildren(QAbstractButton) if b.accessibleName().startswith("Next step: ")]
+    assert steps, "no next step shown for an overdue TAKE IT DOWN request"
+    steps[0].click()
+    assert page.shell.current_page().name == "item"
 
 
 def test_export_in_another_language(page, drive, tmp_path, monkeypatch):

@@ -1,8 +1,8 @@
 """What the case file reads from content: names, routes, legal bases, deadlines and next steps.
 
 Deadlines and next steps are content fields (a law's ``deadline`` and ``if_ignored``, a route's or
-notice's ``legal_basis``). ``WithRules`` below stands for content that has them, so the rules are
-proven here whatever the shipped content holds today.
+notice's ``legal_basis``). The shipped content is checked first; ``WithRules`` below changes one law,
+so the rules are also proven for content that does not exist (a next step that names no page).
 """
 
 from __future__ import annotations
@@ -25,11 +25,6 @@ T0 = datetime(2026, 11, 10, 12, 0, tzinfo=UTC)
 @pytest.fixture(scope="module")
 def library() -> Library:
     return Library(content_root())
-
-
-class Deadline:
-    def __init__(self, hours: int, starts: str, source: str) -> None:
-        self.hours, self.starts, self.source = hours, starts, source
 
 
 class WithRules:
@@ -66,6 +61,25 @@ def view_of(data: Report, *updates: Update):  # type: ignore[no-untyped-def]
     for update in updates:
         case = case.append(update, T0)
     return fold(case, T0).reports["r1"]
+
+
+def test_the_shipped_take_it_down_deadline_and_its_next_steps(library):
+    """A valid TAKE IT DOWN request gives the platform 48 hours; past them, the FTC is the next step."""
+    rules = ContentRules(library)
+    basis = "navigator://law/us-take-it-down-platform-duty"
+    assert rules.legal_basis("navigator://notice/tida-removal-request") == basis
+    x = library.get(Kind.PLATFORM, "x")
+    assert isinstance(x, Platform)
+    assert basis in {rules.legal_basis("navigator://platform/x", route.id) for route in x.routes}
+    rule = rules.deadline_rule(basis)
+    assert rule is not None and rule.hours == 48 and rule.starts and rule.source.startswith("https://")
+    overdue = view_of(report(Route(kind="notice", ref="navigator://notice/tida-removal-request"), rule.hours, basis))
+    assert overdue.state is ReportState.OVERDUE
+    hrefs = [step.href for step in rules.next_steps(overdue)]
+    assert hrefs[0] == "navigator://notice/ftc-escalation"
+    assert all(rules.title_of(href) for href in hrefs)
+    waiting = view_of(report(Route(kind="notice"), 500, basis))
+    assert waiting.state is ReportState.WAITING and rules.next_steps(waiting) == []
 
 
 def test_names_from_content(library):
