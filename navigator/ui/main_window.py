@@ -16,7 +16,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QMainWindow, QPushButton, QVBoxLayout, QWidget
 
-from navigator import APP_NAME, i18n
+from navigator import i18n
 from navigator.core.library import Library
 from navigator.core.models import Kind
 from navigator.core.pathway import Walk
@@ -39,10 +39,15 @@ from navigator.ui.pages.search import SearchBox, SearchPage
 from navigator.ui.pages.wizard import WizardPage
 from navigator.ui.privacy_controls import PrivacyController
 from navigator.ui.qt_hardening import install_guard
-from navigator.ui.quick_exit import clear_owned_clipboard, forget_all, install_exit_keys, on_forget
+from navigator.ui.quick_exit import clear_owned_clipboard, forget_all, install_exit_keys, leaving, on_forget
 from navigator.ui.theme import Theme
 from navigator.ui.topbar import TopBar
 from navigator.ui.widgets import label
+from navigator.ui.worker import Worker
+
+# Above this many items, a new language's content is laid over the English in a worker thread
+# first, so the window and Quick exit never wait for it (security review F1: 8 s at 100x content).
+PREPARE_LANGUAGE_ABOVE = 1500
 
 
 class MainWindow(QMainWindow):
@@ -63,6 +68,10 @@ class MainWindow(QMainWindow):
         self.display = Display(theme, self)
         self.search_box = SearchBox(self)
         self.topbar = TopBar(self, self.search_box)
+        self.topbar.on_language = self.switch_language
+        self.language_worker = Worker(self)
+        self.language_worker.done.connect(self._language_prepared)
+        self.language_worker.failed.connect(lambda _error: self.topbar.language.setEnabled(True))
         self.topbar.home_button.clicked.connect(self.go_home)
         self.topbar.back_button.clicked.connect(self.go_back)
         self.privacy = PrivacyController(self, self.display, library, self.topbar.menu_button)
@@ -214,6 +223,22 @@ class MainWindow(QMainWindow):
 
     # --- language and words -------------------------------------------------------------
 
+    def switch_language(self, locale: str) -> None:
+        """The person picked a language: switch now if its content is ready or small, else prepare
+        it in a worker first (the picker waits, disabled; the window and Quick exit do not)."""
+        if self.library.ready(locale) or len(self.library.english.entries) < PREPARE_LANGUAGE_ABOVE:
+            i18n.set_locale(locale)
+            return
+        self.topbar.language.setEnabled(False)
+        library = self.library
+        self.language_worker.start(lambda: library.prepare(locale))
+
+    def _language_prepared(self, prepared: object) -> None:
+        self.library.adopt(prepared)
+        self.topbar.language.setEnabled(True)
+        assert isinstance(prepared, tuple)
+        i18n.set_locale(prepared[0])
+
     def _language_changed(self, locale: str) -> None:
         # Content first (the library's view, then the walk's pathway), so that every page below
         # retranslates from the new language, whatever order the pages were added in.
@@ -255,8 +280,8 @@ class MainWindow(QMainWindow):
         on_home = page is self.pages.get("home")
         self.topbar.back_button.setEnabled(bool(self.history) and not on_home)
         self.topbar.home_button.setEnabled(not on_home)
-        heading = page.heading() if isinstance(page, Page) else ""
-        self.setWindowTitle(f"{heading} — {APP_NAME}" if heading else APP_NAME)
+        # The title never names the page: the taskbar and window switchers show it (display.py).
+        self.setWindowTitle(self.display.window_name())
 
     # --- a new person -------------------------------------------------------------------
 
@@ -264,11 +289,14 @@ class MainWindow(QMainWindow):
         """Forget the person: the session, what each page shows of it (each page once), where Back
         goes, and the key to the saved settings. Quick exit and start over both come here."""
         self.session.clear()
+        self.case_keeper.stop()  # work still running: its late result is locked unseen
+        self.history.clear()
+        self.privacy.forget_key()
+        if leaving():
+            return  # Quick exit: the windows are hidden and the process ends; nothing to redraw (F19)
         for page in self.pages.values():
             with contextlib.suppress(Exception):  # one page failing must not keep the others' words on screen
                 page.reset()
-        self.history.clear()
-        self.privacy.forget_key()
 
     def reset_session(self) -> None:
         """Start over for a new person (advocates between clients): forget, and back to the home screen."""

@@ -161,23 +161,61 @@ class PrivacyController(QObject):
             plain_window=self.display.plain_window,
         )
 
-    def turn_on_remembering(self, passphrase: str, repeated: str | None = None) -> None:
-        """Create the encrypted file now. Raises RememberError (short or different passphrase) or OSError."""
-        check_new_passphrase(passphrase, repeated)
-        lock = Lock.new(passphrase)
-        self.store.save(self.current_settings(), lock)
+    # Each slow part (the key derivation, the file, a large language's content) is a job that a
+    # worker thread runs; what follows it happens back on the interface thread (``ui/passphrase.py``).
+
+    def remember_job(self, passphrase: str, repeated: str | None = None) -> Callable[[], Lock]:
+        """The work of turning remembering on: check, derive the key, write the file. Raises
+        RememberError (short or different passphrase) or OSError when run."""
+        settings, store = self.current_settings(), self.store  # read here, on the interface thread
+
+        def job() -> Lock:
+            check_new_passphrase(passphrase, repeated)
+            lock = Lock.new(passphrase)
+            store.save(settings, lock)
+            return lock
+
+        return job
+
+    def remembering_on(self, lock: object) -> None:
+        assert isinstance(lock, Lock)
         self.lock = lock
         self.update_banner()
         self.changed.emit()
 
-    def unlock(self, passphrase: str) -> Settings:
-        """Open the saved file and use what it says. Raises WrongPassphraseError or DamagedFileError; nothing changes then."""
-        settings, lock = self.store.load(passphrase)
+    def turn_on_remembering(self, passphrase: str, repeated: str | None = None) -> None:
+        """Create the encrypted file now, here (tests and scripts; the dialog runs it in a worker)."""
+        self.remembering_on(self.remember_job(passphrase, repeated)())
+
+    def unlock_job(self, passphrase: str) -> Callable[[], tuple[Settings, Lock, object]]:
+        """The work of opening the saved file, and of preparing its language's content. Raises
+        WrongPassphraseError or DamagedFileError when run; nothing changes then."""
+        store, library, locales = self.store, self.library, self.library.locales()
+
+        def job() -> tuple[Settings, Lock, object]:
+            settings, lock = store.load(passphrase)
+            language = settings.language
+            prepared = library.prepare(language) if language and language in locales else None
+            return settings, lock, prepared
+
+        return job
+
+    def use_unlocked(self, result: object) -> None:
+        assert isinstance(result, tuple)
+        settings, lock, prepared = result
+        assert isinstance(settings, Settings) and isinstance(lock, Lock)
+        if prepared is not None:
+            self.library.adopt(prepared)
         self.lock = lock
         self.apply_settings(settings)
         self.update_banner()
         self.changed.emit()
-        return settings
+
+    def unlock(self, passphrase: str) -> Settings:
+        """Open the saved file and use what it says, here (tests and scripts; the dialog uses a worker)."""
+        result = self.unlock_job(passphrase)()
+        self.use_unlocked(result)
+        return result[0]
 
     def apply_settings(self, settings: Settings) -> None:
         lock, self.lock = self.lock, None  # no saving half-way through
@@ -212,11 +250,11 @@ class PrivacyController(QObject):
         self.changed.emit()
 
     def ask_turn_on(self) -> bool:
-        dialog = RememberDialog(self.window, self.store.path, self.turn_on_remembering)
+        dialog = RememberDialog(self.window, self.store.path, self.remember_job, self.remembering_on)
         return dialog.exec() == RememberDialog.DialogCode.Accepted
 
     def ask_unlock(self) -> bool:
-        dialog = UnlockDialog(self.window, self.unlock)
+        dialog = UnlockDialog(self.window, self.unlock_job, self.use_unlocked)
         return dialog.exec() == UnlockDialog.DialogCode.Accepted
 
     def ask_forget(self) -> bool:
