@@ -86,7 +86,8 @@ class MainWindow(QMainWindow):
         root.addWidget(self._build_footer())
         self.setCentralWidget(central)
 
-        self.add_page(HomePage(self))
+        self.home = HomePage(self)
+        self.add_page(self.home)
         self.add_page(ItemPage(self))
         self.add_page(ListPage(self))
         self.letter = LetterPage(self)
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
             self.doors[key] = functools.partial(self.show_list, door)
         self.doors["guide"] = self.wizard.open
         self.doors["support"] = lambda: self.show_page("directory")
+        self.doors["talk"] = lambda: self.show_page("directory")  # "Talk to someone now" is at its top
         self.doors["privacy"] = lambda: self.show_page("privacy")
         self.doors["case"] = lambda: self.show_page("case")
 
@@ -132,6 +134,7 @@ class MainWindow(QMainWindow):
         self.plan.start_over_requested.connect(self.wizard.ask_start_over)
         self.plan.place_known.connect(self.directory.set_context)
         self.letter.log_requested.connect(self._log_letter)
+        self.home.plain_name_requested.connect(lambda: self.display.set_plain_window(True))
 
     def _log_letter(self, template_id: str) -> None:
         self.show_page("case")
@@ -150,7 +153,7 @@ class MainWindow(QMainWindow):
         row.setContentsMargins(20, 6, 20, 6)
         self.help_now = QPushButton()
         self.help_now.setObjectName("link")
-        self.help_now.clicked.connect(lambda: self.open_door("support"))
+        self.help_now.clicked.connect(lambda: self.open_door("talk"))
         self.privacy_link = QPushButton()
         self.privacy_link.setObjectName("link")
         self.privacy_link.clicked.connect(lambda: self.open_door("privacy"))
@@ -272,13 +275,17 @@ class MainWindow(QMainWindow):
 
     def _display_changed(self) -> None:
         self._show_window_name()
+        self.home.show_offer(self.display.plain_window)
         self.topbar.fit()
         self.update_chrome()
 
     def update_chrome(self) -> None:
         page = self.stack.currentWidget()
         on_home = page is self.pages.get("home")
-        self.topbar.back_button.setEnabled(bool(self.history) and not on_home)
+        in_questions = (
+            page is self.wizard and self.wizard.walk is not None and (self.wizard.walk.current() is not None or self.wizard.showing_help())
+        )
+        self.topbar.back_button.setEnabled((bool(self.history) or in_questions) and not on_home)
         self.topbar.home_button.setEnabled(not on_home)
         # The title never names the page: the taskbar and window switchers show it (display.py).
         self.setWindowTitle(self.display.window_name())
