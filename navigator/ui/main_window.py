@@ -192,7 +192,9 @@ class MainWindow(QMainWindow):
         self.show_page("home")
 
     def go_back(self) -> None:
-        self.stack.go_back()
+        # Inside the questions, Back is the previous question (UX review F08), as the page's own Back.
+        if not self.wizard.back_within():
+            self.stack.go_back()
         self.update_chrome()
 
     def open_door(self, key: str) -> None:
