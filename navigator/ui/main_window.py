@@ -14,7 +14,18 @@ import functools
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QMainWindow, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLineEdit,
+    QMainWindow,
+    QPlainTextEdit,
+    QPushButton,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from navigator import i18n
 from navigator.core.library import Library
@@ -48,6 +59,20 @@ from navigator.ui.worker import Worker
 # Above this many items, a new language's content is laid over the English in a worker thread
 # first, so the window and Quick exit never wait for it (security review F1: 8 s at 100x content).
 PREPARE_LANGUAGE_ABOVE = 1500
+
+
+def forget_typing(root: QWidget) -> None:
+    """Every text field forgets its undo history, so Ctrl+Z cannot bring back what the last person
+    typed (security review F6). What a field shows stays: pages have emptied theirs already."""
+    for line in root.findChildren(QLineEdit):
+        with contextlib.suppress(RuntimeError):
+            line.setText(line.text())  # setText starts a new, empty undo history
+    for plain in root.findChildren(QPlainTextEdit):
+        with contextlib.suppress(RuntimeError):
+            plain.document().clearUndoRedoStacks()
+    for rich in root.findChildren(QTextEdit):
+        with contextlib.suppress(RuntimeError):
+            rich.document().clearUndoRedoStacks()
 
 
 class MainWindow(QMainWindow):
@@ -157,10 +182,15 @@ class MainWindow(QMainWindow):
         self.privacy_link = QPushButton()
         self.privacy_link.setObjectName("link")
         self.privacy_link.clicked.connect(lambda: self.open_door("privacy"))
+        # One visible way to clear everything between two people (UX review F04).
+        self.new_person = QPushButton()
+        self.new_person.setObjectName("link")
+        self.new_person.clicked.connect(lambda: self.privacy.start_over())
         self.not_advice = label(name="muted", wrap=True)
         self.not_advice.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(self.help_now)
         row.addWidget(self.privacy_link)
+        row.addWidget(self.new_person)
         row.addWidget(self.not_advice, 1)
         return bar
 
@@ -265,6 +295,8 @@ class MainWindow(QMainWindow):
         self.privacy.retranslate()
         self.help_now.setText(_("Talk to someone now"))
         self.privacy_link.setText(_("About your privacy"))
+        self.new_person.setText(_("New person"))
+        self.new_person.setAccessibleName(_("New person: clear everything for the next person"))
         self.not_advice.setText(_("General information, not legal advice."))
         for page in self.pages.values():
             page.retranslate()
@@ -292,8 +324,6 @@ class MainWindow(QMainWindow):
         # The title never names the page: the taskbar and window switchers show it (display.py).
         self.setWindowTitle(self.display.window_name())
 
-    # --- a new person -------------------------------------------------------------------
-
     def forget_session(self) -> None:
         """Forget the person: the session, what each page shows of it (each page once), where Back
         goes, and the key to the saved settings. Quick exit and start over both come here."""
@@ -306,9 +336,12 @@ class MainWindow(QMainWindow):
         for page in self.pages.values():
             with contextlib.suppress(Exception):  # one page failing must not keep the others' words on screen
                 page.reset()
+        forget_typing(self)
+
+    # --- a new person -------------------------------------------------------------------
 
     def reset_session(self) -> None:
-        """Start over for a new person (advocates between clients): forget, and back to the home screen."""
+        """New person (advocates between clients): forget everything, and back to the home screen."""
         forget_all()  # this window's forget_session, and any other state registered with quick_exit.on_forget
         clear_owned_clipboard()
         self.show_page("home", remember=False)

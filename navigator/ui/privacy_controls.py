@@ -108,7 +108,7 @@ class PrivacyController(QObject):
         self.contrast.setText(_("High contrast"))
         self.plain.setText(_("Plain window title and icon"))
         self.plain.setToolTip(_("The taskbar and window list show “{name}” and a plain icon.").format(name=self.display.neutral_name()))
-        self.start_over_action.setText(_("Start over for a new person…"))
+        self.start_over_action.setText(_("New person…"))
         self.about.setText(_("About your privacy"))
         self.menu.setAccessibleName(_("Privacy and display"))
         self.banner_text.setText(_("Your saved settings are on this computer, locked with your passphrase."))
@@ -126,13 +126,16 @@ class PrivacyController(QObject):
     # --- session ------------------------------------------------------------------------
 
     def start_over(self, confirm: bool = True) -> bool:
-        """Clear answers, the plan and open pages for the next person; back to the start."""
+        """New person: clear everything of this person (answers, plan, letters, search, the pages
+        that were open, what Navigator copied) and go back to the start."""
         if confirm and not dialogs.ask(
             self.window,
-            title=_("Start over for a new person?"),
-            text=_("This clears all answers, the plan and the pages that are open, and goes back to the start."),
+            title=_("Clear everything for a new person?"),
+            text=_(
+                "This clears the answers, the plan, letters, the search, the pages that were open and what Navigator copied, and goes back to the start."
+            ),
             informative=_("Nothing of this can be brought back. Files you saved yourself are not touched."),
-            yes=_("Start over"),
+            yes=_("Clear everything"),
             no=_("Keep working"),
             default="no",
             destructive=True,

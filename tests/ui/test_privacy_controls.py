@@ -123,7 +123,7 @@ def test_menu_is_in_the_top_bar_and_reachable_by_keyboard(window, qtbot):
         "Usual text size",
         "High contrast",
         "Plain window title and icon",
-        "Start over for a new person…",
+        "New person…",
         "About your privacy",
     ]
     opened = []
@@ -180,7 +180,7 @@ def test_start_over_asks_first_and_can_be_cancelled(window):
     action = window.privacy.start_over_action
     action.trigger()  # from the top-bar menu
     assert window.current_page().name == "item" and window.history
-    QTimer.singleShot(50, answer("Start over"))
+    QTimer.singleShot(50, answer("Clear everything"))
     action.trigger()
     assert window.current_page().name == "home" and window.history == []
 

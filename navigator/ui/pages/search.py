@@ -389,10 +389,11 @@ class SearchPage(Page):
         self.run(self.query)
 
     def reset(self) -> None:
-        self.box.clear()
+        self.box.setText("")  # setText, not clear(): a new, empty undo history (security review F6)
         self.expanded = set()
         self.results = Results("")
         self._index = None
         self._index_view = None
         self._building = None
         self.list.clear()
+        self._show()  # the heading said the last person's words too

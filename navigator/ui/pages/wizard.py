@@ -399,7 +399,7 @@ class WizardPage(Page):
                 (c for c in org.contacts if c.kind in ("text", "chat")), None
             )
             words.append(f"{org.name}: {contact.label or contact.value}" if contact is not None else org.name)
-        self.help_lines_title.setText(_("Lines open day and night, free, to talk to someone"))
+        self.help_lines_title.setText(_("Crisis lines where you are, to talk to someone now"))
         self.help_lines_title.setVisible(bool(words))
         self.help_lines.setText("\n".join(words))
         self.help_lines.setVisible(bool(words))
