@@ -14,6 +14,7 @@ import functools
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QTextEdit,
     QVBoxLayout,
     QWidget,
@@ -172,10 +174,17 @@ class MainWindow(QMainWindow):
     # --- building -----------------------------------------------------------------------
 
     def _build_footer(self) -> QFrame:
+        """Talk to someone now, About your privacy, New person, and "not legal advice" (said once a
+        screen, here). The links are never cut; the sentence moves under them when it must."""
         bar = QFrame()
         bar.setObjectName("footer")
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(20, 6, 20, 6)
+        lines = QVBoxLayout(bar)
+        lines.setContentsMargins(20, 6, 20, 6)
+        lines.setSpacing(2)
+        row = QHBoxLayout()
+        lines.addLayout(row)
+        self.footer_row = row
+        self.footer_lines = lines
         self.help_now = QPushButton()
         self.help_now.setObjectName("link")
         self.help_now.clicked.connect(lambda: self.open_door("talk"))
@@ -187,12 +196,29 @@ class MainWindow(QMainWindow):
         self.new_person.setObjectName("link")
         self.new_person.clicked.connect(lambda: self.privacy.start_over())
         self.not_advice = label(name="muted", wrap=True)
-        self.not_advice.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        row.addWidget(self.help_now)
-        row.addWidget(self.privacy_link)
-        row.addWidget(self.new_person)
+        self.not_advice.setAlignment(Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter)
+        for link in (self.help_now, self.privacy_link, self.new_person):
+            link.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+            row.addWidget(link)
         row.addWidget(self.not_advice, 1)
         return bar
+
+    def fit_footer(self) -> None:
+        """The sentence goes under the links when the links and a readable sentence do not fit."""
+        links = sum(w.sizeHint().width() + self.footer_row.spacing() for w in (self.help_now, self.privacy_link, self.new_person))
+        room = self.width() - 40 - links
+        below = room < self.not_advice.fontMetrics().horizontalAdvance(self.not_advice.text()) * 0.6
+        in_row = self.footer_row.indexOf(self.not_advice) >= 0
+        if below and in_row:
+            self.footer_row.removeWidget(self.not_advice)
+            self.footer_lines.addWidget(self.not_advice)
+        elif not below and not in_row:
+            self.footer_lines.removeWidget(self.not_advice)
+            self.footer_row.addWidget(self.not_advice, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.fit_footer()
 
     def add_page(self, page: Page) -> None:
         self.stack.add(page)
@@ -298,6 +324,7 @@ class MainWindow(QMainWindow):
         self.new_person.setText(_("New person"))
         self.new_person.setAccessibleName(_("New person: clear everything for the next person"))
         self.not_advice.setText(_("General information, not legal advice."))
+        self.fit_footer()
         for page in self.pages.values():
             page.retranslate()
         self.update_chrome()
@@ -309,6 +336,7 @@ class MainWindow(QMainWindow):
 
     def _display_changed(self) -> None:
         self._show_window_name()
+        self.fit_footer()
         self.home.show_offer(self.display.plain_window)
         self.topbar.fit()
         self.update_chrome()

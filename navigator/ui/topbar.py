@@ -184,13 +184,17 @@ class TopBar(QFrame):
             exit_button.setMinimumWidth(0)
             exit_button.setMinimumWidth(exit_button.sizeHint().width())
             exit_button.setMinimumHeight(exit_button.sizeHint().height())
+            # The window may be made as narrow as the most folded arrangement allows (UX review F10:
+            # not as wide as the current one, or a person could never make it narrower).
+            self._arrange(*STAGES[-1])
+            smallest = self._needed()
             for brand, two_rows, folded in STAGES:
                 self._arrange(brand, two_rows, folded)
                 if self._needed() <= w.width():
                     break
             screen = w.screen()
             limit = screen.availableGeometry().width() if screen is not None else 10_000
-            w.setMinimumWidth(min(max(MIN_WIDTH, self._needed()), limit))
+            w.setMinimumWidth(min(max(MIN_WIDTH, smallest), limit))
             # A second row of the bar takes room from the page: the window may not get shorter for it.
             second = self.second.sizeHint().height() + 8 if self.second.isVisibleTo(w) else 0
             w.setMinimumHeight(MIN_HEIGHT + second)
@@ -233,7 +237,7 @@ class TopBar(QFrame):
         row, row2 = self.row, self.row2
         if two_rows and row2.indexOf(self.search_box) < 0:
             row.removeWidget(self.search_box)
-            row2.addWidget(self.search_box, 1)
+            row2.addWidget(self.search_box, 1, Qt.AlignmentFlag.AlignLeading)
         elif not two_rows and row.indexOf(self.search_box) < 0:
             row2.removeWidget(self.search_box)
             row.insertWidget(row.indexOf(self.home_button) + 1, self.search_box)

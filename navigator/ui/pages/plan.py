@@ -167,6 +167,9 @@ class LinkButton(WrapsToWidth, QPushButton):
         self.box = QVBoxLayout(self)
         self.box.setContentsMargins(4, 2, 4, 2)
         self.words = label(text)
+        # The side the language reads from, even when the words are a name in Latin letters.
+        side = Qt.AlignmentFlag.AlignRight if is_rtl() else Qt.AlignmentFlag.AlignLeft
+        self.words.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
         self.words.setStyleSheet(f"color: {palette.link}; text-decoration: underline; background: transparent;")
         self.words.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.words.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
@@ -418,8 +421,13 @@ class PlanPage(Page):
             words = label(reach)
             words.setObjectName("reach")
             box.addWidget(words)
-        button = LinkButton(link_words(thing.name), self.shell.theme.palette)
-        button.clicked.connect(lambda _c=False, h=thing.href: self.shell.open_link(h))
+        if thing.href.startswith("navigator://place/"):
+            # The number is the thing itself; the link goes on to people to talk to now.
+            button = LinkButton(link_words(_("Talk to someone now")), self.shell.theme.palette)
+            button.clicked.connect(lambda _c=False: self.shell.open_door("talk"))
+        else:
+            button = LinkButton(link_words(thing.name), self.shell.theme.palette)
+            button.clicked.connect(lambda _c=False, h=thing.href: self.shell.open_link(h))
         box.addWidget(button)
         return row
 
