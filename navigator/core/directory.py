@@ -282,3 +282,41 @@ def platforms(guides: Iterable[Platform], category: str | None = None, on_behalf
         p for p in guides if (category is None or p.category == category) and (not on_behalf or p.on_behalf in ("yes", "representative"))
     ]
     return sorted(kept, key=lambda p: fold(p.name))
+
+
+def _always_open_phone(org: Organization) -> bool:
+    for contact in org.contacts:
+        if contact.kind != "phone":
+            continue
+        hours = contact.hours or org.hours
+        if hours is not None and hours.always_open:
+            return True
+    return False
+
+
+def talk_now(organizations: Iterable[Organization], place: Place, language: str | None = None, limit: int = 3) -> list[Organization]:
+    """Two or three services to talk to now, for ``place``: "Talk to someone now" at the top of the
+    directory, before any filter.
+
+    Only services that answer by phone, text or chat, and only the most local ones there are (the
+    region, else the country, else a group such as the EU, else services for anywhere): never a
+    service for another country. Order: a phone line open day and night first, then services that
+    speak the person's language, then the more local, then those that are not only crisis lines.
+    """
+    talking = [o for o in organizations if any(c.kind in ("phone", "text", "chat", "whatsapp") for c in o.contacts)]
+    scored = [(place_fit(o.regions, place), o) for o in talking]
+    best = max((fit for fit, _o in scored if fit > ELSEWHERE), default=ELSEWHERE)
+    if best == ELSEWHERE:
+        return []
+    floor = COUNTRY if best >= COUNTRY else best
+    chosen = [(fit, o) for fit, o in scored if fit >= floor]
+    chosen.sort(
+        key=lambda pair: (
+            0 if _always_open_phone(pair[1]) else 1,
+            0 if language and language in pair[1].languages else 1,
+            -pair[0],
+            1 if pair[1].crisis else 0,
+            fold(pair[1].name),
+        )
+    )
+    return [o for _fit, o in chosen[:limit]]

@@ -79,6 +79,21 @@ class Library:
         self._view(locale)
         self._locale = locale
 
+    def ready(self, locale: str) -> bool:
+        """Whether switching to ``locale`` is quick: its words are laid over the English already."""
+        return locale in self._views
+
+    def prepare(self, locale: str) -> tuple[str, tuple[Localized, Report]]:
+        """Lay a locale's words over the English without changing anything here: safe in a worker
+        thread (it reads the loaded English only). Hand the result to ``adopt`` on the owner's thread."""
+        return locale, localize(self.english, locale)
+
+    def adopt(self, prepared: object) -> None:
+        """Keep a locale ``prepare`` made, so that ``set_locale`` to it is quick."""
+        assert isinstance(prepared, tuple)
+        locale, view = prepared
+        self._views.setdefault(locale, view)
+
     def locales(self) -> list[str]:
         return available_locales(self.root)
 

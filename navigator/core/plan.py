@@ -276,6 +276,22 @@ def _crisis(regions: tuple[str, ...], view: ContentView, wanted: tuple[str, ...]
     return found + [(Kind.ORGANIZATION, org) for org in lines]
 
 
+def crisis_help(
+    view: ContentView, reader: Reader, country: str | None, languages: tuple[str, ...] = ()
+) -> tuple[Place | None, list[Organization]]:
+    """The place's emergency number and its 24-hour crisis lines (the person's language first): the
+    help shown at once to someone who is not safe, before any plan (as the plan's ``talk-now`` step).
+
+    Read through an ``AudienceView`` for ``reader``, as every output is. No country, no guess.
+    """
+    if not country:
+        return None, []
+    found = _crisis((country.upper(),), AudienceView(view, reader), languages)
+    place = next((item for _kind, item in found if isinstance(item, Place)), None)
+    lines = [item for _kind, item in found if isinstance(item, Organization)]
+    return place, lines
+
+
 # --- building ----------------------------------------------------------------------------------
 
 
@@ -354,6 +370,78 @@ def _build(pathway: Pathway, given: Answers, view: ContentView, locale: str, rea
 
 def _plan_step(step: Step, body: str, links: list[Link], entries: list[Entry]) -> PlanStep:
     return PlanStep(step.id, step.category, step.title, body, tuple(links), tuple(entries))
+
+
+# --- "Do these first" ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FirstThing:
+    """One of the few things to do first: what, with whom, and how to reach them.
+
+    ``step``: the plan step it comes from (its title says what to do); ``name``: the service,
+    site, guide or place; ``reach``: its number or address, as a person would dial or type it
+    ("" for a guide inside Navigator); ``href``: its page in Navigator.
+    """
+
+    step: str
+    title: str
+    name: str
+    reach: str
+    href: str
+
+
+def reach_of(item: Item) -> str:
+    """How to reach an item, in one line: a place's emergency number, a service's phone (else its
+    first contact), a site's first reporting page. Nothing for a guide or a law."""
+    if isinstance(item, Place):
+        return item.emergency[0].number if item.emergency else ""
+    if isinstance(item, Organization):
+        phone = next((c for c in item.contacts if c.kind == "phone"), None)
+        contact = phone or item.contacts[0]
+        return contact.value
+    if isinstance(item, Platform):
+        return next((route.url for route in item.routes if route.url), "")
+    return ""
+
+
+def _thing(step: PlanStep, kind: Kind, item: Item) -> FirstThing:
+    return FirstThing(step.key, step.title, display_title(item), reach_of(item), f"navigator://{kind.value}/{item.id}")
+
+
+def _first_of_step(step: PlanStep, view: ContentView) -> FirstThing | None:
+    """The step's most useful target: its first entry, or else its first link."""
+    for entry in step.entries:
+        return _thing(step, entry.kind, entry.item)
+    for link in step.links:
+        item = view.get(link.kind, link.item_id)
+        if item is not None:
+            return _thing(step, link.kind, item)
+    return None
+
+
+# The request most likely to work, best first: for a possible child, the service made for children;
+# then the first site the person named (its own reporting page); then search engines; then hashing.
+REQUEST_ORDER = ("under-18", "maybe-under-18", "remove-each", "search-engines", "stopncii", "not-sure-where", "in-messages")
+SAFETY_ORDER = ("talk-now", "in-danger", "threats", "someone-close")
+
+
+def first_things(plan: Plan, view: ContentView, limit: int = 3) -> list[FirstThing]:
+    """At most ``limit`` things to do first, most urgent first: safety (when the answers call for
+    it), then keeping proof, then the one request most likely to work. Each names whom to reach
+    and how. Built from the plan alone, so it never holds anything the plan's reader may not see
+    (the plan was built over an ``AudienceView``; ``view`` is wrapped in one again here)."""
+    view = AudienceView(view, plan.reader)
+    by_key = {step.key: step for step in plan.steps}
+    chosen: list[FirstThing] = []
+    for group in (SAFETY_ORDER, ("evidence", "evidence-under-18"), REQUEST_ORDER):
+        for key in group:
+            step = by_key.get(key)
+            thing = _first_of_step(step, view) if step is not None else None
+            if thing is not None:
+                chosen.append(thing)
+                break
+    return chosen[:limit]
 
 
 def sources_of(plan: Plan, view: ContentView) -> list[tuple[Kind, Item]]:

@@ -11,6 +11,7 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import format_date as _babel_date
 from babel.dates import format_datetime as _babel_datetime
 from babel.dates import format_time as _babel_time
+from babel.lists import format_list as _babel_list
 from babel.numbers import format_decimal
 from babel.units import format_unit
 
@@ -44,6 +45,11 @@ def format_datetime(value: datetime, style: str = "medium", locale: str | None =
 def format_time(value: datetime | time, style: str = "short", locale: str | None = None) -> str:
     """A clock time the reader's way ('15:30', '3:30 PM')."""
     return marked(_babel_time(value, format=style, locale=babel_locale(locale)))
+
+
+def format_list(items: list[str], locale: str | None = None) -> str:
+    """ "A, B and C" as the language writes a list (Arabic: its own comma; UX review F16)."""
+    return _babel_list(items, style="standard", locale=babel_locale(locale)) if items else ""
 
 
 def format_number(value: float, locale: str | None = None) -> str:

@@ -162,11 +162,15 @@ class CaseKeeper(QObject):
         if was_open:
             self.changed.emit()
 
-    def cancel(self) -> None:
-        """After Session.clear (Quick exit, Start over): stop any work; a late result is locked unseen."""
+    def stop(self) -> None:
+        """Stop any work, quietly: a late result is locked unseen (Quick exit, which redraws nothing)."""
         self.worker.cancel()
         self._callbacks = None
         self.idle_timer.stop()
+
+    def cancel(self) -> None:
+        """After Session.clear (Quick exit, Start over): stop any work; a late result is locked unseen."""
+        self.stop()
         self.changed.emit()
 
     def set_idle_minutes(self, minutes: int) -> None:

@@ -37,19 +37,27 @@ def ask(
     default: Literal["yes", "no"] | None = None,
     destructive: bool = False,
 ) -> bool:
-    """A question with two answers; True when the person chose ``yes``. Closing the box means no."""
+    """A question with two answers; True when the person chose ``yes``. Closing the box means no.
+
+    The safe answer (``no``: "Keep working", "Stay here") always has the focus and is what Enter
+    presses; ``yes`` takes a click, or Tab then Space (UX review F04, F31). ``default`` is kept for
+    callers and no longer changes that. The title is the box's first line (and its accessible
+    name): window titles are the program's name alone (``display.ConstantTitles``). Like every
+    dialog, the box has its own Quick exit (``quick_exit.DialogExits``).
+    """
+    del default  # the safe answer is the default, always
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(title)
-    box.setText(text)
-    if informative:
-        box.setInformativeText(informative)
+    box.setAccessibleName(title)
+    box.setText(title)
+    box.setInformativeText("\n\n".join(part for part in (text, informative) if part))
     go = box.addButton(yes, QMessageBox.ButtonRole.DestructiveRole if destructive else QMessageBox.ButtonRole.AcceptRole)
     keep = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
-    if default == "yes":
-        box.setDefaultButton(go)
-    elif default == "no":
-        box.setDefaultButton(keep)
+    go.setAutoDefault(False)  # Enter on a focused "yes" presses the safe default instead
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    keep.setFocus()
     box.exec()
     return box.clickedButton() is go
 

@@ -1,9 +1,13 @@
 """The person's display choices, in memory: text size, high contrast, and a plain window.
 
 ``Display`` changes them and says so with ``changed``; whoever cares listens (the top bar fits
-itself again, the privacy menu and page show the new state, remembering saves them). A plain
-window gives every Navigator window a neutral title and a generic icon drawn at run time, so the
-taskbar and window list do not say what the program is.
+itself again, the privacy menu and page show the new state, remembering saves them).
+
+Window titles never say what is on screen: every Navigator window, dialogs included, is titled
+with the program's name alone ("Navigator"), whatever page or question is open, because titles
+show in the taskbar, the window switcher, screen-sharing pickers and time-tracking tools (UX
+review F05, security review F8). A plain window goes further: the neutral name "Notes" and a
+generic icon drawn at run time, so the taskbar and window list do not say what the program is.
 
 Proven by tests/ui/test_privacy_controls.py.
 """
@@ -43,21 +47,27 @@ def plain_icon(size: int = 64) -> QIcon:
     return QIcon(pixmap)
 
 
-class PlainTitles(QObject):
-    """While the plain window is on, every Navigator window is titled with the neutral name."""
+class ConstantTitles(QObject):
+    """Every Navigator window is titled ``title`` (the program's name, or the neutral one).
+
+    A title a dialog sets for itself ("Leave Navigator?") is kept as its accessible name, so screen
+    readers still say what the dialog is about; the window system only ever sees ``title``.
+    """
 
     def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
-        self.title = ""
+        self.title = APP_NAME
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if (
             event.type() in (QEvent.Type.WindowTitleChange, QEvent.Type.Show)
             and isinstance(watched, QWidget)
             and watched.isWindow()
-            and self.title
             and watched.windowTitle() != self.title
         ):
+            own = watched.windowTitle()
+            if own and not watched.accessibleName() and own not in (APP_NAME, _("Notes")):
+                watched.setAccessibleName(own)
             watched.setWindowTitle(self.title)
         return False
 
@@ -75,7 +85,8 @@ class Display(QObject):
         assert isinstance(app, QApplication)
         self.app = app
         self.usual_icon = app.windowIcon()
-        self.titles = PlainTitles(self)
+        self.titles = ConstantTitles(self)
+        app.installEventFilter(self.titles)
 
     # --- text size and contrast ------------------------------------------------------------
 
@@ -131,20 +142,20 @@ class Display(QObject):
         if on:
             self._apply_plain_window()
         else:
-            self.app.removeEventFilter(self.titles)
-            self.titles.title = ""
+            self._retitle(APP_NAME)
             self.app.setApplicationDisplayName(APP_NAME)
             self.app.setWindowIcon(self.usual_icon)
         self.changed.emit()
 
     def _apply_plain_window(self) -> None:
         name = self.neutral_name()
-        self.titles.title = name
-        self.app.removeEventFilter(self.titles)
-        self.app.installEventFilter(self.titles)
         # Qt adds the application's display name to window titles on some desktops.
         self.app.setApplicationDisplayName(name)
         self.app.setWindowIcon(plain_icon())
+        self._retitle(name)
+
+    def _retitle(self, name: str) -> None:
+        self.titles.title = name
         for widget in QApplication.topLevelWidgets():
             if widget.isWindow() and widget.windowTitle() != name:
                 widget.setWindowTitle(name)

@@ -14,9 +14,22 @@ import functools
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QMainWindow, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLineEdit,
+    QMainWindow,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
-from navigator import APP_NAME, i18n
+from navigator import i18n
 from navigator.core.library import Library
 from navigator.core.models import Kind
 from navigator.core.pathway import Walk
@@ -39,10 +52,29 @@ from navigator.ui.pages.search import SearchBox, SearchPage
 from navigator.ui.pages.wizard import WizardPage
 from navigator.ui.privacy_controls import PrivacyController
 from navigator.ui.qt_hardening import install_guard
-from navigator.ui.quick_exit import clear_owned_clipboard, forget_all, install_exit_keys, on_forget
+from navigator.ui.quick_exit import clear_owned_clipboard, forget_all, install_exit_keys, leaving, on_forget
 from navigator.ui.theme import Theme
 from navigator.ui.topbar import TopBar
 from navigator.ui.widgets import label
+from navigator.ui.worker import Worker
+
+# Above this many items, a new language's content is laid over the English in a worker thread
+# first, so the window and Quick exit never wait for it (security review F1: 8 s at 100x content).
+PREPARE_LANGUAGE_ABOVE = 1500
+
+
+def forget_typing(root: QWidget) -> None:
+    """Every text field forgets its undo history, so Ctrl+Z cannot bring back what the last person
+    typed (security review F6). What a field shows stays: pages have emptied theirs already."""
+    for line in root.findChildren(QLineEdit):
+        with contextlib.suppress(RuntimeError):
+            line.setText(line.text())  # setText starts a new, empty undo history
+    for plain in root.findChildren(QPlainTextEdit):
+        with contextlib.suppress(RuntimeError):
+            plain.document().clearUndoRedoStacks()
+    for rich in root.findChildren(QTextEdit):
+        with contextlib.suppress(RuntimeError):
+            rich.document().clearUndoRedoStacks()
 
 
 class MainWindow(QMainWindow):
@@ -63,6 +95,10 @@ class MainWindow(QMainWindow):
         self.display = Display(theme, self)
         self.search_box = SearchBox(self)
         self.topbar = TopBar(self, self.search_box)
+        self.topbar.on_language = self.switch_language
+        self.language_worker = Worker(self)
+        self.language_worker.done.connect(self._language_prepared)
+        self.language_worker.failed.connect(lambda _error: self.topbar.language.setEnabled(True))
         self.topbar.home_button.clicked.connect(self.go_home)
         self.topbar.back_button.clicked.connect(self.go_back)
         self.privacy = PrivacyController(self, self.display, library, self.topbar.menu_button)
@@ -77,7 +113,8 @@ class MainWindow(QMainWindow):
         root.addWidget(self._build_footer())
         self.setCentralWidget(central)
 
-        self.add_page(HomePage(self))
+        self.home = HomePage(self)
+        self.add_page(self.home)
         self.add_page(ItemPage(self))
         self.add_page(ListPage(self))
         self.letter = LetterPage(self)
@@ -100,6 +137,7 @@ class MainWindow(QMainWindow):
             self.doors[key] = functools.partial(self.show_list, door)
         self.doors["guide"] = self.wizard.open
         self.doors["support"] = lambda: self.show_page("directory")
+        self.doors["talk"] = lambda: self.show_page("directory")  # "Talk to someone now" is at its top
         self.doors["privacy"] = lambda: self.show_page("privacy")
         self.doors["case"] = lambda: self.show_page("case")
 
@@ -123,6 +161,7 @@ class MainWindow(QMainWindow):
         self.plan.start_over_requested.connect(self.wizard.ask_start_over)
         self.plan.place_known.connect(self.directory.set_context)
         self.letter.log_requested.connect(self._log_letter)
+        self.home.plain_name_requested.connect(lambda: self.display.set_plain_window(True))
 
     def _log_letter(self, template_id: str) -> None:
         self.show_page("case")
@@ -135,22 +174,51 @@ class MainWindow(QMainWindow):
     # --- building -----------------------------------------------------------------------
 
     def _build_footer(self) -> QFrame:
+        """Talk to someone now, About your privacy, New person, and "not legal advice" (said once a
+        screen, here). The links are never cut; the sentence moves under them when it must."""
         bar = QFrame()
         bar.setObjectName("footer")
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(20, 6, 20, 6)
+        lines = QVBoxLayout(bar)
+        lines.setContentsMargins(20, 6, 20, 6)
+        lines.setSpacing(2)
+        row = QHBoxLayout()
+        lines.addLayout(row)
+        self.footer_row = row
+        self.footer_lines = lines
         self.help_now = QPushButton()
         self.help_now.setObjectName("link")
-        self.help_now.clicked.connect(lambda: self.open_door("support"))
+        self.help_now.clicked.connect(lambda: self.open_door("talk"))
         self.privacy_link = QPushButton()
         self.privacy_link.setObjectName("link")
         self.privacy_link.clicked.connect(lambda: self.open_door("privacy"))
+        # One visible way to clear everything between two people (UX review F04).
+        self.new_person = QPushButton()
+        self.new_person.setObjectName("link")
+        self.new_person.clicked.connect(lambda: self.privacy.start_over())
         self.not_advice = label(name="muted", wrap=True)
-        self.not_advice.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        row.addWidget(self.help_now)
-        row.addWidget(self.privacy_link)
+        self.not_advice.setAlignment(Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter)
+        for link in (self.help_now, self.privacy_link, self.new_person):
+            link.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+            row.addWidget(link)
         row.addWidget(self.not_advice, 1)
         return bar
+
+    def fit_footer(self) -> None:
+        """The sentence goes under the links when the links and a readable sentence do not fit."""
+        links = sum(w.sizeHint().width() + self.footer_row.spacing() for w in (self.help_now, self.privacy_link, self.new_person))
+        room = self.width() - 40 - links
+        below = room < self.not_advice.fontMetrics().horizontalAdvance(self.not_advice.text()) * 0.6
+        in_row = self.footer_row.indexOf(self.not_advice) >= 0
+        if below and in_row:
+            self.footer_row.removeWidget(self.not_advice)
+            self.footer_lines.addWidget(self.not_advice)
+        elif not below and not in_row:
+            self.footer_lines.removeWidget(self.not_advice)
+            self.footer_row.addWidget(self.not_advice, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.fit_footer()
 
     def add_page(self, page: Page) -> None:
         self.stack.add(page)
@@ -180,7 +248,9 @@ class MainWindow(QMainWindow):
         self.show_page("home")
 
     def go_back(self) -> None:
-        self.stack.go_back()
+        # Inside the questions, Back is the previous question (UX review F08), as the page's own Back.
+        if not self.wizard.back_within():
+            self.stack.go_back()
         self.update_chrome()
 
     def open_door(self, key: str) -> None:
@@ -214,6 +284,22 @@ class MainWindow(QMainWindow):
 
     # --- language and words -------------------------------------------------------------
 
+    def switch_language(self, locale: str) -> None:
+        """The person picked a language: switch now if its content is ready or small, else prepare
+        it in a worker first (the picker waits, disabled; the window and Quick exit do not)."""
+        if self.library.ready(locale) or len(self.library.english.entries) < PREPARE_LANGUAGE_ABOVE:
+            i18n.set_locale(locale)
+            return
+        self.topbar.language.setEnabled(False)
+        library = self.library
+        self.language_worker.start(lambda: library.prepare(locale))
+
+    def _language_prepared(self, prepared: object) -> None:
+        self.library.adopt(prepared)
+        self.topbar.language.setEnabled(True)
+        assert isinstance(prepared, tuple)
+        i18n.set_locale(prepared[0])
+
     def _language_changed(self, locale: str) -> None:
         # Content first (the library's view, then the walk's pathway), so that every page below
         # retranslates from the new language, whatever order the pages were added in.
@@ -235,7 +321,10 @@ class MainWindow(QMainWindow):
         self.privacy.retranslate()
         self.help_now.setText(_("Talk to someone now"))
         self.privacy_link.setText(_("About your privacy"))
+        self.new_person.setText(_("New person"))
+        self.new_person.setAccessibleName(_("New person: clear everything for the next person"))
         self.not_advice.setText(_("General information, not legal advice."))
+        self.fit_footer()
         for page in self.pages.values():
             page.retranslate()
         self.update_chrome()
@@ -247,31 +336,40 @@ class MainWindow(QMainWindow):
 
     def _display_changed(self) -> None:
         self._show_window_name()
+        self.fit_footer()
+        self.home.show_offer(self.display.plain_window)
         self.topbar.fit()
         self.update_chrome()
 
     def update_chrome(self) -> None:
         page = self.stack.currentWidget()
         on_home = page is self.pages.get("home")
-        self.topbar.back_button.setEnabled(bool(self.history) and not on_home)
+        in_questions = (
+            page is self.wizard and self.wizard.walk is not None and (self.wizard.walk.current() is not None or self.wizard.showing_help())
+        )
+        self.topbar.back_button.setEnabled((bool(self.history) or in_questions) and not on_home)
         self.topbar.home_button.setEnabled(not on_home)
-        heading = page.heading() if isinstance(page, Page) else ""
-        self.setWindowTitle(f"{heading} — {APP_NAME}" if heading else APP_NAME)
-
-    # --- a new person -------------------------------------------------------------------
+        # The title never names the page: the taskbar and window switchers show it (display.py).
+        self.setWindowTitle(self.display.window_name())
 
     def forget_session(self) -> None:
         """Forget the person: the session, what each page shows of it (each page once), where Back
         goes, and the key to the saved settings. Quick exit and start over both come here."""
         self.session.clear()
+        self.case_keeper.stop()  # work still running: its late result is locked unseen
+        self.history.clear()
+        self.privacy.forget_key()
+        if leaving():
+            return  # Quick exit: the windows are hidden and the process ends; nothing to redraw (F19)
         for page in self.pages.values():
             with contextlib.suppress(Exception):  # one page failing must not keep the others' words on screen
                 page.reset()
-        self.history.clear()
-        self.privacy.forget_key()
+        forget_typing(self)
+
+    # --- a new person -------------------------------------------------------------------
 
     def reset_session(self) -> None:
-        """Start over for a new person (advocates between clients): forget, and back to the home screen."""
+        """New person (advocates between clients): forget everything, and back to the home screen."""
         forget_all()  # this window's forget_session, and any other state registered with quick_exit.on_forget
         clear_owned_clipboard()
         self.show_page("home", remember=False)

@@ -1,14 +1,18 @@
 """The two small passphrase dialogs of "Remember my settings": turn it on, and open saved settings.
 
-They take what to do as a function (``turn_on(passphrase, repeated)``, ``unlock(passphrase)``), so
-they know nothing of who keeps the settings. Errors are said in the dialog, read out to screen
-readers at once, and nothing typed is lost.
+They take what to do as two functions, so they know nothing of who keeps the settings: ``job``
+(called on the interface thread with what was typed) returns the slow part, the key derivation
+and the file, which runs in a worker thread; ``apply`` takes its result back on the interface
+thread. While the work runs, the dialog stays open with its fields and buttons disabled (its Quick
+exit is not), so the window keeps drawing and a Quick exit key is handled at once, never lost
+(security review F1). Errors are said in the dialog, read out to screen readers at once, and
+nothing typed is lost.
 """
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -18,6 +22,10 @@ from PySide6.QtWidgets import QApplication, QDialog, QHBoxLayout, QLabel, QLineE
 from navigator.i18n import _
 from navigator.privacy.remembered import MIN_PASSPHRASE, DamagedFileError, RememberError, WrongPassphraseError
 from navigator.ui.widgets import label
+from navigator.ui.worker import Worker
+
+# What the slow part of a dialog is: made on the interface thread, run in the worker.
+Job = Callable[[], object]
 
 
 def announce(widget: QLabel, text: str) -> None:
@@ -28,16 +36,6 @@ def announce(widget: QLabel, text: str) -> None:
     if text:
         with contextlib.suppress(Exception):
             QAccessible.updateAccessibility(QAccessibleEvent(widget, QAccessible.Event.Alert))
-
-
-@contextlib.contextmanager
-def busy() -> Iterator[None]:
-    """A wait cursor while the passphrase is stretched into a key (about a quarter of a second)."""
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        yield
-    finally:
-        QApplication.restoreOverrideCursor()
 
 
 class _PassphraseDialog(QDialog):
@@ -79,17 +77,56 @@ class _PassphraseDialog(QDialog):
         row.addWidget(self.cancel)
         row.addWidget(self.ok)
         layout.addLayout(row)
+        self.worker = Worker(self)
+        self.worker.done.connect(self._done)
+        self.worker.failed.connect(self._failed)
+        self.working = False
 
     def try_accept(self) -> None:
         raise NotImplementedError
+
+    def run(self, job: Job) -> None:
+        """Run the slow part in the worker; the dialog waits, disabled, and the window stays alive."""
+        self._set_working(True)
+        announce(self.error, "")
+        self.worker.start(job)
+
+    def _set_working(self, on: bool) -> None:
+        self.working = on
+        for widget in (*self.fields, self.ok, self.cancel):
+            widget.setEnabled(not on)
+        if on:
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        else:
+            QApplication.restoreOverrideCursor()
+
+    def _done(self, result: object) -> None:
+        self._set_working(False)
+        self.finish(result)
+
+    def _failed(self, error: object) -> None:
+        self._set_working(False)
+        self.explain(error)
+
+    def finish(self, result: object) -> None:
+        raise NotImplementedError
+
+    def explain(self, error: object) -> None:
+        raise NotImplementedError
+
+    def reject(self) -> None:
+        if self.working:
+            return  # the file is being written: it finishes first (Quick exit still works)
+        super().reject()
 
 
 class RememberDialog(_PassphraseDialog):
     """Turn on "remember my settings": says exactly what is written and where, then asks for a passphrase."""
 
-    def __init__(self, parent: QWidget, path: Path, turn_on: Callable[[str, str], None]) -> None:
+    def __init__(self, parent: QWidget, path: Path, job: Callable[[str, str], Job], apply: Callable[[object], None]) -> None:
         super().__init__(parent, fields=2)
-        self.turn_on = turn_on
+        self.job = job
+        self.apply = apply
         self.setWindowTitle(_("Remember my settings"))
         self.text.setText(
             _(
@@ -106,28 +143,33 @@ class RememberDialog(_PassphraseDialog):
         self.cancel.setAccessibleName(_("Cancel: save nothing"))
 
     def try_accept(self) -> None:
-        first, second = self.fields[0].text(), self.fields[1].text()
-        try:
-            with busy():
-                self.turn_on(first, second)
-        except RememberError as exc:
-            if str(exc) == "different":
+        self.run(self.job(self.fields[0].text(), self.fields[1].text()))
+
+    def finish(self, result: object) -> None:
+        self.apply(result)
+        self.accept()
+
+    def explain(self, error: object) -> None:
+        if isinstance(error, RememberError):
+            if str(error) == "different":
                 announce(self.error, _("The two passphrases are not the same. Please type them again."))
             else:
                 announce(self.error, _("Please use at least {count} characters.").format(count=MIN_PASSPHRASE))
-            return
-        except OSError as exc:
-            announce(self.error, _("Navigator could not save the file ({reason}). Nothing was saved.").format(reason=exc.strerror or exc))
-            return
-        self.accept()
+        elif isinstance(error, OSError):
+            announce(
+                self.error, _("Navigator could not save the file ({reason}). Nothing was saved.").format(reason=error.strerror or error)
+            )
+        else:
+            announce(self.error, _("Something went wrong. Nothing was saved."))
 
 
 class UnlockDialog(_PassphraseDialog):
     """Open the saved settings with the passphrase. A wrong one changes nothing and deletes nothing."""
 
-    def __init__(self, parent: QWidget, unlock: Callable[[str], object]) -> None:
+    def __init__(self, parent: QWidget, job: Callable[[str], Job], apply: Callable[[object], None]) -> None:
         super().__init__(parent, fields=1)
-        self.unlock = unlock
+        self.job = job
+        self.apply = apply
         self.setWindowTitle(_("Use my saved settings"))
         self.text.setText(_("Type the passphrase you chose when you turned on “Remember my settings”."))
         self.field_labels[0].setText(_("Passphrase"))
@@ -138,20 +180,23 @@ class UnlockDialog(_PassphraseDialog):
         self.cancel.setAccessibleName(_("Cancel"))
 
     def try_accept(self) -> None:
-        try:
-            with busy():
-                self.unlock(self.fields[0].text())
-        except WrongPassphraseError:
+        self.run(self.job(self.fields[0].text()))
+
+    def finish(self, result: object) -> None:
+        self.apply(result)
+        self.accept()
+
+    def explain(self, error: object) -> None:
+        if isinstance(error, WrongPassphraseError):
             announce(self.error, _("That passphrase did not open your saved settings. Nothing was changed or deleted. Please try again."))
             self.fields[0].selectAll()
             self.fields[0].setFocus()
-            return
-        except DamagedFileError:
+        elif isinstance(error, DamagedFileError):
             announce(
                 self.error,
                 _(
                     "Your saved settings cannot be read: the file may be damaged. Nothing was changed. You can delete it with “Forget everything”."
                 ),
             )
-            return
-        self.accept()
+        else:
+            announce(self.error, _("Something went wrong. Nothing was changed."))

@@ -108,7 +108,7 @@ class PrivacyController(QObject):
         self.contrast.setText(_("High contrast"))
         self.plain.setText(_("Plain window title and icon"))
         self.plain.setToolTip(_("The taskbar and window list show “{name}” and a plain icon.").format(name=self.display.neutral_name()))
-        self.start_over_action.setText(_("Start over for a new person…"))
+        self.start_over_action.setText(_("New person…"))
         self.about.setText(_("About your privacy"))
         self.menu.setAccessibleName(_("Privacy and display"))
         self.banner_text.setText(_("Your saved settings are on this computer, locked with your passphrase."))
@@ -126,13 +126,16 @@ class PrivacyController(QObject):
     # --- session ------------------------------------------------------------------------
 
     def start_over(self, confirm: bool = True) -> bool:
-        """Clear answers, the plan and open pages for the next person; back to the start."""
+        """New person: clear everything of this person (answers, plan, letters, search, the pages
+        that were open, what Navigator copied) and go back to the start."""
         if confirm and not dialogs.ask(
             self.window,
-            title=_("Start over for a new person?"),
-            text=_("This clears all answers, the plan and the pages that are open, and goes back to the start."),
+            title=_("Clear everything for a new person?"),
+            text=_(
+                "This clears the answers, the plan, letters, the search, the pages that were open and what Navigator copied, and goes back to the start."
+            ),
             informative=_("Nothing of this can be brought back. Files you saved yourself are not touched."),
-            yes=_("Start over"),
+            yes=_("Clear everything"),
             no=_("Keep working"),
             default="no",
             destructive=True,
@@ -161,23 +164,61 @@ class PrivacyController(QObject):
             plain_window=self.display.plain_window,
         )
 
-    def turn_on_remembering(self, passphrase: str, repeated: str | None = None) -> None:
-        """Create the encrypted file now. Raises RememberError (short or different passphrase) or OSError."""
-        check_new_passphrase(passphrase, repeated)
-        lock = Lock.new(passphrase)
-        self.store.save(self.current_settings(), lock)
+    # Each slow part (the key derivation, the file, a large language's content) is a job that a
+    # worker thread runs; what follows it happens back on the interface thread (``ui/passphrase.py``).
+
+    def remember_job(self, passphrase: str, repeated: str | None = None) -> Callable[[], Lock]:
+        """The work of turning remembering on: check, derive the key, write the file. Raises
+        RememberError (short or different passphrase) or OSError when run."""
+        settings, store = self.current_settings(), self.store  # read here, on the interface thread
+
+        def job() -> Lock:
+            check_new_passphrase(passphrase, repeated)
+            lock = Lock.new(passphrase)
+            store.save(settings, lock)
+            return lock
+
+        return job
+
+    def remembering_on(self, lock: object) -> None:
+        assert isinstance(lock, Lock)
         self.lock = lock
         self.update_banner()
         self.changed.emit()
 
-    def unlock(self, passphrase: str) -> Settings:
-        """Open the saved file and use what it says. Raises WrongPassphraseError or DamagedFileError; nothing changes then."""
-        settings, lock = self.store.load(passphrase)
+    def turn_on_remembering(self, passphrase: str, repeated: str | None = None) -> None:
+        """Create the encrypted file now, here (tests and scripts; the dialog runs it in a worker)."""
+        self.remembering_on(self.remember_job(passphrase, repeated)())
+
+    def unlock_job(self, passphrase: str) -> Callable[[], tuple[Settings, Lock, object]]:
+        """The work of opening the saved file, and of preparing its language's content. Raises
+        WrongPassphraseError or DamagedFileError when run; nothing changes then."""
+        store, library, locales = self.store, self.library, self.library.locales()
+
+        def job() -> tuple[Settings, Lock, object]:
+            settings, lock = store.load(passphrase)
+            language = settings.language
+            prepared = library.prepare(language) if language and language in locales else None
+            return settings, lock, prepared
+
+        return job
+
+    def use_unlocked(self, result: object) -> None:
+        assert isinstance(result, tuple)
+        settings, lock, prepared = result
+        assert isinstance(settings, Settings) and isinstance(lock, Lock)
+        if prepared is not None:
+            self.library.adopt(prepared)
         self.lock = lock
         self.apply_settings(settings)
         self.update_banner()
         self.changed.emit()
-        return settings
+
+    def unlock(self, passphrase: str) -> Settings:
+        """Open the saved file and use what it says, here (tests and scripts; the dialog uses a worker)."""
+        result = self.unlock_job(passphrase)()
+        self.use_unlocked(result)
+        return result[0]
 
     def apply_settings(self, settings: Settings) -> None:
         lock, self.lock = self.lock, None  # no saving half-way through
@@ -212,11 +253,11 @@ class PrivacyController(QObject):
         self.changed.emit()
 
     def ask_turn_on(self) -> bool:
-        dialog = RememberDialog(self.window, self.store.path, self.turn_on_remembering)
+        dialog = RememberDialog(self.window, self.store.path, self.remember_job, self.remembering_on)
         return dialog.exec() == RememberDialog.DialogCode.Accepted
 
     def ask_unlock(self) -> bool:
-        dialog = UnlockDialog(self.window, self.unlock)
+        dialog = UnlockDialog(self.window, self.unlock_job, self.use_unlocked)
         return dialog.exec() == UnlockDialog.DialogCode.Accepted
 
     def ask_forget(self) -> bool:

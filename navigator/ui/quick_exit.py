@@ -10,7 +10,22 @@ way out, and Qt cannot hand the clipboard to a clipboard manager as it normally 
 Keys (see PRIVACY.md for why): Esc pressed three times within two seconds, or F12 once. They are
 caught by an application-wide event filter, so they work on every screen, in menus and inside
 dialogs. Esc is never used as an ordinary shortcut in Navigator (a test checks this), so every
-press reaches the filter; the first press still closes a dialog or menu as people expect.
+press reaches the filter; the first press still closes a dialog or menu as people expect. Under
+it, a native event filter (``native_keys``) reads the same keys off the window system's queue and
+feeds the same count, so a press is never lost when Qt drops it on its way to a window that closed
+while the interface was busy (security review F1). Each press counts once.
+
+The mouse: while a dialog is open, Qt lets no click reach the main window, so its red button
+cannot be pressed. Every dialog therefore gets its own Quick exit button, in a strip along its top
+that the dialog's own layout cannot cover (``DialogExits``): message boxes, file and print
+dialogs, passphrase and case-file forms, whoever made them.
+
+Quick exit forgets the session (``Session.clear()`` through the forget hooks) but redraws nothing:
+the windows are already hidden and the process is about to end, so pages skip their reset while
+``leaving()`` is true (security review F19).
+
+``rehearse`` is "Try Quick exit now": the same exit, then Navigator starts again as a new
+program, with the command it was started with and nothing else (no state is passed or written).
 
 Proven by tests/ui/test_quick_exit.py and tests/privacy/test_no_trace.py.
 """
@@ -20,6 +35,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
+import sys
 import time
 import types
 import weakref
@@ -27,7 +43,10 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QClipboard, QGuiApplication, QKeyEvent, QWindow
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget
+
+from navigator.i18n import _
+from navigator.ui import native_keys
 
 # Esc presses needed, and the time they must fall within (seconds).
 ESC_PRESSES = 3
@@ -39,6 +58,12 @@ _ours: set[str] = set()
 _forget_hooks: list[Callable[[], Callable[[], None] | None]] = []
 _hard_exit = False
 _forgetting = False
+_leaving = False
+
+
+def leaving() -> bool:
+    """True while Quick exit runs: forget hooks drop what they hold and redraw nothing (F19)."""
+    return _leaving
 
 
 def copy_to_clipboard(text: str) -> None:
@@ -129,6 +154,21 @@ def _terminate() -> None:
         app.exit(0)
 
 
+def restart_command() -> list[str]:
+    """The command Navigator was started with: the same program, the same arguments, nothing added."""
+    if getattr(sys, "frozen", False):  # a packaged build: the executable is the program
+        return [sys.executable, *sys.argv[1:]]
+    return list(getattr(sys, "orig_argv", [sys.executable, *sys.argv]))
+
+
+def _start_again() -> None:
+    """Replace this process with a new Navigator (the real app); in tests, only leave the loop."""
+    if _hard_exit:
+        command = restart_command()
+        os.execv(sys.executable, command)  # Navigator itself, with the arguments it was given
+    _terminate()
+
+
 def hide_everything() -> None:
     for widget in QApplication.topLevelWidgets():
         if widget.isVisible():
@@ -143,11 +183,26 @@ def hide_everything() -> None:
             app.sync()
 
 
-def quick_exit() -> None:
+def _leave() -> None:
+    global _leaving
     hide_everything()
     clear_owned_clipboard()
-    forget_all()
+    _leaving = True
+    try:
+        forget_all()
+    finally:
+        _leaving = False
+
+
+def quick_exit() -> None:
+    _leave()
     _terminate()
+
+
+def rehearse() -> None:
+    """ "Try Quick exit now": exactly a Quick exit, then a fresh Navigator opens (nothing is passed on)."""
+    _leave()
+    _start_again()
 
 
 class ExitKeys(QObject):
@@ -157,14 +212,26 @@ class ExitKeys(QObject):
         super().__init__(parent)
         self.presses: list[float] = []
         self.clock: Callable[[], float] = time.monotonic
+        # Presses already counted from the window system (key, time stamp), so Qt's copy is not counted again.
+        self.native_seen: list[tuple[int, int]] = []
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         kind = event.type()
         # Each real key press reaches the window (QWindow) first, then the focused widget and its
         # parents: counting it at the window counts every press once, whatever has focus.
         if kind == QEvent.Type.KeyPress and isinstance(watched, QWindow) and isinstance(event, QKeyEvent):
-            return self._key(event.key())
+            stamp = (int(event.key()), int(event.timestamp()))
+            if stamp in self.native_seen:
+                self.native_seen.remove(stamp)
+                return False  # counted already, when it came off the window system's queue
+            return self._key(int(event.key()))
         return False
+
+    def native_key(self, key: native_keys.ExitKey, timestamp: int) -> None:
+        """A press read by the native filter, before Qt knows where it goes."""
+        qt_key = int(Qt.Key.Key_F12 if key is native_keys.ExitKey.F12 else Qt.Key.Key_Escape)
+        self.native_seen = [*self.native_seen[-15:], (qt_key, timestamp)]
+        self._key(qt_key)
 
     def _key(self, key: int) -> bool:
         if key == Qt.Key.Key_F12:
@@ -183,14 +250,80 @@ class ExitKeys(QObject):
         return False  # the press goes on: it still closes a dialog or a menu
 
 
+class DialogExits(QObject):
+    """Every dialog gets a Quick exit button of its own, in a strip along its top.
+
+    Qt lets no click through to the main window while a dialog is open, so the main window's red
+    button cannot help then. The strip is the dialog's top contents margin, which its own layout
+    never covers, so this works for every dialog, including Qt's file and print dialogs.
+    """
+
+    NAME = "dialogQuickExit"
+    GAP = 8
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        kind = event.type()
+        if isinstance(watched, QDialog) and watched.isWindow():
+            if kind == QEvent.Type.Polish:
+                self.add(watched)
+            elif kind in (QEvent.Type.Resize, QEvent.Type.LayoutDirectionChange, QEvent.Type.Show):
+                self.place(watched)
+        return False
+
+    def add(self, dialog: QDialog) -> QPushButton:
+        found = dialog.findChild(QPushButton, self.NAME, Qt.FindChildOption.FindDirectChildrenOnly)
+        if isinstance(found, QPushButton):
+            return found
+        button = QPushButton(_("Quick exit (Esc ×3)"), dialog)
+        button.setObjectName(self.NAME)
+        button.setProperty("quickExit", True)
+        button.setAccessibleName(_("Quick exit"))
+        button.setAccessibleDescription(
+            _("Closes Navigator at once and leaves nothing behind. Shortcut: press Esc three times quickly, or F12.")
+        )
+        button.setToolTip(_("Closes Navigator at once. Press Esc three times quickly, or F12."))
+        button.setCursor(Qt.CursorShape.PointingHandCursor)
+        # Never the button Enter presses: Enter belongs to the dialog's own (safe) default.
+        button.setAutoDefault(False)
+        button.setDefault(False)
+        button.clicked.connect(quick_exit)
+        hint = button.sizeHint()
+        margins = dialog.contentsMargins()
+        dialog.setContentsMargins(margins.left(), margins.top() + hint.height() + 2 * self.GAP, margins.right(), margins.bottom())
+        dialog.setMinimumWidth(max(dialog.minimumWidth(), hint.width() + 4 * self.GAP))
+        button.show()
+        self.place(dialog)
+        return button
+
+    def place(self, dialog: QWidget) -> None:
+        button = dialog.findChild(QPushButton, self.NAME, Qt.FindChildOption.FindDirectChildrenOnly)
+        if not isinstance(button, QPushButton):
+            return
+        hint = button.sizeHint()
+        button.resize(hint)
+        rtl = dialog.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        # Where the main window has it: the far end of the top, the left in right-to-left languages.
+        x = self.GAP * 2 if rtl else dialog.width() - hint.width() - self.GAP * 2
+        button.move(max(x, 0), self.GAP)
+        button.raise_()
+
+
 _keys: ExitKeys | None = None
+_dialog_exits: DialogExits | None = None
+_native: native_keys.NativeExitKeys | None = None
 
 
 def install_exit_keys(app: QApplication) -> ExitKeys:
-    """Install the key filter and clipboard watch once per application."""
-    global _keys
+    """Install the key filters, the dialogs' Quick exit and the clipboard watch once per application."""
+    global _keys, _dialog_exits, _native
     if _keys is None or _keys.parent() is not app:
         _keys = ExitKeys(app)
         app.installEventFilter(_keys)
+        _dialog_exits = DialogExits(app)
+        app.installEventFilter(_dialog_exits)
+        if _native is not None:
+            with contextlib.suppress(RuntimeError):
+                app.removeNativeEventFilter(_native)
+        _native = native_keys.install(app, _keys.native_key)  # held here: Qt does not keep it alive
         QGuiApplication.clipboard().dataChanged.connect(_note_clipboard_change)
     return _keys

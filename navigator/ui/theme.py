@@ -145,9 +145,18 @@ class Theme:
             padding: 22px; text-align: left; font-size: {self.pt(1.25)}pt; font-weight: 600;
         }}
         QPushButton#door:hover {{ background: {p.primary_soft}; border-color: {p.primary}; }}
-        QPushButton#quickExit {{
+        QPushButton#quickExit, QPushButton#dialogQuickExit {{
             background: {p.exit_bg}; color: {p.exit_text}; border: 2px solid {p.exit_bg};
             font-weight: 700; padding: 8px 18px;
+        }}
+        QPushButton#primary {{ padding: 10px 22px; }}
+        QFrame#firstThings {{ background: {p.surface}; border: 2px solid {p.primary}; border-radius: 14px; }}
+        QLabel#reach {{ font-size: {self.pt(1.15)}pt; font-weight: 600; }}
+        QLabel#danger {{ font-weight: 700; }}
+        QLabel#emergencyNumber {{ font-size: {self.pt(1.9)}pt; font-weight: 700; }}
+        QToolButton#section {{
+            background: {p.surface}; border: 1px solid {p.border}; border-radius: 10px;
+            padding: 10px 14px; font-size: {self.pt(1.15)}pt; font-weight: 600; text-align: left;
         }}
         QPushButton#link {{ background: transparent; border: none; color: {p.link}; text-decoration: underline; padding: 4px; }}
         QLineEdit, QComboBox {{ background: {p.surface}; border: 1px solid {p.border}; border-radius: 10px; padding: 6px 10px; }}

@@ -21,6 +21,13 @@ Usage: session_script.py MODE, where MODE is
   control-write      write a file into HOME (proves the test notices a write)
   case-file          start a case file in the working folder, log an address, lock it, open it
                      again, log a note; then F12 (only that one file may change)
+  slow:<what>        start a slow operation made slower on purpose (unlock, remember, language,
+                     search) and say "ready" with the window to focus; the test then presses the
+                     Quick exit keys from outside (xdotool) while it runs
+  busy-dialog        a dialog whose handler blocks the interface thread, then closes it; the keys
+                     are pressed from outside during the block (the native safety net)
+  busy-dialog-no-native
+                     the same without the native filter (proves the test can fail)
 """
 
 from __future__ import annotations
@@ -133,6 +140,12 @@ def main(mode: str) -> None:
         navigator.ui.qt_hardening.settings_nowhere = lambda: None
         mode = mode.removesuffix("-unhardened-qt")
 
+    if mode == "busy-dialog-no-native":
+        import navigator.ui.native_keys
+
+        navigator.ui.native_keys.install = lambda app, on_key: None  # type: ignore[assignment,return-value]
+        mode = "busy-dialog"
+
     build = app_module.build_window
 
     def build_and_drive(*args, **kwargs):  # type: ignore[no-untyped-def]
@@ -196,7 +209,7 @@ def drive(window, mode: str) -> None:  # type: ignore[no-untyped-def]
             run_full_session(window, pump)
 
             def esc_three_times() -> None:
-                emit("dialog-open", title=(QApplication.activeModalWidget() or window).windowTitle())
+                emit("dialog-open", title=(QApplication.activeModalWidget() or window).accessibleName())
                 last_step("esc-in-dialog")
                 for _ in range(3):
                     press("Key_Escape")
@@ -214,7 +227,7 @@ def drive(window, mode: str) -> None:  # type: ignore[no-untyped-def]
         elif mode == "exit-f12-dialog":
 
             def f12() -> None:
-                emit("dialog-open", title=(QApplication.activeModalWidget() or window).windowTitle())
+                emit("dialog-open", title=(QApplication.activeModalWidget() or window).accessibleName())
                 last_step("f12-in-dialog")
                 press("Key_F12")
                 emit("after-exit")
@@ -243,6 +256,8 @@ def drive(window, mode: str) -> None:  # type: ignore[no-untyped-def]
             last_step("case-file")
             press("Key_F12", window)
             emit("after-exit")
+        elif mode.startswith("slow:") or mode == "busy-dialog":
+            under_load(window, mode, pump)
         elif mode == "exit-button":
             last_step("button")
             QTest.mouseClick(window.topbar.quick_exit_button, Qt.MouseButton.LeftButton)
@@ -250,6 +265,91 @@ def drive(window, mode: str) -> None:  # type: ignore[no-untyped-def]
     except Exception as exc:
         emit("script-error", error=repr(exc))
         app.exit(3)
+
+
+SLOW = 6.0  # seconds each slow operation takes here: far longer than the 1 s Quick exit may take
+PASSPHRASE = "correct horse battery staple"
+
+
+def under_load(window, mode: str, pump) -> None:  # type: ignore[no-untyped-def]
+    """Start something slow, say which window to focus, and wait for the keys from outside."""
+    import time
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    QTimer.singleShot(int((SLOW + 10) * 1000), lambda: (emit("timeout"), app.exit(4)))
+
+    def slowly(function):  # type: ignore[no-untyped-def]
+        def slow(*args, **kwargs):  # type: ignore[no-untyped-def]
+            time.sleep(SLOW)
+            return function(*args, **kwargs)
+
+        return slow
+
+    def ready(widget) -> None:  # type: ignore[no-untyped-def]
+        pump()
+        emit("ready", window=int(widget.winId()), at=time.monotonic())
+
+    what = mode.split(":", 1)[-1]
+    if what in ("unlock", "remember"):
+        from navigator.privacy import remembered
+        from navigator.ui.passphrase import RememberDialog, UnlockDialog
+
+        controller = window.privacy
+        if what == "unlock":
+            controller.turn_on_remembering(PASSPHRASE, PASSPHRASE)
+            controller.lock = None
+            remembered.Store.load = slowly(remembered.Store.load)
+            dialog = UnlockDialog(window, controller.unlock_job, controller.use_unlocked)
+            dialog.fields[0].setText(PASSPHRASE)
+        else:
+            import navigator.ui.privacy_controls as controls
+
+            class SlowLock(remembered.Lock):
+                new = classmethod(slowly(remembered.Lock.new.__func__))  # type: ignore[attr-defined]
+
+            controls.Lock = SlowLock
+            dialog = RememberDialog(window, controller.store.path, controller.remember_job, controller.remembering_on)
+            for field in dialog.fields:
+                field.setText(PASSPHRASE)
+
+        def start() -> None:
+            dialog.try_accept()
+            ready(dialog)
+
+        QTimer.singleShot(200, start)
+        dialog.exec()
+        emit("after-exit")
+    elif what == "language":
+        import navigator.ui.main_window as main_window
+
+        main_window.PREPARE_LANGUAGE_ABOVE = 0
+        window.library.prepare = slowly(window.library.prepare)
+        combo = window.topbar.language
+        combo.setCurrentIndex(combo.findData("es"))
+        ready(window)
+    elif what == "search":
+        import navigator.ui.pages.search as search
+
+        search.SearchIndex.from_view = slowly(search.SearchIndex.from_view)
+        window.search_box.setText("help")
+        window.search_box.textEdited.emit("help")
+        ready(window)
+    elif mode == "busy-dialog":
+        from navigator.ui import links
+
+        def block_then_close() -> None:
+            dialog = QApplication.activeModalWidget()
+            ready(dialog)
+            time.sleep(2.0)  # the interface thread is busy, as scrypt on it once made it
+            emit("busy-end", at=time.monotonic())
+            dialog.reject()
+
+        QTimer.singleShot(200, block_then_close)
+        links.confirm_external(window, "https://example.org/help")
+        emit("dialog-closed", at=time.monotonic())
 
 
 def run_full_session(window, pump) -> None:  # type: ignore[no-untyped-def]

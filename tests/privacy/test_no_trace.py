@@ -215,30 +215,6 @@ def test_save_dialog_writes_nothing_but_would_without_our_qt_settings(tmp_path):
 # --- the real sessions ------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def xvfb():
-    """A private X server, for testing the real X11 (xcb) platform."""
-    binary = shutil.which("Xvfb")
-    if binary is None:
-        pytest.skip("Xvfb is not installed (apt-get install xvfb)")
-    read_end, write_end = os.pipe()
-    server = subprocess.Popen(
-        [binary, "-displayfd", str(write_end), "-nolisten", "tcp", "-screen", "0", "1280x1024x24"],
-        pass_fds=(write_end,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_end)
-    with os.fdopen(read_end) as pipe:
-        number = pipe.readline().strip()
-    if not number:
-        server.kill()
-        pytest.skip("Xvfb did not start")
-    yield f":{number}"
-    server.terminate()
-    server.wait(timeout=10)
-
-
 PLATFORMS = ["offscreen", "xcb"]
 
 

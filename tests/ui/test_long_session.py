@@ -31,7 +31,7 @@ SCRIPT = textwrap.dedent(
             window.open_item(kind, item_id)
             page = window.current_page()
             if not page.revealed:
-                page.warning.button.click()  # a page behind a content warning: show it, as a reader would
+                page.warning_read.click()  # a page behind a content warning: show it, as a reader would
             views += 1
             if views >= int(sys.argv[1]):
                 break

@@ -29,7 +29,7 @@ def test_page_states_the_promises(window):
     words = " ".join(label.text() for label in page.findChildren(QLabel))
     for promise in ("Nothing is saved", "Nothing is sent", "Quick exit", "Esc three times", "private or incognito", "cannot hide"):
         assert promise in words
-    assert [b for b in page.findChildren(QAbstractButton) if b.objectName() == "primary"] == [page.done]
+    assert [b for b in page.findChildren(QAbstractButton) if b.objectName() == "primary"] == [page.rehearse, page.done]
 
 
 def test_every_control_is_named_for_screen_readers(window):
@@ -74,21 +74,28 @@ def _fill(dialog, *values):  # type: ignore[no-untyped-def]
         field.setText(value)
 
 
-def test_turning_on_says_what_and_where_then_writes_one_locked_file(window, tmp_path):
+def _accept(dialog, qtbot):  # type: ignore[no-untyped-def]
+    """OK: the work runs in a worker while the dialog waits, disabled (security review F1)."""
+    dialog.try_accept()
+    assert dialog.working and not dialog.ok.isEnabled() and not dialog.fields[0].isEnabled()
+    qtbot.waitUntil(lambda: not dialog.working, timeout=10_000)
+
+
+def test_turning_on_says_what_and_where_then_writes_one_locked_file(window, tmp_path, qtbot):
     controller = window.privacy
-    dialog = RememberDialog(window, controller.store.path, controller.turn_on_remembering)
+    dialog = RememberDialog(window, controller.store.path, controller.remember_job, controller.remembering_on)
     assert str(controller.store.path) in dialog.text.text()
     assert all(f.echoMode() == QLineEdit.EchoMode.Password for f in dialog.fields)
     _fill(dialog, "short", "short")
-    dialog.try_accept()
+    _accept(dialog, qtbot)
     assert "at least 8" in dialog.error.text() and dialog.error.accessibleName() == dialog.error.text()
     _fill(dialog, PASS, PASS + "!")
-    dialog.try_accept()
+    _accept(dialog, qtbot)
     assert "not the same" in dialog.error.text()
     assert files_under(tmp_path / "xdg-config") == []
-    assert dialog.fields[0].text() == PASS  # nothing typed is lost
+    assert dialog.fields[0].text() == PASS and dialog.fields[0].isEnabled()  # nothing typed is lost
     _fill(dialog, PASS, PASS)
-    dialog.try_accept()
+    _accept(dialog, qtbot)
     assert dialog.result() == RememberDialog.DialogCode.Accepted
     assert files_under(tmp_path / "xdg-config") == ["navigator", "navigator/remembered-settings"]
     assert controller.remembering()
@@ -106,7 +113,7 @@ def test_changes_are_saved_while_remembering(window):
     assert settings == remember.Settings(language="es", text_scale=1.1, high_contrast=False, plain_window=True)
 
 
-def test_next_time_the_settings_come_back_with_the_passphrase(window, more_windows, tmp_path):
+def test_next_time_the_settings_come_back_with_the_passphrase(window, more_windows, tmp_path, qtbot):
     window.privacy.turn_on_remembering(PASS, PASS)
     window.display.set_high_contrast(True)
     window.display.text_bigger()
@@ -121,15 +128,15 @@ def test_next_time_the_settings_come_back_with_the_passphrase(window, more_windo
     assert again.theme.palette.name == "calm"
     before = controller.store.path.read_bytes()
 
-    dialog = UnlockDialog(again, controller.unlock)
+    dialog = UnlockDialog(again, controller.unlock_job, controller.use_unlocked)
     dialog.fields[0].setText("the wrong one")
-    dialog.try_accept()
+    _accept(dialog, qtbot)
     assert "did not open" in dialog.error.text() and "Nothing was changed or deleted" in dialog.error.text()
     assert controller.store.path.read_bytes() == before and again.theme.palette.name == "calm"
     assert dialog.fields[0].text() == "the wrong one"  # kept, selected, to try again
 
     dialog.fields[0].setText(PASS)
-    dialog.try_accept()
+    _accept(dialog, qtbot)
     assert dialog.result() == UnlockDialog.DialogCode.Accepted
     assert again.theme.palette.name == "high-contrast" and again.theme.scale == pytest.approx(1.1)
     assert i18n.current_locale() == "en"
@@ -145,13 +152,13 @@ def test_language_comes_back(window, qtbot):
     assert i18n.current_locale() == "es"
 
 
-def test_damaged_file_is_reported_and_kept(window):
+def test_damaged_file_is_reported_and_kept(window, qtbot):
     controller = window.privacy
     controller.store.path.parent.mkdir(parents=True)
     controller.store.path.write_bytes(b"\x00garbage")
-    dialog = UnlockDialog(window, controller.unlock)
+    dialog = UnlockDialog(window, controller.unlock_job, controller.use_unlocked)
     dialog.fields[0].setText(PASS)
-    dialog.try_accept()
+    _accept(dialog, qtbot)
     assert "cannot be read" in dialog.error.text() and "Forget everything" in dialog.error.text()
     assert controller.store.path.read_bytes() == b"\x00garbage"
 
@@ -164,7 +171,7 @@ def test_forget_everything_removes_it_all_without_the_passphrase(window, tmp_pat
     def click(label: str):  # type: ignore[no-untyped-def]
         def go() -> None:
             box = QApplication.activeModalWidget()
-            assert isinstance(box, QMessageBox) and str(controller.store.path) in box.text()
+            assert isinstance(box, QMessageBox) and str(controller.store.path) in box.informativeText()
             next(b for b in box.buttons() if b.text() == label).click()
 
         return go

@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from navigator.core.models import Kind
 from navigator.ui import links
@@ -91,10 +91,16 @@ def test_another_key_in_between_starts_again(window, quick_exits):
     assert quick_exits == [True]
 
 
-def _in_modal(action) -> None:  # type: ignore[no-untyped-def]
+def _in_modal(action, tries: int = 100) -> None:  # type: ignore[no-untyped-def]
+    """Run ``action`` on the dialog as soon as it is open (some, such as the print dialog, take a
+    moment); a dialog that never shows ends the wait instead of hanging the test."""
+
     def run() -> None:
         dialog = QApplication.activeModalWidget()
-        assert dialog is not None
+        if dialog is None or not dialog.isVisible():
+            if tries > 0:
+                _in_modal(action, tries - 1)
+            return
         action(dialog)
 
     QTimer.singleShot(50, run)
@@ -104,7 +110,7 @@ def test_f12_inside_a_dialog(window, quick_exits):
     seen = []
 
     def in_dialog(dialog) -> None:  # type: ignore[no-untyped-def]
-        seen.append(dialog.windowTitle())
+        seen.append(dialog.accessibleName())
         press(dialog, Qt.Key.Key_F12)
         seen.append(visible_windows())
 
@@ -172,9 +178,10 @@ def test_forgets_state_held_anywhere(window, quick_exits):
     window.open_item(Kind.ARTICLE, window.library.all(Kind.ARTICLE)[0].id)
     window.open_door("rights")
     assert window.history
+    window.session.search_text = "the person's words"
     window.topbar.quick_exit_button.click()
     assert forgotten == [True]
-    assert window.pages["item"].kind is None
+    assert window.session.search_text == ""  # the session is cleared (pages are not redrawn: F19)
     assert window.history == []
 
 
@@ -208,3 +215,190 @@ def test_button_is_whole_on_a_narrow_window(window, qtbot, scale):
     assert button.width() >= button.sizeHint().width()
     right = button.mapTo(window, button.rect().topRight()).x()
     assert 0 < right <= window.width()
+
+
+# --- the mouse, while any kind of dialog is open (UX review F02) -------------------------------
+
+
+def _dialog_exit(dialog):  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QPushButton
+
+    button = dialog.findChild(QPushButton, qe.DialogExits.NAME)
+    assert button is not None, f"{type(dialog).__name__} has no Quick exit"
+    return button
+
+
+def _click_quick_exit_in_dialog(qtbot, seen):  # type: ignore[no-untyped-def]
+    def in_dialog(dialog) -> None:  # type: ignore[no-untyped-def]
+        button = _dialog_exit(dialog)
+        assert button.isVisible() and button.text() == "Quick exit (Esc ×3)"
+        # Whole, inside the dialog, and covered by none of the dialog's own controls.
+        area = button.geometry()
+        assert dialog.rect().contains(area), (area, dialog.rect())
+        assert button.width() >= button.sizeHint().width()
+        for child in dialog.findChildren(QWidget):
+            if child.isVisible() and child.parent() is dialog and child is not button and child.isWindow() is False:
+                assert not child.geometry().intersects(area), type(child).__name__
+        seen.append(type(dialog).__name__)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        seen.append(visible_windows())
+
+    _in_modal(in_dialog)
+
+
+def _open_each_dialog(window, kind):  # type: ignore[no-untyped-def]
+    from navigator.ui import dialogs
+    from navigator.ui.passphrase import RememberDialog, UnlockDialog
+
+    if kind == "link":
+        links.confirm_external(window, "https://example.org/")
+    elif kind == "question":
+        window.privacy.start_over()
+    elif kind == "message":
+        dialogs.warn(window, "Something did not work.")
+    elif kind == "save":
+        dialogs.ask_save_path(window, "Save", "plan.pdf", "PDF files (*.pdf)", "pdf")
+    elif kind == "remember":
+        controller = window.privacy
+        RememberDialog(window, controller.store.path, controller.remember_job, controller.remembering_on).exec()
+    elif kind == "unlock":
+        controller = window.privacy
+        UnlockDialog(window, controller.unlock_job, controller.use_unlocked).exec()
+    elif kind == "case":
+        window.open_door("case")
+        window.case_page.start_button.click()
+
+
+# The print dialog gets the same strip (DialogExits covers every QDialog), but Qt's print dialog
+# crashes in this test environment (no print system), with or without Navigator around it.
+DIALOG_KINDS = ["link", "question", "message", "save", "remember", "unlock", "case"]
+
+
+@pytest.mark.parametrize("kind", DIALOG_KINDS)
+def test_quick_exit_by_mouse_inside_every_kind_of_dialog(window, quick_exits, qtbot, kind, monkeypatch, tmp_path):
+    from navigator.ui import dialogs
+
+    if kind == "case":  # past the file chooser (a "save" dialog, tested above) to the case file's own form
+        monkeypatch.setattr(dialogs, "ask_save_path", lambda *a, **k: tmp_path / "case.navcase")
+    seen: list[object] = []
+    _click_quick_exit_in_dialog(qtbot, seen)
+    _open_each_dialog(window, kind)
+    assert len(seen) == 2, f"{kind}: no dialog was open"
+    assert seen[1] == [] and quick_exits == [True], kind
+
+
+def test_dialog_quick_exit_sits_where_the_window_has_it_in_right_to_left(window, quick_exits, qtbot):
+    from navigator import i18n
+
+    i18n.set_locale("ar")
+    places = []
+
+    def in_dialog(dialog) -> None:  # type: ignore[no-untyped-def]
+        button = _dialog_exit(dialog)
+        places.append((button.x(), dialog.width() - button.geometry().right()))
+        dialog.reject()
+
+    _in_modal(in_dialog)
+    links.confirm_external(window, "https://example.org/")
+    left, right = places[0]
+    assert left < right  # the left end in Arabic, as the main window's
+
+
+def test_enter_in_a_dialog_never_presses_quick_exit_or_the_destructive_answer(window, quick_exits, qtbot):
+    answers = []
+
+    def in_dialog(dialog) -> None:  # type: ignore[no-untyped-def]
+        QTest.keyClick(dialog.windowHandle(), Qt.Key.Key_Return)
+
+    _in_modal(in_dialog)
+    answers.append(window.privacy.start_over())
+    assert answers == [False] and quick_exits == []
+
+
+# --- window titles (UX review F05) ------------------------------------------------------------
+
+
+def test_window_title_never_names_the_page(window, quick_exits):
+    titles = set()
+    for name in window.pages:
+        window.show_page(name)
+        titles.add(window.windowTitle())
+    window.open_item(Kind.LAW, window.library.all(Kind.LAW)[0].id)
+    titles.add(window.windowTitle())
+    assert titles == {"Navigator"}
+
+
+def test_dialog_titles_are_the_programs_name_and_their_topic_is_inside(window, quick_exits):
+    seen = []
+
+    def in_dialog(dialog) -> None:  # type: ignore[no-untyped-def]
+        seen.append((dialog.windowTitle(), dialog.accessibleName(), dialog.text()))
+        dialog.reject()
+
+    _in_modal(in_dialog)
+    links.confirm_external(window, "https://example.org/")
+    assert seen == [("Navigator", "Leave Navigator?", "Leave Navigator?")]
+
+
+# --- Quick exit redraws nothing (security review F19) ------------------------------------------
+
+
+def test_quick_exit_forgets_without_rebuilding_pages(window, quick_exits, monkeypatch):
+    rebuilt = []
+    for page in window.pages.values():
+        monkeypatch.setattr(page, "reset", lambda p=page: rebuilt.append(p.name))
+    window.session.search_text = "words of the person"
+    window.open_door("rights")
+    window.topbar.quick_exit_button.click()
+    assert quick_exits == [True] and rebuilt == []
+    assert window.session.search_text == "" and window.history == []
+    # New person (not Quick exit) does redraw every page.
+    window.reset_session()
+    assert sorted(rebuilt) == sorted(window.pages)
+
+
+# --- keys read from the window system (security review F1) -------------------------------------
+
+
+def test_a_native_press_counts_once(window, quick_exits):
+    from PySide6.QtGui import QKeyEvent
+
+    from navigator.ui.native_keys import ExitKey
+
+    keys = qe.install_exit_keys(QApplication.instance())
+    for stamp in (1000, 1100):
+        keys.native_key(ExitKey.ESCAPE, stamp)
+        # Qt's own copy of the same press (same time stamp) arrives afterwards: not counted again.
+        event = QKeyEvent(QKeyEvent.Type.KeyPress, Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier)
+        event.setTimestamp(stamp)
+        QApplication.sendEvent(window.windowHandle(), event)
+    assert quick_exits == [] and len(keys.presses) == 2
+    keys.native_key(ExitKey.ESCAPE, 1200)
+    assert quick_exits == [True]
+
+
+def test_native_f12_exits_at_once(window, quick_exits):
+    from navigator.ui.native_keys import ExitKey
+
+    qe.install_exit_keys(QApplication.instance()).native_key(ExitKey.F12, 5)
+    assert quick_exits == [True] and visible_windows() == []
+
+
+# --- "Try Quick exit now" (UX review F06) -------------------------------------------------------
+
+
+def test_try_quick_exit_now_exits_then_starts_a_fresh_navigator(window, quick_exits, monkeypatch):
+    import sys
+
+    started = []
+    monkeypatch.setattr(qe, "_hard_exit", True)
+    monkeypatch.setattr(qe.os, "execv", lambda program, args: started.append((program, list(args), visible_windows())))
+    monkeypatch.setattr(sys, "orig_argv", ["/usr/bin/python3", "-m", "navigator"])
+    window.session.search_text = "words of the person"
+    window.open_door("privacy")
+    page = window.pages["privacy"]
+    assert page.rehearse.text() == "Try Quick exit now"
+    page.rehearse.click()
+    # The same program with the same command, nothing added; everything hidden and forgotten first.
+    assert started == [(sys.executable, ["/usr/bin/python3", "-m", "navigator"], [])]
+    assert window.session.search_text == ""

@@ -20,6 +20,7 @@ def test_typing_shows_grouped_results_and_enter_opens_the_top_one(win, qtbot) ->
     assert box.accessibleName() == "Search Navigator"
     box.setFocus()
     qtbot.keyClicks(box, "ECOUT")  # case, accent and the unfinished word do not matter
+    qtbot.waitUntil(win.pages["search"].ready)
     page = win.current_page()
     assert page.name == "search"
     assert page.results.top is not None and page.results.top.id == "ligne-ecoute"
@@ -35,6 +36,7 @@ def test_down_arrow_moves_into_results_and_enter_opens(win, qtbot) -> None:
     box = win.search_box
     box.setFocus()
     qtbot.keyClicks(box, "screenshot")
+    qtbot.waitUntil(win.pages["search"].ready)
     page = win.current_page()
     kinds = [g.kind for g in page.results.groups]
     assert kinds[0] is Kind.GLOSSARY and Kind.ARTICLE in kinds
@@ -52,6 +54,7 @@ def test_up_from_the_first_result_returns_to_the_box(win, qtbot) -> None:
     box = win.search_box
     box.setFocus()
     qtbot.keyClicks(box, "hotline")
+    qtbot.waitUntil(win.pages["search"].ready)
     page = win.current_page()
     qtbot.keyClick(box, Qt.Key.Key_Down)
     qtbot.keyClick(page.list, Qt.Key.Key_Up)
@@ -61,6 +64,7 @@ def test_up_from_the_first_result_returns_to_the_box(win, qtbot) -> None:
 def test_nothing_found_says_so(win, qtbot) -> None:
     win.search_box.setFocus()
     qtbot.keyClicks(win.search_box, "zzzzqqq")
+    qtbot.waitUntil(win.pages["search"].ready)
     page = win.current_page()
     assert page.list.count() == 0
     assert "Nothing found" in page.summary.text()
@@ -72,15 +76,14 @@ def test_ctrl_f_focuses_the_box_and_reset_clears(win, qtbot) -> None:
     qtbot.keyClick(win, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert win.search_box.hasFocus()
     qtbot.keyClicks(win.search_box, "help")
+    qtbot.waitUntil(win.pages["search"].ready)
     win.reset_session()
     assert win.search_box.text() == ""
     assert win.current_page().name == "home"
 
 
 def test_large_content_builds_the_index_in_the_background(win, qtbot, monkeypatch) -> None:
-    from navigator.ui.pages import search as search_page
 
-    monkeypatch.setattr(search_page, "BACKGROUND_ABOVE", 0)
     page = win.pages["search"]
     win.search_box.setFocus()
     qtbot.keyClicks(win.search_box, "hotline")
@@ -96,6 +99,7 @@ def test_results_shown_in_english_are_marked(win, qtbot) -> None:
     i18n.set_locale("es")  # the fixture tree has no Spanish content: everything falls back to English
     win.search_box.setFocus()
     qtbot.keyClicks(win.search_box, "hotline")
+    qtbot.waitUntil(win.pages["search"].ready)
     page = win.current_page()
     titles = [page.list.item(n).text() for n in range(page.list.count())]
     assert i18n._("{title} (in English)").format(title="US Hotline") in titles

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox, QScrollArea
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QLineEdit, QMessageBox, QScrollArea
 
 from navigator.core.models import Kind
 from navigator.ui import dialogs, quick_exit
@@ -22,12 +22,8 @@ TEXAS = {
     "age": ["adult"],
     "where": ["x", "reddit"],
     "threats": ["not-threatened"],
-    "who": ["unknown"],
-    "wants": ["removal", "legal", "support"],
     "country": ["us"],
     "us-state": ["us-tx"],
-    "language": ["en"],
-    "report-tool": ["not-now"],
 }
 
 
@@ -59,30 +55,36 @@ def choose(qtbot, wizard: WizardPage, values: list[str]) -> None:
 def answer_all(qtbot, window, answers: dict[str, list[str]]) -> None:
     window.open_door("guide")
     wizard = wizard_of(window)
-    qtbot.mouseClick(wizard.start_button, Qt.MouseButton.LeftButton)
+    if wizard.views.currentWidget() is wizard.intro_view:
+        qtbot.mouseClick(wizard.start_button, Qt.MouseButton.LeftButton)
     while wizard.walk.current() is not None:
+        if wizard.showing_help():
+            qtbot.mouseClick(wizard.help_go_on, Qt.MouseButton.LeftButton)
+            continue
         question = wizard.walk.current()
         choose(qtbot, wizard, answers.get(question.id, [question.options[0].value]))
-        assert wizard.next_button.isEnabled()
+        assert wizard.next_button.isEnabled(), (question.id, wizard.walk.answers)
         qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
 
 
-def test_help_me_make_a_plan_opens_the_questions(window, qtbot) -> None:
+def test_start_here_opens_the_first_question_at_once(window, qtbot) -> None:
     home = window.pages["home"]
     qtbot.mouseClick(home.start, Qt.MouseButton.LeftButton)
     wizard = wizard_of(window)
     assert window.current_page() is wizard
-    assert wizard.views.currentWidget() is wizard.intro_view
-    assert wizard.intro_title.text() == "Make a plan"
+    assert wizard.views.currentWidget() is wizard.question_view and wizard.walk.current().id == "safe-now"
+    assert wizard.welcome.isVisible() and wizard.welcome.text().startswith("A few short questions")
 
 
 def test_keyboard_only_from_first_question_to_plan(window, qtbot) -> None:
     window.open_door("guide")
     wizard = wizard_of(window)
-    wizard.start_button.setFocus()
-    qtbot.keyClick(wizard.start_button, Qt.Key.Key_Return)
     seen = []
     while wizard.walk.current() is not None:
+        if wizard.showing_help():  # "Yes" to threats: help at once, then on with the questions
+            seen.append("help")
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+            continue
         question = wizard.walk.current()
         seen.append(question.id)
         focused = QApplication.focusWidget()
@@ -90,12 +92,15 @@ def test_keyboard_only_from_first_question_to_plan(window, qtbot) -> None:
         assert not wizard.next_button.isEnabled(), (seen, wizard.walk.answers)  # an answer first
         if question.id == "us-state":
             qtbot.keyClicks(focused, "Texas")
+        elif question.id == "country":
+            qtbot.keyClicks(focused, "United States")  # "I'd rather not say" comes first in long lists
         else:
             qtbot.keyClick(focused, Qt.Key.Key_Space)  # the first choice
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
         assert len(seen) < 20
     assert seen[:4] == ["safe-now", "what-happened", "age", "where"]
-    assert "us-state" in seen  # the first country is the US, so the state is asked
+    assert seen.count("help") == 1 and seen[seen.index("threats") + 1] == "help"
+    assert "us-state" in seen  # the country is the US, so the state is asked
     assert window.current_page() is plan_of(window)
     plan = plan_of(window).plan
     assert plan is not None
@@ -103,17 +108,16 @@ def test_keyboard_only_from_first_question_to_plan(window, qtbot) -> None:
     ids = plan.step_ids()
     assert ids[0] == "threats"  # "Yes" to threats: the safety step comes first
     assert "someone-close" in ids and "report-the-tool" in ids
-    assert [e.item.id for s in plan.steps if s.key == "remove-each" for e in s.entries] == ["google-search"]
-    assert "legal-options" not in ids  # the first "what would you like" choice is removal only
-    assert "laws" in ids  # ...but the laws of the place are part of every plan
+    assert wizard.walk.answers["where"] == ("dont-know",)  # "I don't know where it is" comes first in that long list
+    assert "not-sure-where" in ids
+    assert "legal-options" in ids and "laws" in ids  # the law is part of every plan
 
 
 def test_progress_and_back_re_evaluate_later_questions(window, qtbot) -> None:
     window.open_door("guide")
     wizard = wizard_of(window)
-    qtbot.mouseClick(wizard.start_button, Qt.MouseButton.LeftButton)
-    assert wizard.progress_text.text().startswith("Question 1 of ")
-    for _ in range(7):  # up to the country question
+    assert not wizard.progress.isTextVisible() and wizard.progress.value() == 0  # a plain bar, no "1 of 9"
+    for _ in range(5):  # up to the country question
         question = wizard.walk.current()
         choose(qtbot, wizard, TEXAS[question.id])
         qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
@@ -130,6 +134,76 @@ def test_progress_and_back_re_evaluate_later_questions(window, qtbot) -> None:
     qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
     assert wizard.walk.current().id == "uk-nation"
     assert wizard.prompt.text() == "Which part of the UK do you live in?"
+    assert wizard.progress.value() > 50
+
+
+def test_not_safe_shows_help_at_once_then_the_questions(window, qtbot, monkeypatch) -> None:
+    """UX review F03: "No, I do not feel safe" got nothing for nine more questions."""
+    from navigator.ui.pages import wizard as wizard_page
+
+    monkeypatch.setattr(wizard_page, "likely_country", lambda: "US")
+    window.open_door("guide")
+    wizard = wizard_of(window)
+    wizard.start()
+    choose(qtbot, wizard, ["not-safe"])
+    qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+    assert wizard.showing_help()
+    assert wizard.help_number.text() == "Emergency: 911"
+    assert "988" in wizard.help_lines.text()  # a crisis line of the place, open day and night
+    # Back to the question, and the answer is still there.
+    qtbot.mouseClick(wizard.help_back, Qt.MouseButton.LeftButton)
+    assert wizard.walk.current().id == "safe-now" and wizard.walk.answer_of("safe-now") == ("not-safe",)
+    qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+    assert not wizard.showing_help()  # once is enough: it is not shown again and again
+    assert wizard.walk.current().id == "what-happened"
+    # "Talk to someone now" from there opens the services at once.
+    wizard.show_help_now()
+    qtbot.mouseClick(wizard.help_talk, Qt.MouseButton.LeftButton)
+    assert window.current_page().name == "directory"
+
+
+def test_the_top_bars_back_is_the_previous_question(window, qtbot) -> None:
+    window.open_door("guide")
+    wizard = wizard_of(window)
+    wizard.start()
+    for value in (["safe"], ["ai-made"]):
+        choose(qtbot, wizard, value)
+        qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+    assert wizard.walk.current().id == "age"
+    assert window.topbar.back_button.isEnabled()
+    qtbot.mouseClick(window.topbar.back_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() is wizard and wizard.walk.current().id == "what-happened"
+
+
+def test_long_lists_put_the_safe_answers_first_and_can_be_filtered(window, qtbot) -> None:
+    window.open_door("guide")
+    wizard = wizard_of(window)
+    wizard.start()
+    for values in (["safe"], ["ai-made"], ["adult"], ["x"], ["not-threatened"], ["us"]):
+        choose(qtbot, wizard, values)
+        qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+    assert wizard.walk.current().id == "us-state"
+    rows = [wizard.option_list.item(n).data(Qt.ItemDataRole.UserRole) for n in range(wizard.option_list.count())]
+    assert rows[:2] == ["prefer-not-to-say", "not-sure"]
+    assert wizard.option_filter is not None and wizard.option_filter.isVisible()
+    qtbot.keyClicks(wizard.option_filter, "tex")
+    shown = [wizard.option_list.item(n).text() for n in range(wizard.option_list.count()) if not wizard.option_list.item(n).isHidden()]
+    assert shown == ["I'd rather not say", "I'm not sure", "Texas"]
+
+
+def test_where_choices_come_in_groups(window, qtbot) -> None:
+    window.open_door("guide")
+    wizard = wizard_of(window)
+    wizard.start()
+    while wizard.walk.current().id != "where":
+        choose(qtbot, wizard, [wizard.walk.current().options[0].value])
+        wizard.go_forward()
+    headings = [w.text() for w in wizard.options_box.findChildren(QLabel) if w.property("optionGroup")]
+    assert headings[:3] == ["Search engines", "Social media", "Messaging apps"]
+    assert [v for v, _b in wizard.option_buttons][:2] == ["dont-know", "not-posted"]  # the safe answers first
+    qtbot.keyClicks(wizard.option_filter, "reddit")
+    visible = [v for v, b in wizard.option_buttons if b.isVisible()]
+    assert "reddit" in visible and "x" not in visible
 
 
 def test_exclusive_choice_clears_the_others(window, qtbot) -> None:
@@ -154,15 +228,16 @@ def test_plan_steps_open_their_pages_and_ticks_stay_in_memory(window, qtbot) -> 
     assert window.current_page() is page
     first = page.cards[0]
     assert first.step.key == "evidence"
+    page.sections[0].open(True)
     qtbot.mouseClick(first.tick.box, Qt.MouseButton.LeftButton)
     assert page.ticks == {"evidence"}
-    assert page.done_text.text().startswith("1 of ")
+    assert page.done_text.text().startswith("You have done 1 thing")
     removal = next(card for card in page.cards if card.step.key == "remove-each")
     assert [e.item.id for e in removal.step.entries] == ["x", "reddit"]
     # The guide of the first step opens, and Back returns to the plan with the tick kept.
     from PySide6.QtWidgets import QPushButton
 
-    link = next(b for b in first.findChildren(QPushButton) if b.accessibleName() == "Open: Saving evidence safely")
+    link = next(b for b in first.findChildren(QPushButton) if b.accessibleName() == "Saving evidence safely")
     qtbot.mouseClick(link, Qt.MouseButton.LeftButton)
     assert window.current_page().name == "item"
     assert window.current_page().item_id == "saving-evidence"
@@ -299,7 +374,7 @@ def test_change_my_answers_goes_back_to_the_last_question(window, qtbot) -> None
     qtbot.mouseClick(plan_of(window).change_button, Qt.MouseButton.LeftButton)
     wizard = wizard_of(window)
     assert window.current_page() is wizard
-    assert wizard.walk.current().id == "report-tool"
+    assert wizard.walk.current().id == "us-state"
     assert wizard.walk.answers["where"] == ("x", "reddit")
 
 
@@ -310,7 +385,7 @@ def test_session_reset_forgets_answers(window, qtbot) -> None:
     assert plan_of(window).plan is None
     window.open_door("guide")
     assert window.current_page() is wizard_of(window)
-    assert wizard_of(window).views.currentWidget() is wizard_of(window).intro_view
+    assert wizard_of(window).walk.current().id == "safe-now" and not wizard_of(window).walk.answers
 
 
 def test_quick_exit_forgets_answers(window, qtbot, monkeypatch) -> None:
@@ -320,7 +395,7 @@ def test_quick_exit_forgets_answers(window, qtbot, monkeypatch) -> None:
     quick_exit.quick_exit()
     assert not window.isVisible()
     assert wizard_of(window).walk.answers == {}
-    assert plan_of(window).ticks == set() and plan_of(window).plan is None
+    assert window.session.ticks == set()  # the session is forgotten; hidden pages are not redrawn (F19)
 
 
 def test_language_change_keeps_answers(window, qtbot) -> None:

@@ -1,21 +1,30 @@
-"""The support directory: organizations and platform guides, with filters, best matches first.
+"""The support directory: "Talk to someone now" at the top, then every service, with filters.
+
+At the top, two or three services the person can call or write to now, for their place: the place
+they gave in the questions, or else the region this computer is set to (``ui/likely_place.py``,
+read only, never stored); a line open day and night first, its number large
+(``core.directory.talk_now``). Below, every service, best matches first, with the filters folded
+away until asked for (UX review F07). Platform guides are under "Get it taken down", not here.
 
 Each entry says how to reach the service, when (open now is worked out on this computer from the
 service's hours and time zone), in which languages, what it costs and when it was last checked.
 Choosing an entry opens its full page. When the plan knows the person's place and language
 (``PlanPage.place_known``, wired to ``set_context`` by the main window), services for them come
 first; the place is part of the session, in memory only.
+
+Cards are built once per language and reused: a change of filter shows, hides and reorders them,
+so the list never flashes half-drawn cards (built again only on a language change or reset).
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QCheckBox,
     QComboBox,
     QFrame,
@@ -23,7 +32,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
@@ -32,11 +40,12 @@ from navigator import i18n
 from navigator.core import directory as core
 from navigator.core.hours import OpenState, contact_hours, next_opening
 from navigator.core.library import Library
-from navigator.core.models import Contact, Item, Kind, Organization, Place, Platform
-from navigator.core.render import contact_kind_label, cost_label, hours_text, tristate_label
+from navigator.core.models import Contact, Kind, Organization, Place, Platform
+from navigator.core.render import contact_kind_label, cost_label, hours_text
 from navigator.core.search import fold
 from navigator.i18n import N_, _, formats, ngettext
 from navigator.ui.language_notes import english_title, shows_english
+from navigator.ui.likely_place import likely_country
 from navigator.ui.navigation import Page, Shell
 from navigator.ui.widgets import column, label, scroll
 
@@ -177,24 +186,26 @@ class Entry(QFrame):
             self.open()
         super().mouseReleaseEvent(event)
 
-    def set_words(self, title: str, summary: str, facts: list[tuple[str, str]], status: str = "", status_colour: str = "") -> None:
+    def set_words(self, title: str, summary: str, facts: list[tuple[str, str]]) -> None:
         self.title.setText(title)
         self.title.setAccessibleName(title)
         self.summary.setText(summary)
         self.summary.setVisible(bool(summary))
-        self.status.setText(status)
-        self.status.setVisible(bool(status))
-        if status_colour:
-            self.status.setStyleSheet(f"color: {status_colour}; font-weight: 600;")
+        self.status.hide()
         for row, (key, value) in enumerate(facts):
             name = plain_label(key, "muted")
             name.setAlignment(Qt.AlignmentFlag.AlignTop)
             self.facts.addWidget(name, row, 0)
             self.facts.addWidget(label(value), row, 1)
-        described = [status] if status else []
-        described += [f"{k}: {v}" for k, v in facts]
-        self.title.setAccessibleDescription(". ".join(described))
+        self.described = [f"{k}: {v}" for k, v in facts]
+        self.title.setAccessibleDescription(". ".join(self.described))
         self.title.setToolTip(summary)
+
+    def set_status(self, status: str, colour: str) -> None:
+        self.status.setText(status)
+        self.status.setVisible(bool(status))
+        self.status.setStyleSheet(f"color: {colour}; font-weight: 600;")
+        self.title.setAccessibleDescription(". ".join([status, *self.described] if status else self.described))
 
 
 class FilterBox(QWidget):
@@ -216,6 +227,35 @@ class FilterBox(QWidget):
         self.control.setAccessibleName(text)
 
 
+class TalkCard(QFrame):
+    """A service to talk to now: its name, its number large, when it answers, and its full page."""
+
+    def __init__(self, on_open: Callable[[], None]) -> None:
+        super().__init__()
+        self.setObjectName("card")
+        box = QVBoxLayout(self)
+        box.setContentsMargins(18, 12, 18, 14)
+        box.setSpacing(4)
+        self.title = KeyButton()
+        self.title.setObjectName("link")
+        self.title.setStyleSheet("QPushButton#link { font-weight: 600; text-align: left; }")
+        self.title.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.title.clicked.connect(on_open)
+        self.number = label(name="title")  # large, and selectable so it can be copied
+        self.when = label(name="muted")
+        box.addWidget(self.title)
+        box.addWidget(self.number)
+        box.addWidget(self.when)
+
+    def set_words(self, title: str, number: str, when: str) -> None:
+        self.title.setText(title)
+        self.title.setAccessibleName(title)
+        self.title.setAccessibleDescription(f"{number}. {when}")
+        self.number.setText(number)
+        self.number.setAccessibleName(number)
+        self.when.setText(when)
+
+
 class DirectoryPage(Page):
     name = "directory"
 
@@ -224,18 +264,35 @@ class DirectoryPage(Page):
         self.shown_count = PAGE_SIZE
         self._facets: core.Facets | None = None
         self._facets_view: object = None
+        self._cards: dict[str, Entry] = {}  # built once per language, shown and hidden by the filters
+        self._cards_view: object = None
 
         outer = column(self, margins=0)
         inner = QWidget()
         inner.setObjectName("page")
         layout = column(inner, margins=40, spacing=12)
-        outer.addWidget(scroll(inner))
+        self.scroll_area = scroll(inner)
+        outer.addWidget(self.scroll_area)
 
         self.title = label(name="title")
         self.subtitle = label(name="subtitle")
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
 
+        # Talk to someone now: two or three services, before anything else.
+        self.talk_heading = label(name="heading")
+        self.talk_place = label(name="muted")
+        self.talk_box = QVBoxLayout()
+        self.talk_box.setSpacing(10)
+        self.talk_cards: list[TalkCard] = []
+        self.talk_none = label()
+        layout.addWidget(self.talk_heading)
+        layout.addWidget(self.talk_place)
+        layout.addLayout(self.talk_box)
+        layout.addWidget(self.talk_none)
+
+        self.more_heading = label(name="heading")
+        layout.addWidget(self.more_heading)
         context_row = QHBoxLayout()
         self.context_text = label(name="muted")
         self.context_clear = QPushButton()
@@ -248,19 +305,14 @@ class DirectoryPage(Page):
         context_row.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.context_row)
 
-        mode_row = QHBoxLayout()
-        self.show_services = QRadioButton()
-        self.show_platforms = QRadioButton()
-        self.show_services.setChecked(True)
-        self.mode = QButtonGroup(self)
-        for button in (self.show_services, self.show_platforms):
-            self.mode.addButton(button)
-            mode_row.addWidget(button)
-            button.toggled.connect(self._mode_changed)
-        mode_row.addStretch(1)
-        layout.addLayout(mode_row)
-
-        # Filters for services.
+        # Filters for services: folded away until asked for.
+        self.filters_toggle = QPushButton()
+        self.filters_toggle.setCheckable(True)
+        self.filters_toggle.toggled.connect(self._show_filters)
+        toggle_row = QHBoxLayout()
+        toggle_row.addWidget(self.filters_toggle)
+        toggle_row.addStretch(1)
+        layout.addLayout(toggle_row)
         self.place = QComboBox()
         self.region = QComboBox()
         self.language = QComboBox()
@@ -280,10 +332,11 @@ class DirectoryPage(Page):
         filters_column = QVBoxLayout(self.service_filters)
         filters_column.setContentsMargins(0, 0, 0, 0)
         filters_column.setSpacing(10)
+        # Two columns: they fit a narrow window too (UX review F23).
         self.filter_grid = QGridLayout()
         self.filter_grid.setHorizontalSpacing(14)
         self.filter_grid.setVerticalSpacing(10)
-        for column_index in range(3):
+        for column_index in range(2):
             self.filter_grid.setColumnStretch(column_index, 1)
         filters_column.addLayout(self.filter_grid)
         bottom = QHBoxLayout()
@@ -291,32 +344,13 @@ class DirectoryPage(Page):
         bottom.addStretch(1)
         bottom.addWidget(self.clear)
         filters_column.addLayout(bottom)
-        # The state sits beside the country and shows only for a country that has some.
-        where = QHBoxLayout()
-        where.setSpacing(10)
-        where.addWidget(self.place_box, 1)
-        where.addWidget(self.region_box, 1)
-        self.filter_grid.addLayout(where, 0, 0)
-        for index, box in enumerate((self.language_box, self.channel_box, self.cost_box, self.serves_box), start=1):
-            self.filter_grid.addWidget(box, index // 3, index % 3)
+        for index, box in enumerate((self.place_box, self.region_box, self.language_box, self.channel_box, self.cost_box, self.serves_box)):
+            self.filter_grid.addWidget(box, index // 2, index % 2)
         layout.addWidget(self.service_filters)
+        self.service_filters.hide()
         for combo in (self.place, self.region, self.language, self.channel, self.cost, self.serves):
             combo.currentIndexChanged.connect(self._filters_changed)
         self.open_now.toggled.connect(self._filters_changed)
-
-        # Filters for platform guides.
-        self.category = QComboBox()
-        self.category_box = FilterBox(self.category)
-        self.on_behalf = QCheckBox()
-        self.platform_filters = QWidget()
-        prow = QHBoxLayout(self.platform_filters)
-        prow.setContentsMargins(0, 0, 0, 0)
-        prow.addWidget(self.category_box)
-        prow.addWidget(self.on_behalf, 0, Qt.AlignmentFlag.AlignBottom)
-        prow.addStretch(1)
-        layout.addWidget(self.platform_filters)
-        self.category.currentIndexChanged.connect(self._filters_changed)
-        self.on_behalf.toggled.connect(self._filters_changed)
 
         self.count = label(name="heading")
         layout.addWidget(self.count)
@@ -354,7 +388,19 @@ class DirectoryPage(Page):
         self.shell.session.directory = core.Context()
         self.refresh()
 
+    def talk_place_now(self) -> core.Place:
+        """Whom "Talk to someone now" is for: the place the person gave, or this computer's region."""
+        place = self.context.place
+        if place:
+            return place
+        return core.Place.of(likely_country())
+
     # --- filters --------------------------------------------------------------------------
+
+    def _show_filters(self, on: bool) -> None:
+        self.service_filters.setVisible(on)
+        self.filters_toggle.setText(_("Hide the filters") if on else _("Choose a place, a language or a way to reach them"))
+        self.filters_toggle.setAccessibleName(self.filters_toggle.text())
 
     def filters(self) -> core.Filters:
         channel = self.channel.currentData()
@@ -372,10 +418,9 @@ class DirectoryPage(Page):
 
     def clear_filters(self) -> None:
         self._filling = True
-        for combo in (self.place, self.region, self.language, self.channel, self.cost, self.serves, self.category):
+        for combo in (self.place, self.region, self.language, self.channel, self.cost, self.serves):
             combo.setCurrentIndex(0)
         self.open_now.setChecked(False)
-        self.on_behalf.setChecked(False)
         self._filling = False
         self._filters_changed()
 
@@ -387,15 +432,8 @@ class DirectoryPage(Page):
         if self.isVisible():
             self.refresh()
 
-    def _mode_changed(self, checked: bool) -> None:
-        if checked:
-            self._filters_changed()
-
     def _organizations(self) -> list[Organization]:
         return [o for o in self.shell.library.all(Kind.ORGANIZATION) if isinstance(o, Organization)]
-
-    def _platforms(self) -> list[Platform]:
-        return [p for p in self.shell.library.all(Kind.PLATFORM) if isinstance(p, Platform)]
 
     def facets(self) -> core.Facets:
         view = self.shell.library.view
@@ -424,8 +462,6 @@ class DirectoryPage(Page):
         self._set_items(self.channel, [(_("Any way"), None)] + [(contact_kind_label(c, _), c) for c in f.channels])
         self._set_items(self.cost, [(_("Any cost"), None)] + [(cost_label(c, _), c) for c in f.costs])
         self._set_items(self.serves, [(_("Anyone"), None)] + [(serves_name(s), s) for s in f.serves])
-        categories = sorted({p.category for p in self._platforms()}, key=lambda c: fold(category_name(c)))
-        self._set_items(self.category, [(_("All kinds of sites"), None)] + [(category_name(c), c) for c in categories])
         self._fill_regions()
 
     def _fill_regions(self) -> None:
@@ -444,38 +480,33 @@ class DirectoryPage(Page):
     # --- showing --------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Rebuild the list from the current filters, context and clock."""
+        """Show the cards the filters, context and clock pick, in order; hide the rest."""
+        self._show_talk_now()
+        self._show_context()
+        view = self.shell.library.view
+        if self._cards_view is not view:
+            self._drop_cards()
+            self._cards_view = view
         for widget in self.entry_widgets:
             self.entries.removeWidget(widget)
-            widget.deleteLater()
+            widget.hide()
         self.entry_widgets = []
-        services = self.show_services.isChecked()
-        self.service_filters.setVisible(services)
-        self.platform_filters.setVisible(not services)
-        self._show_context()
         now = now_utc()
-        if services:
-            matches = core.directory(self._organizations(), self.filters(), now, self._effective_context())
-            total = len(matches)
-            for match in matches[: self.shown_count]:
-                self._add(self._organization_entry(match, now), Kind.ORGANIZATION, match.organization)
-            self.count.setText(ngettext("{count} service", "{count} services", total).format(count=total))
-            local = now.astimezone()
-            self.clock_note.setText(
-                _("Open now is worked out on this computer from each service's hours and time zone (your time: {time}).").format(
-                    time=i18n.format_time(local)
-                )
+        matches = core.directory(self._organizations(), self.filters(), now, self._effective_context())
+        total = len(matches)
+        for match in matches[: self.shown_count]:
+            entry = self._card(match.organization)
+            self._set_status(entry, match, now)
+            self.entries.addWidget(entry)
+            entry.show()
+            self.entry_widgets.append(entry)
+        self.count.setText(ngettext("{count} service", "{count} services", total).format(count=total))
+        self.clock_note.setText(
+            _("Open now is worked out on this computer from each service's hours and time zone (your time: {time}).").format(
+                time=i18n.format_time(now.astimezone())
             )
-            self.clock_note.show()
-            self.empty.setText(_("No service matches all of these choices. You can remove a choice, or clear them all."))
-        else:
-            guides = core.platforms(self._platforms(), self.category.currentData(), self.on_behalf.isChecked())
-            total = len(guides)
-            for guide in guides[: self.shown_count]:
-                self._add(self._platform_entry(guide), Kind.PLATFORM, guide)
-            self.count.setText(ngettext("{count} platform guide", "{count} platform guides", total).format(count=total))
-            self.clock_note.hide()
-            self.empty.setText(_("No guide matches these choices."))
+        )
+        self.empty.setText(_("No service matches all of these choices. You can remove a choice, or clear them all."))
         self.count.setAccessibleName(self.count.text())
         self.empty.setVisible(total == 0)
         remaining = total - min(total, self.shown_count)
@@ -484,6 +515,52 @@ class DirectoryPage(Page):
             ngettext("Show {count} more", "Show {count} more", min(remaining, PAGE_SIZE)).format(count=min(remaining, PAGE_SIZE))
         )
         self.more.setAccessibleName(self.more.text())
+
+    def _drop_cards(self) -> None:
+        for card in self._cards.values():
+            self.entries.removeWidget(card)
+            card.setParent(None)
+            card.deleteLater()
+        self._cards = {}
+        self.entry_widgets = []
+
+    def _card(self, org: Organization) -> Entry:
+        card = self._cards.get(org.id)
+        if card is None:
+            card = self._organization_entry(org)
+            card.on_open = functools.partial(self.shell.open_item, Kind.ORGANIZATION, org.id)
+            self._cards[org.id] = card
+        return card
+
+    def _show_talk_now(self) -> None:
+        for card in self.talk_cards:
+            self.talk_box.removeWidget(card)
+            card.setParent(None)
+            card.deleteLater()
+        self.talk_cards = []
+        place = self.talk_place_now()
+        language = self._effective_context().language
+        chosen = core.talk_now(self._organizations(), place, language) if place else []
+        if place:
+            where = region_name(place.region, subdivision_names(self.shell.library)) if place.region else country_name(place.country or "")
+            self.talk_place.setText(_("For {place}. Not where you are? Choose a place under the list of services.").format(place=where))
+        else:
+            self.talk_place.setText(_("Choose your country under the list of services to see who you can call where you are."))
+        for org in chosen:
+            phone = next((c for c in org.contacts if c.kind == "phone"), None) or next(
+                (c for c in org.contacts if c.kind in ("text", "chat", "whatsapp")), org.contacts[0]
+            )
+            number = phone.label or phone.value if phone.kind == "phone" else _contact_text(phone)
+            if phone.kind == "phone" and phone.label and phone.label != phone.value:
+                number = f"{phone.value} ({phone.label})"
+            hours = phone.hours or org.hours
+            when = hours_text(hours, _) if hours else _("Hours not listed")
+            card = TalkCard(functools.partial(self.shell.open_item, Kind.ORGANIZATION, org.id))
+            card.set_words(self._title(Kind.ORGANIZATION, org), number, when)
+            self.talk_box.addWidget(card)
+            self.talk_cards.append(card)
+        self.talk_none.setVisible(bool(place) and not chosen)
+        self.talk_none.setText(_("We know of no service there that answers by phone, text or chat. The services below may help."))
 
     def _effective_context(self) -> core.Context:
         # Without answers from the pathway, the interface language is the best guess at the person's.
@@ -500,15 +577,11 @@ class DirectoryPage(Page):
         if self.context.language:
             parts.append(i18n.language_name(self.context.language))
         self.context_row.setVisible(bool(parts))
-        self.context_text.setText(_("Services for you come first: {details}.").format(details=", ".join(parts)))
+        self.context_text.setText(_("Services for you come first: {details}.").format(details=formats.format_list(parts)))
         self.context_clear.setText(_("Show in the usual order"))
 
-    def _add(self, entry: Entry, kind: Kind, item: Item) -> None:
-        entry.on_open = lambda k=kind, i=item.id: self.shell.open_item(k, i)
-        self.entries.addWidget(entry)
-        self.entry_widgets.append(entry)
-
-    def _organization_entry(self, match: core.Match, now: datetime) -> Entry:
+    def _set_status(self, entry: Entry, match: core.Match, now: datetime) -> None:
+        """The only part of a card that changes with the clock: open now, closed, or hours not listed."""
         org = match.organization
         palette = self.shell.theme.palette
         if match.state is OpenState.OPEN:
@@ -526,32 +599,23 @@ class DirectoryPage(Page):
             colour = palette.muted
         else:
             status, colour = _("Hours not listed"), palette.muted
+        entry.set_status(status, colour)
+
+    def _organization_entry(self, org: Organization) -> Entry:
         hours = org.hours or next((c.hours for c in org.contacts if c.hours), None)
         facts = [
             (_("How to reach them"), reach_text(org.contacts)),
             (_("When"), hours_text(hours, _) if hours else _("Hours not listed")),
-            (_("Languages"), ", ".join(i18n.language_name(code) for code in org.languages)),
-            (_("Where"), ", ".join(region_name(code, subdivision_names(self.shell.library)) for code in org.regions)),
-            (_("Who it is for"), ", ".join(serves_name(s) for s in org.serves)),
+            (_("Languages"), formats.format_list([i18n.language_name(code) for code in org.languages])),
+            (_("Where"), formats.format_list([region_name(code, subdivision_names(self.shell.library)) for code in org.regions])),
+            (_("Who it is for"), formats.format_list([serves_name(s) for s in org.serves])),
             (_("Cost"), cost_label(org.cost, _)),
             (_("Last checked"), i18n.format_date(org.reviewed)),
         ]
         entry = Entry()
-        entry.set_words(self._title(Kind.ORGANIZATION, org), org.summary, facts, status, colour)
-        return entry
-
-    def _platform_entry(self, guide: Platform) -> Entry:
-        facts = [
-            (_("Kind of site"), category_name(guide.category)),
-            (_("Ways to report"), " · ".join(route.label for route in guide.routes)),
-            (_("Someone can report for you"), _(ON_BEHALF.get(guide.on_behalf, guide.on_behalf))),
-            (_("StopNCII partner"), tristate_label(guide.stopncii, _)),
-        ]
-        if guide.response_time:
-            facts.append((_("How fast they say they act"), guide.response_time))
-        facts.append((_("Last checked"), i18n.format_date(guide.reviewed)))
-        entry = Entry()
-        entry.set_words(self._title(Kind.PLATFORM, guide), guide.summary, facts)
+        entry.setParent(self)
+        entry.hide()
+        entry.set_words(self._title(Kind.ORGANIZATION, org), org.summary, facts)
         return entry
 
     def _title(self, kind: Kind, item: Organization | Platform) -> str:
@@ -577,31 +641,27 @@ class DirectoryPage(Page):
         self._filling = True
         self._fill_choices()
         self._filling = False
+        self.scroll_area.verticalScrollBar().setValue(0)
         self.refresh()
 
     def retranslate(self) -> None:
         self.title.setText(_("Find support"))
         self.subtitle.setText(_("You do not have to do this alone. These services can help. Choose one to see all the details."))
-        self.show_services.setText(_("Support services"))
-        self.show_services.setAccessibleName(_("Show support services"))
-        self.show_platforms.setText(_("Platform guides"))
-        self.show_platforms.setAccessibleName(_("Show platform guides"))
-        for button in (self.show_services, self.show_platforms):
-            # Room for the thicker border of the checked state, so the words are never clipped.
-            button.setMinimumWidth(button.sizeHint().width() + 8)
+        self.talk_heading.setText(_("Talk to someone now"))
+        self.more_heading.setText(_("More services"))
+        self._show_filters(self.filters_toggle.isChecked())
         self.place_box.set_caption(_("Country"))
         self.language_box.set_caption(_("Language"))
         self.channel_box.set_caption(_("Way to reach them"))
         self.cost_box.set_caption(_("Cost"))
         self.serves_box.set_caption(_("Who it is for"))
-        self.category_box.set_caption(_("Kind of site"))
         self.open_now.setText(_("Open now"))
         self.open_now.setAccessibleName(_("Only services open now"))
-        self.on_behalf.setText(_("Someone can report for me"))
-        self.on_behalf.setAccessibleName(_("Only sites that accept a report from someone helping you"))
         self.clear.setText(_("Clear choices"))
         self.clear.setAccessibleName(_("Clear all filter choices"))
         self.context_clear.setAccessibleName(_("Show services in the usual order"))
+        self._drop_cards()  # their words are in the old language
+        self._cards_view = None
         # The entries are built when the page is shown, not at start-up for a page no one opened.
         if self.isVisible():
             self._filling = True
@@ -610,5 +670,5 @@ class DirectoryPage(Page):
             self.refresh()
 
     def reset(self) -> None:
-        self.show_services.setChecked(True)
+        self.filters_toggle.setChecked(False)
         self.clear_filters()

@@ -1,17 +1,27 @@
-"""The calm first screen: three doors, and a way to reach a person."""
+"""The calm first screen: one clear way to start, help in danger, then three doors.
+
+From the top (UX review F09): a short welcome; one primary action, "Start here, about 2 minutes"
+(the guided questions); a one-line strip "In danger now? <the emergency number> · Talk to someone
+now", with the number of the place this computer is set to (``ui/likely_place.py``: read each
+time, never stored) from the place's content file; then the three topic doors, smaller, as other
+routes. A quiet offer to show a plain name in the taskbar sits below, for as long as it is not taken
+or put aside (UX review F05: the discreet name offered on first run, and every run is a first run).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from navigator.core.plan import crisis_help
 from navigator.i18n import _, current_locale, review_status
+from navigator.ui.likely_place import likely_country
 from navigator.ui.navigation import Page, Shell
 from navigator.ui.widgets import column, label, scroll
 
 
 class Door(QPushButton):
-    """A large button with a title and a sentence that wrap, read as one control by screen readers."""
+    """A button with a title and a sentence that wrap, read as one control by screen readers."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -19,8 +29,8 @@ class Door(QPushButton):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         box = QVBoxLayout(self)
-        box.setContentsMargins(22, 20, 22, 20)
-        box.setSpacing(8)
+        box.setContentsMargins(18, 14, 18, 14)
+        box.setSpacing(6)
         self.title_label = label(name="heading")
         self.text_label = label()
         for part in (self.title_label, self.text_label):
@@ -35,53 +45,143 @@ class Door(QPushButton):
         self.setAccessibleName(title)
         self.setAccessibleDescription(text)
 
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        # Grows with its words (large text, long translations), never clips them (UX review F21).
+        layout = self.layout()
+        return layout.heightForWidth(width) if layout is not None else super().heightForWidth(width)
+
 
 class HomePage(Page):
+    """``plain_name_requested``: the person chose the plain window name from the offer here."""
+
     name = "home"
+    plain_name_requested = Signal()
 
     def __init__(self, shell: Shell) -> None:
         super().__init__(shell)
         outer = column(self, margins=0)
         inner = QWidget()
         inner.setObjectName("page")
-        layout = column(inner, margins=48, spacing=20)
+        layout = column(inner, margins=40, spacing=16)
         self.title = label(name="title")
-        self.subtitle = label(name="subtitle")
         layout.addWidget(self.title)
-        layout.addWidget(self.subtitle)
+
+        # One clear start.
+        self.start = QPushButton()
+        self.start.setObjectName("primary")
+        self.start.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.start.clicked.connect(lambda: shell.open_door("guide"))
+        self.start_note = label(name="muted")
+        row = QHBoxLayout()
+        row.addWidget(self.start)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addWidget(self.start_note)
+
+        # In danger now? The number, and people to talk to.
+        self.danger = QFrame()
+        self.danger.setObjectName("notice")
+        strip = QHBoxLayout(self.danger)
+        strip.setContentsMargins(16, 10, 16, 10)
+        strip.setSpacing(12)
+        self.danger_text = label()
+        self.danger_text.setObjectName("danger")
+        self.talk = QPushButton()
+        self.talk.setObjectName("link")
+        self.talk.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.talk.clicked.connect(lambda: shell.open_door("talk"))
+        strip.addWidget(self.danger_text, 1)
+        strip.addWidget(self.talk)
+        layout.addWidget(self.danger)
+
+        # The three doors: other ways in, for people who know what they want.
+        self.others = label(name="heading")
+        layout.addWidget(self.others)
         grid = QGridLayout()
-        grid.setSpacing(20)
+        grid.setSpacing(14)
         self.doors: dict[str, Door] = {}
         for index, key in enumerate(("takedown", "rights", "support")):
             button = Door()
-            button.setMinimumHeight(150)
             grid.setColumnStretch(index, 1)
             button.clicked.connect(lambda _checked=False, k=key: shell.open_door(k))
             grid.addWidget(button, 0, index)
             self.doors[key] = button
         layout.addLayout(grid)
-        self.start = QPushButton()
-        self.start.setObjectName("primary")
-        self.start.clicked.connect(lambda: shell.open_door("guide"))
-        # Keeping track of reports is for later, once the person is ready: a quiet second button.
+        # Keeping track of reports is for later, once the person is ready: a quiet button.
         self.case = QPushButton()
         self.case.clicked.connect(lambda: shell.open_door("case"))
         row = QHBoxLayout()
-        row.addWidget(self.start)
         row.addWidget(self.case)
         row.addStretch(1)
         layout.addLayout(row)
         self.comfort = label(name="muted")
         layout.addWidget(self.comfort)
+
+        # The plain name, offered (the taskbar and window switcher show the name).
+        self.plain_offer = QFrame()
+        self.plain_offer.setObjectName("card")
+        offer = QHBoxLayout(self.plain_offer)
+        offer.setContentsMargins(16, 10, 16, 10)
+        self.plain_text = label(name="muted")
+        self.plain_yes = QPushButton()
+        self.plain_yes.clicked.connect(self.plain_name_requested.emit)
+        self.plain_no = QPushButton()
+        self.plain_no.setObjectName("link")
+        self.plain_no.clicked.connect(self.put_offer_aside)
+        offer.addWidget(self.plain_text, 1)
+        offer.addWidget(self.plain_yes)
+        offer.addWidget(self.plain_no)
+        layout.addWidget(self.plain_offer)
+        self.offer_aside = False
+
         # Said plainly whenever the interface language is a machine-assisted draft (the .po header says so).
         self.draft_note = label(name="muted")
         layout.addWidget(self.draft_note)
         layout.addStretch(1)
         outer.addWidget(scroll(inner))
 
+    # --- the strip ------------------------------------------------------------------------------
+
+    def emergency_number(self) -> str | None:
+        """The emergency number of the place the person gave, or else of this computer's region."""
+        session = self.shell.session
+        country = session.directory.country or likely_country()
+        place, _lines = crisis_help(self.shell.library, session.reader(), country)
+        return place.emergency[0].number if place is not None and place.emergency else None
+
+    def show_danger_line(self) -> None:
+        number = self.emergency_number()
+        text = _("In danger now? Call {number}.").format(number=number) if number else _("In danger now? Call your local emergency number.")
+        self.danger_text.setText(text)
+        self.danger_text.setAccessibleName(text)
+
+    # --- the offer --------------------------------------------------------------------------------
+
+    def put_offer_aside(self) -> None:
+        self.offer_aside = True
+        self.plain_offer.hide()
+
+    def show_offer(self, plain_window: bool) -> None:
+        self.plain_offer.setVisible(not plain_window and not self.offer_aside)
+
+    # --- page protocol ----------------------------------------------------------------------------
+
+    def shown(self) -> None:
+        self.show_danger_line()
+
     def retranslate(self) -> None:
         self.title.setText(_("You are not alone. We can take this one step at a time."))
-        self.subtitle.setText(_("Nothing you do here is saved or sent anywhere. Choose where to start."))
+        self.start.setText(_("Start here, about 2 minutes"))
+        self.start.setAccessibleName(_("Start here: a few questions, about 2 minutes"))
+        self.start.setAccessibleDescription(_("A few gentle questions, one at a time, then a short plan made for you."))
+        self.start_note.setText(_("A few gentle questions, then a short plan made for you. Nothing you do here is saved or sent."))
+        self.talk.setText(_("Talk to someone now"))
+        self.talk.setAccessibleName(_("Talk to someone now: services you can call or write to"))
+        self.show_danger_line()
+        self.others.setText(_("Or go straight to"))
         words = {
             "takedown": (_("Get it taken down"), _("Save proof, then ask each site to remove it.")),
             "rights": (_("Understand my rights"), _("What the law says where you live.")),
@@ -89,13 +189,23 @@ class HomePage(Page):
         }
         for key, (title, text) in words.items():
             self.doors[key].set_words(title, text)
-        self.start.setText(_("Help me make a plan"))
-        self.start.setAccessibleDescription(_("A few gentle questions, one at a time, to build a plan for you."))
         self.case.setText(_("Keep track of my reports"))
         self.case.setAccessibleName(_("Keep track of my reports"))
         self.case.setAccessibleDescription(_("Your case file: where it is, what you reported, and when each site must answer."))
         self.comfort.setText(_("If it is fake, it is still abuse. It is not your fault."))
+        self.plain_text.setText(
+            _("The taskbar shows the name “Navigator”. Others who see your screen may notice it. You can show “{name}” instead.").format(
+                name=_("Notes")
+            )
+        )
+        self.plain_yes.setText(_("Show “{name}”").format(name=_("Notes")))
+        self.plain_yes.setAccessibleName(_("Show the plain name “{name}” and a plain icon").format(name=_("Notes")))
+        self.plain_no.setText(_("Not now"))
+        self.plain_no.setAccessibleName(_("Not now: hide this offer"))
         self.draft_note.setText(
             _("The words in this language are a first draft made with help from a machine. A native speaker has not checked them yet.")
         )
         self.draft_note.setVisible(review_status(current_locale()) == "draft")
+
+    def reset(self) -> None:
+        self.show_danger_line()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QPushButton
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout
 
 from navigator.core.models import Item, Kind, display_title
 from navigator.core.render import to_markdown
@@ -24,8 +24,28 @@ class ItemPage(Page):
         self.translation_notice = Notice()
         self.translation_notice.button.clicked.connect(self._toggle_english)
         layout.addWidget(self.translation_notice)
-        self.warning = Notice()
-        self.warning.button.clicked.connect(self._reveal)
+        # A content warning: the page's name and summary, the warning, and two equal choices
+        # (UX review F13: it was one line and one button on an empty page).
+        self.warning = QFrame()
+        self.warning.setObjectName("card")
+        gate = QVBoxLayout(self.warning)
+        gate.setContentsMargins(22, 18, 22, 18)
+        gate.setSpacing(10)
+        self.warning_title = label(name="heading")
+        self.warning_summary = label(name="muted")
+        self.warning_text = label()
+        self.warning_read = QPushButton()
+        self.warning_read.clicked.connect(self._reveal)
+        self.warning_back = QPushButton()
+        self.warning_back.clicked.connect(self._not_now)
+        for widget in (self.warning_title, self.warning_summary, self.warning_text):
+            gate.addWidget(widget)
+        choices = QHBoxLayout()
+        choices.addWidget(self.warning_read)
+        choices.addWidget(self.warning_back)
+        choices.addStretch(1)
+        gate.addLayout(choices)
+        self.warning.hide()
         layout.addWidget(self.warning)
         self.browser = SafeBrowser()
         self.browser.link_activated.connect(shell.open_link)
@@ -70,6 +90,12 @@ class ItemPage(Page):
         self.revealed = True
         self.refresh()
 
+    def _not_now(self) -> None:
+        if self.shell.can_go_back():
+            self.shell.go_back()
+        else:
+            self.shell.go_home()
+
     def current_item(self) -> Item | None:
         if self.kind is None:
             return None
@@ -91,7 +117,15 @@ class ItemPage(Page):
         self.letter_button.setVisible(self.kind == Kind.NOTICE)
         warning = getattr(item, "content_warning", None)
         if warning and not self.revealed:
-            self.warning.show_text(_("Before you read: {warning}").format(warning=warning), _("Show the page"))
+            self.warning_title.setText(display_title(item))
+            summary = getattr(item, "summary", "") or ""
+            self.warning_summary.setText(summary)
+            self.warning_summary.setVisible(bool(summary))
+            self.warning_text.setText(_("Before you read: {warning}").format(warning=warning))
+            self.warning_text.setAccessibleName(self.warning_text.text())
+            self.warning_read.setText(_("Read it"))
+            self.warning_back.setText(_("Not now, go back"))
+            self.warning.show()
             self.browser.hide()
             return
         self.warning.hide()

@@ -1,8 +1,16 @@
-"""The plan: a checklist made from the answers, most urgent first, that the person can keep.
+"""The plan: it starts small, with "Do these first", and keeps the rest folded until wanted.
 
-Ticks live in memory only. Each step opens its guide, organization, platform or law page. The
-plan is printed or saved only when the person asks, through a save dialog that starts fresh every
-time (see ``ui/dialogs.py``). A failed save says why in plain words and loses nothing.
+At the top, at most three things to do first, each with whom to reach and how
+(``core.plan.first_things``: safety when the answers call for it, then keeping proof, then the one
+request most likely to work). Below, the whole plan in sections that open and close (the GOV.UK
+step-by-step pattern), most urgent first. Laws are information: they have no tick box. There is no
+"0 of 23 ticked"; once something is ticked, a gentle word says that is enough for today. Links
+say where they go ("Saving evidence safely →"). Saving and printing sit in one small toolbar at
+the end (UX review F08, F32).
+
+Ticks live in memory only. The plan is printed or saved only when the person asks, through a save
+dialog that starts fresh every time (see ``ui/dialogs.py``). A failed save says why in plain words
+and loses nothing.
 """
 
 from __future__ import annotations
@@ -13,15 +21,26 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF, Qt, Signal
 from PySide6.QtGui import QFont, QMouseEvent, QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QCheckBox, QDialog, QFrame, QHBoxLayout, QMenu, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QMenu,
+    QPushButton,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from navigator import APP_NAME, i18n
 from navigator.core.models import Kind, Law
 from navigator.core.pathway import Walk
-from navigator.core.plan import Entry, Link, Plan, PlanStep, build_plan, languages_of, regions_of
+from navigator.core.plan import CATEGORY_ORDER, Entry, FirstThing, Plan, PlanStep, build_plan, first_things, languages_of, regions_of
 from navigator.core.plan_export import to_markdown, to_text
 from navigator.core.render import law_status_line
-from navigator.i18n import _, format_date
+from navigator.i18n import _, format_date, is_rtl, ngettext
 from navigator.ui.dialogs import ask_save_path, save_bytes
 from navigator.ui.language_notes import list_notice
 from navigator.ui.navigation import Page, Shell
@@ -131,6 +150,11 @@ class TickRow(QWidget):
         super().mousePressEvent(event)
 
 
+def link_words(title: str) -> str:
+    """Plain link text: the page's own name and an arrow the way the language reads."""
+    return f"{title} ←" if is_rtl() else f"{title} →"
+
+
 class LinkButton(WrapsToWidth, QPushButton):
     """A link-styled button whose words wrap, so a long page title never widens the plan."""
 
@@ -138,11 +162,14 @@ class LinkButton(WrapsToWidth, QPushButton):
         super().__init__()
         self.setObjectName("link")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setAccessibleName(text)
+        self.setAccessibleName(text.rstrip(" →←"))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.box = QVBoxLayout(self)
         self.box.setContentsMargins(4, 2, 4, 2)
         self.words = label(text)
+        # The side the language reads from, even when the words are a name in Latin letters.
+        side = Qt.AlignmentFlag.AlignRight if is_rtl() else Qt.AlignmentFlag.AlignLeft
+        self.words.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
         self.words.setStyleSheet(f"color: {palette.link}; text-decoration: underline; background: transparent;")
         self.words.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.words.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
@@ -150,7 +177,7 @@ class LinkButton(WrapsToWidth, QPushButton):
 
 
 class StepCard(QFrame):
-    """One step: a tick box with its title, what to do, and buttons that open its pages."""
+    """One step: a tick box with its title, what to do, and links to its pages. Laws have no tick."""
 
     def __init__(self, page: PlanPage, number: int, step: PlanStep) -> None:
         super().__init__()
@@ -159,7 +186,6 @@ class StepCard(QFrame):
         box.setContentsMargins(22, 16, 22, 18)
         box.setSpacing(8)
         self.step = step
-        box.addWidget(label(_("Step {number} · {category}").format(number=number, category=category_name(step.category)), "muted"))
         self.tick = page.tick_box(step.key, step.title, heading=True)
         box.addWidget(self.tick)
         body = label(step.body)
@@ -169,25 +195,61 @@ class StepCard(QFrame):
         for link in step.links:
             row = QHBoxLayout()
             row.setContentsMargins(26, 0, 0, 0)
-            row.addWidget(self._link_button(page, link))  # full width: the words wrap only when they must
+            row.addWidget(self._link_button(page, link.title, link.href))  # full width: the words wrap only when they must
             box.addLayout(row)
 
     def _entry_row(self, page: PlanPage, entry: Entry) -> QHBoxLayout:
         row = QHBoxLayout()
         row.setContentsMargins(26, 0, 0, 0)
-        row.addWidget(page.tick_box(entry.key, entry.title, detail=entry_detail(entry)), 1)
-        button = QPushButton(_("Open"))
-        button.setObjectName("link")
-        button.setAccessibleName(_("Open: {title}").format(title=entry.title))
-        button.setCursor(Qt.CursorShape.PointingHandCursor)
-        button.clicked.connect(lambda _c=False, href=entry.href: page.shell.open_link(href))
-        row.addWidget(button)
+        words = QVBoxLayout()
+        words.setSpacing(2)
+        words.addWidget(self._link_button(page, entry.title, entry.href))
+        detail = entry_detail(entry)
+        if detail:
+            words.addWidget(label(detail, "muted"))
+        if not isinstance(entry.item, Law):  # a law is something to know, not something to do
+            tick = page.tick_box(entry.key, "")
+            tick.box.setAccessibleName(entry.title)
+            row.addWidget(tick, 0, Qt.AlignmentFlag.AlignTop)
+        row.addLayout(words, 1)
         return row
 
-    def _link_button(self, page: PlanPage, link: Link) -> LinkButton:
-        button = LinkButton(_("Open: {title}").format(title=link.title), page.shell.theme.palette)
-        button.clicked.connect(lambda _c=False, href=link.href: page.shell.open_link(href))
+    def _link_button(self, page: PlanPage, title: str, href: str) -> LinkButton:
+        button = LinkButton(link_words(title), page.shell.theme.palette)
+        button.clicked.connect(lambda _c=False, h=href: page.shell.open_link(h))
         return button
+
+
+class Section(QFrame):
+    """A part of the plan that opens and closes: its name, how many steps, and the steps."""
+
+    def __init__(self, title: str, count: int) -> None:
+        super().__init__()
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(10)
+        self.toggle = QToolButton()
+        self.toggle.setObjectName("section")
+        self.toggle.setCheckable(True)
+        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toggle.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.toggle.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.toggle.setText(ngettext("{title} ({count} step)", "{title} ({count} steps)", count).format(title=title, count=count))
+        self.toggle.setAccessibleName(title)
+        self.toggle.toggled.connect(self.open)
+        self.body = QWidget()
+        self.steps = QVBoxLayout(self.body)
+        self.steps.setContentsMargins(0, 0, 0, 0)
+        self.steps.setSpacing(12)
+        box.addWidget(self.toggle)
+        box.addWidget(self.body)
+        self.open(False)
+
+    def open(self, on: bool) -> None:
+        self.toggle.setArrowType(Qt.ArrowType.DownArrow if on else (Qt.ArrowType.LeftArrow if is_rtl() else Qt.ArrowType.RightArrow))
+        self.body.setVisible(on)
+        if self.toggle.isChecked() != on:
+            self.toggle.setChecked(on)
 
 
 class PlanPage(Page):
@@ -212,45 +274,61 @@ class PlanPage(Page):
         layout = column(inner, margins=40, spacing=14)
         self.title = label(name="title")
         self.subtitle = label(name="subtitle")
-        self.advice = label(name="muted")
-        self.done_text = label(name="muted")
         self.language_note = label(name="muted")  # said when some of the plan falls back to English
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
-        layout.addWidget(self.advice)
         layout.addWidget(self.language_note)
         actions = QHBoxLayout()
         self.change_button = QPushButton()
+        self.change_button.setObjectName("link")
         self.change_button.clicked.connect(self.change_answers)
         self.start_over_button = QPushButton()
+        self.start_over_button.setObjectName("link")
         self.start_over_button.clicked.connect(self.start_over)
         actions.addWidget(self.change_button)
         actions.addWidget(self.start_over_button)
         actions.addStretch(1)
-        actions.addWidget(self.done_text)
         layout.addLayout(actions)
+        # Do these first: at most three things, each with whom to reach and how.
+        self.first_card = QFrame()
+        self.first_card.setObjectName("firstThings")
+        first = QVBoxLayout(self.first_card)
+        first.setContentsMargins(22, 16, 22, 18)
+        first.setSpacing(10)
+        self.first_title = label(name="heading")
+        first.addWidget(self.first_title)
+        self.first_rows = QVBoxLayout()
+        self.first_rows.setSpacing(12)
+        first.addLayout(self.first_rows)
+        layout.addWidget(self.first_card)
+        self.first_widgets: list[QWidget] = []
+        self.first: list[FirstThing] = []
+        self.done_text = label(name="muted")
+        layout.addWidget(self.done_text)
+        self.rest_title = label(name="heading")
+        layout.addWidget(self.rest_title)
         self.steps_box = QVBoxLayout()
         self.steps_box.setSpacing(14)
         layout.addLayout(self.steps_box)
+        layout.addWidget(self._build_exports())
         layout.addStretch(1)
         outer.addWidget(scroll(inner), 1)
-        outer.addWidget(self._build_exports())
         self.cards: list[StepCard] = []
+        self.sections: list[Section] = []
         self.boxes: dict[str, QCheckBox] = {}
 
     def _build_exports(self) -> QFrame:
+        """One small toolbar at the end of the plan: save, print, other formats."""
         bar = QFrame()
-        bar.setObjectName("footer")
+        bar.setObjectName("exports")
         box = QVBoxLayout(bar)
-        box.setContentsMargins(40, 8, 40, 10)
+        box.setContentsMargins(0, 12, 0, 0)
         box.setSpacing(6)
         self.keep_note = label(name="muted")
-        box.addWidget(self.keep_note)
         row = QHBoxLayout()
         self.print_button = QPushButton()
         self.print_button.clicked.connect(self.print_plan)
         self.pdf_button = QPushButton()
-        self.pdf_button.setObjectName("primary")
         self.pdf_button.clicked.connect(self.save_pdf)
         # Plain text and Markdown are for advocates and email: one button, a menu of two.
         self.more_button = QPushButton()
@@ -260,10 +338,11 @@ class PlanPage(Page):
         self.markdown_action = self.more_menu.addAction("")
         self.markdown_action.triggered.connect(lambda: self.save_text("markdown"))
         self.more_button.setMenu(self.more_menu)
-        row.addStretch(1)
-        for button in (self.print_button, self.more_button, self.pdf_button):
+        for button in (self.pdf_button, self.print_button, self.more_button):
             row.addWidget(button)
+        row.addStretch(1)
         box.addLayout(row)
+        box.addWidget(self.keep_note)
         return bar
 
     # --- the plan ---------------------------------------------------------------------------
@@ -297,19 +376,60 @@ class PlanPage(Page):
 
     def rebuild(self) -> None:
         self.plan = self.build()
-        for card in self.cards:
-            card.setParent(None)
-            card.deleteLater()
-        self.cards = []
+        for widget in [*self.sections, *self.first_widgets]:
+            widget.setParent(None)
+            widget.deleteLater()
+        self.cards, self.sections, self.first_widgets, self.first = [], [], [], []
         self.boxes = {}
         if self.plan is not None:
             keys = set(self.plan.tick_keys())
             self.ticks.intersection_update(keys)
-            for number, step in enumerate(self.plan.steps, 1):
-                card = StepCard(self, number, step)
-                self.steps_box.addWidget(card)
-                self.cards.append(card)
+            self.first = first_things(self.plan, self.shell.library)
+            for number, thing in enumerate(self.first, 1):
+                row = self._first_row(number, thing)
+                self.first_rows.addWidget(row)
+                self.first_widgets.append(row)
+            number = 0
+            for category in CATEGORY_ORDER:
+                steps = [step for step in self.plan.steps if step.category == category]
+                if not steps:
+                    continue
+                section = Section(category_name(category), len(steps))
+                for step in steps:
+                    number += 1
+                    card = StepCard(self, number, step)
+                    section.steps.addWidget(card)
+                    self.cards.append(card)
+                self.steps_box.addWidget(section)
+                self.sections.append(section)
+        self.first_card.setVisible(bool(self.first))
         self._words()
+
+    def _first_row(self, number: int, thing: FirstThing) -> QWidget:
+        row = QWidget()
+        box = QVBoxLayout(row)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        box.addWidget(label(_("{number}. {what}").format(number=number, what=thing.title), "heading"))
+        if thing.href.startswith("navigator://place/"):
+            reach = _("Emergency number: {number}").format(number=thing.reach)
+        elif thing.reach:
+            reach = f"{thing.name}: {thing.reach}"
+        else:
+            reach = ""
+        if reach:
+            words = label(reach)
+            words.setObjectName("reach")
+            box.addWidget(words)
+        if thing.href.startswith("navigator://place/"):
+            # The number is the thing itself; the link goes on to people to talk to now.
+            button = LinkButton(link_words(_("Talk to someone now")), self.shell.theme.palette)
+            button.clicked.connect(lambda _c=False: self.shell.open_door("talk"))
+        else:
+            button = LinkButton(link_words(thing.name), self.shell.theme.palette)
+            button.clicked.connect(lambda _c=False, h=thing.href: self.shell.open_link(h))
+        box.addWidget(button)
+        return row
 
     def tick_box(self, key: str, text: str, heading: bool = False, detail: str = "") -> TickRow:
         row = TickRow(text, heading, self.shell.theme.palette, detail)
@@ -326,8 +446,14 @@ class PlanPage(Page):
         self._count()
 
     def _count(self) -> None:
-        total = len(self.plan.tick_keys()) if self.plan else 0
-        self.done_text.setText(_("{done} of {total} ticked").format(done=len(self.ticks), total=total))
+        # No "0 of 23 ticked": a gentle word once something is done (UX review F08).
+        done = len(self.ticks)
+        self.done_text.setText(
+            ngettext(
+                "You have done {count} thing. That is enough for today.", "You have done {count} things. That is enough for today.", done
+            ).format(count=done)
+        )
+        self.done_text.setVisible(done > 0)
 
     def _words(self) -> None:
         self.title.setText(_("Your plan"))
@@ -336,14 +462,16 @@ class PlanPage(Page):
                 "Made for what you told us, most urgent first. These are choices, not orders: take them one at a time, and skip any that do not fit."
             )
         )
-        self.advice.setText(_("Ticks are only kept while Navigator is open. This plan is general information, not legal advice."))
+        self.first_title.setText(_("Do these first"))
+        self.rest_title.setText(_("The whole plan"))
         self.change_button.setText(_("Change my answers"))
         self.change_button.setAccessibleName(self.change_button.text())
-        self.start_over_button.setText(_("Start over"))
-        self.start_over_button.setAccessibleName(_("Start over: clear my answers and ticks"))
+        self.start_over_button.setText(_("Clear my answers"))
+        self.start_over_button.setAccessibleName(_("Clear my answers and ticks, and start the questions again"))
         self.keep_note.setText(_("Saving or printing puts a copy outside Navigator. Choose a private place."))
         self.print_button.setText(_("Print…"))
         self.pdf_button.setText(_("Save as PDF…"))
+        self.pdf_button.setObjectName("")
         self.more_button.setText(_("Other formats"))
         self.text_action.setText(_("Save as plain text…"))
         self.markdown_action.setText(_("Save as Markdown…"))

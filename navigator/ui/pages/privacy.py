@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from navigator.i18n import _
+from navigator.ui import quick_exit
 from navigator.ui.navigation import Page, Shell
 from navigator.ui.privacy_controls import PrivacyController
 from navigator.ui.widgets import column, label, scroll
@@ -41,13 +42,24 @@ class PrivacyPage(Page):
 
         # The promises, each a heading and a few plain sentences.
         self.promises: list[tuple[QLabel, QLabel]] = []
-        for _index in range(5):
+        for index in range(5):
             frame, box = card()
             heading, text = label(name="heading"), label()
             box.addWidget(heading)
             box.addWidget(text)
             layout.addWidget(frame)
             self.promises.append((heading, text))
+            if index == 2:
+                # Learn Quick exit safely: the real thing, then a fresh Navigator opens (UX review F06).
+                self.rehearse = QPushButton()
+                self.rehearse.setObjectName("primary")
+                self.rehearse.clicked.connect(quick_exit.rehearse)
+                self.rehearse_note = label(name="muted")
+                row = QHBoxLayout()
+                row.addWidget(self.rehearse)
+                row.addStretch(1)
+                box.addLayout(row)
+                box.addWidget(self.rehearse_note)
 
         # Display: text size and contrast.
         frame, box = card()
@@ -180,6 +192,13 @@ class PrivacyPage(Page):
         for (heading, text), (title, body) in zip(self.promises, words, strict=True):
             heading.setText(title)
             text.setText(body)
+        self.rehearse.setText(_("Try Quick exit now"))
+        self.rehearse.setAccessibleName(_("Try Quick exit now: Navigator closes, then opens again here"))
+        self.rehearse_note.setText(
+            _(
+                "Navigator closes at once, as it would in an emergency, and then opens again on its first screen. Everything you did here is forgotten, as with a real Quick exit."
+            )
+        )
         self.display_heading.setText(_("Display"))
         self.smaller.setText(_("Smaller text"))
         self.smaller.setAccessibleName(_("Smaller text"))
@@ -201,11 +220,11 @@ class PrivacyPage(Page):
         self.start_heading.setText(_("Between two people"))
         self.start_text.setText(
             _(
-                "If you help several people on this computer, start over between them. This clears all answers, the plan and the pages that are open."
+                "If you help several people on this computer, use “New person” between them. It clears everything: answers, the plan, letters, search, the pages that were open and what Navigator copied."
             )
         )
-        self.start_over.setText(_("Start over for a new person…"))
-        self.start_over.setAccessibleName(_("Start over for a new person"))
+        self.start_over.setText(_("New person…"))
+        self.start_over.setAccessibleName(_("New person: clear everything for the next person"))
         self.remember_heading.setText(_("Remember my settings on this computer"))
         self.remember_on.setText(_("Remember my settings…"))
         self.remember_on.setAccessibleName(_("Remember my settings on this computer"))

@@ -5,13 +5,13 @@ results, where the arrow keys move and Enter opens; Up from the first result goe
 Esc is left alone: it belongs to Quick exit (three presses).
 
 The index lives in memory only, for the current language. It is built when the person first goes to
-the search box (not at start-up); for large content in a background thread, so that the window, and
-Quick exit, never wait for it.
+the search box (not at start-up), always in a background thread, so that the window, and Quick
+exit, never wait for it: a quarter of a second for the shipped content, seconds for large content
+or one very large article (security review F1). A query typed before it is ready says so, and
+runs when it is.
 """
 
 from __future__ import annotations
-
-import threading
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QFont, QFontMetrics, QKeyEvent, QKeySequence, QPainter, QResizeEvent, QShortcut
@@ -33,11 +33,9 @@ from navigator.i18n import N_, _, ngettext
 from navigator.ui.language_notes import english_title, shows_english
 from navigator.ui.navigation import Page, Shell
 from navigator.ui.widgets import column, label
+from navigator.ui.worker import Worker
 
 PER_KIND = 5
-# Below this many items the index builds in well under a tenth of a second: build it in place.
-# Above it, build it in a background thread (the 100x benchmark tree takes about two seconds).
-BACKGROUND_ABOVE = 1500
 HIT_ROLE = Qt.ItemDataRole.UserRole
 HEADER_ROLE = Qt.ItemDataRole.UserRole + 1
 SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -52,10 +50,6 @@ KIND_NAMES = {
     Kind.GLOSSARY: N_("Words explained"),
     Kind.PATHWAY: N_("Plans"),
 }
-
-
-class _Builder(QObject):
-    built = Signal(object, object)  # (view, index), delivered on the interface thread
 
 
 class SearchBox(QLineEdit):
@@ -208,8 +202,8 @@ class SearchPage(Page):
         self._index: SearchIndex | None = None
         self._index_view: object = None
         self._building: object = None  # the view whose index a background thread is building
-        self._builder = _Builder(self)
-        self._builder.built.connect(self._built)
+        self._builder = Worker(self)
+        self._builder.done.connect(lambda result: self._built(*result))
         layout = column(self, margins=32, spacing=12)
         self.title = label(name="title")
         self.summary = label(name="muted")
@@ -264,22 +258,14 @@ class SearchPage(Page):
         return self._index is not None and self._index_view is self.shell.library.view
 
     def prepare(self) -> None:
-        """Have an index for the current language ready soon: small content at once, large content in
-        a background thread, so the window (and Quick exit) never wait for it."""
+        """Have an index for the current language ready soon, built in a background thread, so the
+        window (and Quick exit) never wait for it."""
         view = self.shell.library.view
         if self.ready() or self._building is view:
             return
-        if len(getattr(view, "items", ())) < BACKGROUND_ABOVE:
-            self.index()
-            return
         self._building = view
-        builder = self._builder
-
-        def build() -> None:
-            # Reads immutable content only; the result goes back to the interface thread by a signal.
-            builder.built.emit(view, SearchIndex.from_view(view))
-
-        threading.Thread(target=build, name="search-index", daemon=True).start()
+        # Reads immutable content only; the result comes back to the interface thread by a signal.
+        self._builder.start(lambda: (view, SearchIndex.from_view(view)))
 
     def _built(self, view: object, index: SearchIndex) -> None:
         if self._building is view:
@@ -403,10 +389,11 @@ class SearchPage(Page):
         self.run(self.query)
 
     def reset(self) -> None:
-        self.box.clear()
+        self.box.setText("")  # setText, not clear(): a new, empty undo history (security review F6)
         self.expanded = set()
         self.results = Results("")
         self._index = None
         self._index_view = None
         self._building = None
         self.list.clear()
+        self._show()  # the heading said the last person's words too

@@ -15,7 +15,6 @@ safe-now: safe
 what-happened: ai-made
 age: adult
 where: [x, reddit]
-wants: [removal, legal]
 country: us
 us-state: us-tx
 """

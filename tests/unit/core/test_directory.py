@@ -20,6 +20,7 @@ from navigator.core.directory import (
     facets,
     place_fit,
     platforms,
+    talk_now,
 )
 from navigator.core.loader import load_content
 from navigator.core.models import Kind, Organization, Platform
@@ -157,3 +158,18 @@ def test_platform_guides() -> None:
     assert [p.id for p in platforms(guides)] == ["example-search", "example-social"]
     assert [p.id for p in platforms(guides, category="social")] == ["example-social"]
     assert [p.id for p in platforms(guides, on_behalf=True)] == ["example-social"]
+
+
+def test_talk_now_is_local_only_day_and_night_first(orgs: list[Organization]) -> None:
+    chosen = talk_now(orgs, Place.of("US", "US-TX"), "en")
+    names = [o.id for o in chosen]
+    assert 1 <= len(names) <= 3
+    assert names[0] == "us-hotline"  # a phone line open day and night comes first
+    assert "uk-helpline" not in names and "ligne-ecoute" not in names  # never another country's
+    assert next(o.id for o in talk_now(orgs, Place.of("GB"), "en")) == "uk-helpline"
+
+
+def test_talk_now_with_no_service_there_offers_nothing_rather_than_a_wrong_country(orgs: list[Organization]) -> None:
+    for org in talk_now(orgs, Place.of("JP"), "ja"):
+        assert "*" in org.regions  # only services for anywhere, if any
+    assert talk_now(orgs, Place.of("US"), "en", limit=1) and len(talk_now(orgs, Place.of("US"), "en", limit=1)) == 1

@@ -7,10 +7,11 @@ from typing import Any
 
 import pytest
 
+from navigator.core.audience import Reader
 from navigator.core.loader import load_content
 from navigator.core.localize import Localized, localize
 from navigator.core.models import Kind, Law, Organization, Pathway
-from navigator.core.plan import CATEGORY_ORDER, Plan, build_plan, jurisdictions, unrestricted_plan
+from navigator.core.plan import CATEGORY_ORDER, Plan, build_plan, crisis_help, first_things, jurisdictions, reach_of, unrestricted_plan
 from navigator.paths import content_root
 
 STOPNCII = "navigator://organization/stopncii"
@@ -65,16 +66,15 @@ def test_adult_deepfake_on_x_and_reddit_in_texas(pathway: Pathway, view: Localiz
         where=["x", "reddit"],
         threats="not-threatened",
         who="unknown",
-        wants=["removal", "legal", "support"],
         country="us",
         us_state="us-tx",
         language="en",
-        report_tool="not-now",
     )
     ids = steps(plan)
     for must in ("evidence", "remove-each", "us-48-hours", "stopncii", "search-engines", "laws", "legal-options", "people"):
         assert must in ids
-    for must_not in ("in-danger", "threats", "under-18", "maybe-under-18", "evidence-under-18", "not-posted", "report-the-tool"):
+    assert "report-the-tool" in ids  # made with AI: reporting the tool is offered, as an optional part
+    for must_not in ("in-danger", "threats", "under-18", "maybe-under-18", "evidence-under-18", "not-posted"):
         assert must_not not in ids
     assert entries(plan, "remove-each") == ["x", "reddit"]
     laws = entries(plan, "laws")
@@ -90,7 +90,7 @@ def test_adult_deepfake_on_x_and_reddit_in_texas(pathway: Pathway, view: Localiz
 
 
 def test_image_taken_at_16_now_an_adult(pathway: Pathway, view: Localized) -> None:
-    plan = plan_for(pathway, view, what_happened="real-shared", age="under-18", where=["meta"], wants=["removal"], country="us")
+    plan = plan_for(pathway, view, what_happened="real-shared", age="under-18", where=["meta"], country="us")
     ids = steps(plan)
     assert ids[0] == "under-18"  # nothing is more urgent here than the child-image route
     under_18 = next(s for s in plan.steps if s.key == "under-18")
@@ -113,7 +113,6 @@ def test_sextortion_threat_with_nothing_posted_yet(pathway: Pathway, view: Local
         age="adult",
         where=["not-posted"],
         who="unknown",
-        wants=["support"],
         country="ca",
         ca_province="ca-on",
     )
@@ -122,16 +121,14 @@ def test_sextortion_threat_with_nothing_posted_yet(pathway: Pathway, view: Local
     assert ids[1] == "talk-now"  # a threat: crisis lines for the place, at once
     assert "not-posted" in ids and "evidence" in ids and "people" in ids
     assert "laws" in ids  # the law of the place is in every plan, even without "legal options"
-    for must_not in ("remove-each", "us-48-hours", "search-engines", "in-messages", "not-sure-where", "legal-options"):
+    for must_not in ("remove-each", "us-48-hours", "search-engines", "in-messages", "not-sure-where"):
         assert must_not not in ids
     assert "threats" not in plan.answers  # the threats question is not asked after "threat"
     assert_ordered_by_urgency(plan)
 
 
 def test_uk_resident_in_wales_gets_england_and_wales_law_and_uk_services(pathway: Pathway, view: Localized) -> None:
-    plan = plan_for(
-        pathway, view, what_happened="real-shared", age="adult", where=["meta"], wants=["removal", "legal"], country="gb", uk_nation="wales"
-    )
+    plan = plan_for(pathway, view, what_happened="real-shared", age="adult", where=["meta"], country="gb", uk_nation="wales")
     ids = steps(plan)
     laws = entries(plan, "laws")
     assert "gb-eng-sexual-offences-act-66b" in laws
@@ -152,15 +149,13 @@ def test_not_sure_everywhere(pathway: Pathway, view: Localized) -> None:
         where=["dont-know"],
         threats="not-sure",
         who="not-sure",
-        wants=["not-sure"],
         country="prefer-not-to-say",
         language="not-sure",
-        report_tool="not-now",
     )
     ids = steps(plan)
     for must in ("in-danger", "threats", "maybe-under-18", "evidence", "not-sure-where", "legal-options", "people", "look-after-yourself"):
         assert must in ids
-    for must_not in ("under-18", "remove-each", "us-48-hours", "someone-close", "report-the-tool"):
+    for must_not in ("under-18", "remove-each", "us-48-hours", "someone-close"):
         assert must_not not in ids
     laws = next(s for s in plan.steps if s.key == "laws")
     assert not laws.entries and "you did not say where" in laws.body  # honest, not silent
@@ -186,12 +181,17 @@ def test_the_same_answers_give_the_same_plan(pathway: Pathway, view: Localized) 
     ]
 
 
-def test_language_puts_services_that_speak_it_first(pathway: Pathway, view: Localized) -> None:
+def test_language_is_asked_only_when_no_country_is_named(pathway: Pathway, view: Localized) -> None:
+    """A named country's services are ordered by the language Navigator is shown in (next test);
+    the question is asked only when no place's own services are known."""
+    from navigator.core.pathway import visible_questions
+
+    asked = {q.id for q in visible_questions(pathway, {"country": ("us",)})}
+    assert "language" not in asked
+    for country in ("other", "other-eu", "prefer-not-to-say"):
+        assert "language" in {q.id for q in visible_questions(pathway, {"country": (country,)})}
     plan = plan_for(pathway, view, country="us", language="es")
-    orgs = [view.get(Kind.ORGANIZATION, org_id) for org_id in entries(plan, "people")]
-    services = [o.id for o in orgs if isinstance(o, Organization) and not o.crisis]  # crisis lines come last
-    speaks = [o.id for o in orgs if isinstance(o, Organization) and not o.crisis and "es" in o.languages]
-    assert speaks and services[: len(speaks)] == speaks
+    assert "language" not in plan.answers  # not asked, so not counted
 
 
 def test_language_falls_back_to_the_interface_locale(pathway: Pathway, view: Localized) -> None:
@@ -266,8 +266,49 @@ def test_minor_guard_removes_adults_only_links_even_if_content_forgets(view: Loc
     ],
 )
 def test_a_child_is_sent_to_their_own_countrys_reporting_route(pathway: Pathway, view: Localized, place, national, not_there) -> None:
-    plan = plan_for(pathway, view, age="under-18", wants=["removal", "support"], **place)
+    plan = plan_for(pathway, view, age="under-18", **place)
     links = plan.links()
     assert national in links and not_there not in links
     assert "navigator://organization/revenge-porn-helpline" not in links  # adults only
     assert "navigator://organization/stopncii" not in links
+
+
+# --- "Do these first" and help at once (UX review F03, F08) -----------------------------------
+
+
+def test_do_these_first_is_safety_then_proof_then_one_request(pathway: Pathway, view: Localized) -> None:
+    calm = plan_for(
+        pathway, view, safe_now="safe", what_happened="ai-made", age="adult", where=["x", "reddit"], country="us", us_state="us-tx"
+    )
+    first = first_things(calm, view)
+    assert [t.step for t in first] == ["evidence", "remove-each"]  # nothing unsafe was said: no safety step
+    assert first[1].href == "navigator://platform/x" and first[1].reach.startswith("https://")
+    afraid = plan_for(pathway, view, safe_now="not-safe", what_happened="ai-made", age="adult", where=["x"], country="us", us_state="us-tx")
+    first = first_things(afraid, view)
+    assert [t.step for t in first] == ["talk-now", "evidence", "remove-each"]
+    assert first[0].reach == "911" and first[0].href == "navigator://place/us"
+    assert len(first_things(afraid, view, limit=2)) == 2
+
+
+def test_do_these_first_for_a_possible_child_is_take_it_down_never_stopncii(pathway: Pathway, view: Localized) -> None:
+    for age in ("under-18", "not-sure", "prefer-not-to-say"):
+        plan = plan_for(pathway, view, safe_now="safe", what_happened="real-shared", age=age, where=["meta"], country="gb")
+        first = first_things(plan, view)
+        assert "navigator://organization/ncmec-take-it-down" in [t.href for t in first], age
+        assert STOPNCII not in [t.href for t in first]
+
+
+def test_every_first_thing_says_how_to_reach_it_or_is_a_guide(pathway: Pathway, view: Localized) -> None:
+    plan = plan_for(pathway, view, safe_now="not-sure", what_happened="threat", age="adult", where=["dont-know"], country="gb")
+    for thing in first_things(plan, view):
+        kind = thing.href.split("/")[2]
+        assert thing.reach or kind in ("article", "law"), thing
+
+
+def test_help_at_once_is_the_emergency_number_and_crisis_lines_of_the_place(view: Localized) -> None:
+    place, lines = crisis_help(view, Reader.UNKNOWN, "US")
+    assert place is not None and place.emergency[0].number == "911"
+    assert lines and all(isinstance(org, Organization) and org.crisis for org in lines)
+    assert "us-988-lifeline" in [org.id for org in lines]
+    assert crisis_help(view, Reader.UNKNOWN, None) == (None, [])
+    assert reach_of(place) == "911"

@@ -27,3 +27,12 @@ def test_dates_and_numbers_follow_the_language() -> None:
     assert i18n.format_time(time(15, 30), locale="fr") == "15:30"
     i18n.set_locale("es")
     assert i18n.format_date(day) == "26 de noviembre de 2026"
+
+
+def test_lists_are_written_as_each_language_writes_them():
+    from navigator.i18n import formats, set_locale
+
+    assert formats.format_list(["English", "Spanish"], "en") == "English and Spanish"
+    assert "," not in formats.format_list(["a", "b", "c"], "ar")  # not the Latin comma (UX review F16)
+    assert formats.format_list([], "en") == ""
+    set_locale("en")
