@@ -267,7 +267,9 @@ def exposure_lines(template: NoticeTemplate, label: Label) -> list[str]:
     lines.append(
         {
             "yes": label("Someone else, such as an advocate or a lawyer, may send it for you, with your permission."),
-            "sometimes": label("Some services let someone else, such as an advocate or a lawyer, send it for you. Check the service's own page."),
+            "sometimes": label(
+                "Some services let someone else, such as an advocate or a lawyer, send it for you. Check the service's own page."
+            ),
             "no": label("You have to send it yourself: someone else may not send it for you."),
             "unknown": label("We could not confirm whether someone else may send it for you."),
         }[exposure.someone_else]

@@ -154,7 +154,10 @@ def test_an_answer_over_the_forms_limit_is_named(capsys, tmp_path):
     }
     code, out, err = render(capsys, tmp_path, "cloudflare-abuse-report", data)
     assert (code, out) == (2, "")
-    assert "The form's field 'Comments' takes at most 2000 characters" in err and "(Statement that it was shared without consent, Description)" in err
+    assert (
+        "The form's field 'Comments' takes at most 2000 characters" in err
+        and "(Statement that it was shared without consent, Description)" in err
+    )
 
 
 def test_unknown_template_language_and_bad_files(capsys, tmp_path):
