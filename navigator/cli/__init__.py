@@ -3,7 +3,8 @@
 ``navigator`` (the console script ``navigator.cli:main``) opens the window. Each subcommand is a
 module here with ``register(subparsers)`` and a ``run(args)``: ``check`` validates content,
 ``plan`` prints a plan for a file of answers, ``case`` checks a case file or makes its evidence
-report, ``i18n`` holds the translators' tools.
+report, ``notice`` lists, shows and fills in the letter templates, ``i18n`` holds the
+translators' tools.
 """
 
 from __future__ import annotations
