@@ -105,12 +105,24 @@ def prefilled(template: NoticeTemplate, site: Site) -> dict[str, str]:
     return values
 
 
-def prepare(sites: Sequence[Site], regions: Sequence[str], view: ContentView, wanted: str, available: Iterable[str]) -> list[Prepared]:
-    """One request per site, in the order given."""
+def prepare(
+    sites: Sequence[Site],
+    regions: Sequence[str],
+    view: ContentView,
+    wanted: str,
+    available: Iterable[str],
+    fallback: str | None = None,
+) -> list[Prepared]:
+    """One request per site, in the order given.
+
+    A site content does not know is written to as ``fallback`` (the platform the guided questions
+    use for "another website"), when there is one.
+    """
     have = list(available)
     prepared = []
     for site in sites:
-        item = view.get(Kind.PLATFORM, site.platform_id) if site.platform_id else None
+        platform_id = site.platform_id or fallback
+        item = view.get(Kind.PLATFORM, platform_id) if platform_id else None
         platform = item if isinstance(item, Platform) else None
         template = choose(platform, regions, view)
         if template is None:

@@ -272,3 +272,31 @@ def test_requests_for_four_sites_logged_in_a_case_file_with_their_deadlines(wind
     assert [state.addresses[a].url for a in report.address_ids] == ["https://example.org/content-urls"]
     window.reset_session()
     assert window.session.requests == [] and not window.case_keeper.is_open
+
+
+def test_requests_from_the_open_case_files_addresses(window, qtbot, tmp_path: Path, monkeypatch):
+    from navigator.core.case import Address
+    from tests.case_helpers import PASSPHRASE, cheap_kdf
+
+    cheap_kdf(monkeypatch)
+    done: list[bool] = []
+    window.case_keeper.create(tmp_path / "case.navcase", PASSPHRASE, lambda: done.append(True), lambda error: done.append(False))
+    qtbot.waitUntil(lambda: bool(done), timeout=15000)
+    for address in (
+        Address(id="a2", url="https://www.reddit.com/r/x/comments/1", platform="reddit"),
+        Address(id="a3", url="https://pics.example/p/9", platform="other", site_name="pics.example"),
+    ):
+        saved: list[bool] = []
+        window.case_keeper.add(address, lambda _entry, saved=saved: saved.append(True), lambda error, saved=saved: saved.append(False))
+        qtbot.waitUntil(lambda saved=saved: bool(saved), timeout=15000)
+    answer_questions(window, {"safe-now": ("safe",), "age": ("adult",), "where": ("reddit",), "country": ("gb",)})
+    window.open_door("requests")
+    drafts = window.session.requests
+    assert [(d.site, d.site_name, d.template_id) for d in drafts] == [
+        ("reddit", "Reddit", "tida-removal-request"),
+        ("", "pics.example", "tida-removal-request"),  # a site Navigator does not know: as "another website"
+    ]
+    assert drafts[0].values["content-urls"] == "https://www.reddit.com/r/x/comments/1"
+    assert drafts[1].values == {"platform": "pics.example", "content-urls": "https://pics.example/p/9"}
+    page = window.current_page()
+    assert all(button.isEnabled() for button in page.open_buttons)

@@ -100,19 +100,29 @@ class RequestsPage(Page):
         state = self.keeper.state()
         if state is not None and state.addresses:
             recorded = batch.sites_from_addresses([(a.url, a.platform, a.site_name) for a in state.addresses.values()], view)
-            by_id = {(s.platform_id, s.name): s for s in sites}
             for site in recorded:
-                known = next((s for s in sites if site.platform_id and s.platform_id == site.platform_id), None)
-                if known is not None:
-                    sites[sites.index(known)] = batch.Site(known.platform_id, known.name, site.urls)
-                elif (site.platform_id, site.name) not in by_id:
+                # A site of the plan takes the addresses the case file holds for it; others are added.
+                index = next((i for i, s in enumerate(sites) if site.platform_id and s.platform_id == site.platform_id), None)
+                if index is None:
                     sites.append(site)
+                else:
+                    sites[index] = batch.Site(sites[index].platform_id, sites[index].name, site.urls)
         return sites, regions
+
+    def _any_website(self) -> str | None:
+        """The platform the guided questions stand for "another website" (its option in the group 'other')."""
+        pathway = self.shell.session.pathway
+        for question in pathway.questions if pathway is not None else []:
+            if question.role == "where":
+                for option in question.options:
+                    if option.group == "other" and option.platform:
+                        return option.platform
+        return None
 
     def prepare(self) -> None:
         sites, regions = self.sites()
         wanted = str(self.language.currentData() or self.shell.library.locale)
-        prepared = batch.prepare(sites, regions, self.shell.library.view, wanted, self.shell.library.locales())
+        prepared = batch.prepare(sites, regions, self.shell.library.view, wanted, self.shell.library.locales(), self._any_website())
         drafts = [
             LetterDraft(
                 template_id=p.template.id if p.template else "",

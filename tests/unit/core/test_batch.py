@@ -92,6 +92,10 @@ def test_each_request_in_the_language_its_route_reads(library: Library) -> None:
 def test_a_site_no_letter_fits_is_still_listed(library: Library) -> None:
     prepared = prepare([Site("", "a-forum.example", ("https://a-forum.example/t/1",))], ("US",), library.view_for("en"), "en", ["en"])
     assert prepared[0].template is None and prepared[0].site.name == "a-forum.example"
+    # Written to as "another website" when the guided questions name a platform for it.
+    site = prepared[0].site
+    prepared = prepare([site], ("US",), library.view_for("en"), "en", ["en"], fallback="site-not-listed")
+    assert prepared[0].template is not None and prepared[0].values["platform"] == "a-forum.example"
 
 
 def test_sites_from_a_case_files_addresses_are_grouped(library: Library) -> None:
