@@ -3,7 +3,8 @@
 ``navigator`` (the console script ``navigator.cli:main``) opens the window. Each subcommand is a
 module here with ``register(subparsers)`` and a ``run(args)``: ``check`` validates content,
 ``plan`` prints a plan for a file of answers, ``case`` checks a case file or makes its evidence
-report, ``i18n`` holds the translators' tools.
+report, ``notice`` lists, shows and fills in the letter templates, ``i18n`` holds the
+translators' tools.
 """
 
 from __future__ import annotations
@@ -12,9 +13,9 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from navigator.cli import case, check, i18n, plan
+from navigator.cli import case, check, i18n, notice, plan
 
-COMMANDS = (check, plan, case, i18n)
+COMMANDS = (check, plan, case, notice, i18n)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
 
-from navigator.core.models import LINK_RE, Article, Audience, Item, Kind, Organization, Platform, Point, Route
+from navigator.core.models import LINK_RE, Article, Audience, Item, Kind, NoticeTemplate, Organization, Platform, Point, Route
 
 # Option values of the question with role "age" (the pathway check makes sure they exist).
 UNDER_18 = "under-18"
@@ -168,6 +168,8 @@ def restrict(item: Item, reader: Reader) -> Item | None:
     """
     if isinstance(item, Organization):
         return item if shown(item.audience, reader, item.offer_if_unsure) else None
+    if isinstance(item, NoticeTemplate):
+        return item if shown(item.audience, reader) else None
     if isinstance(item, Platform):
         routes = _routes(item.routes, reader)
         if not routes:
@@ -186,7 +188,7 @@ def restrict(item: Item, reader: Reader) -> Item | None:
 def hidden_links(view: ContentView, reader: Reader) -> set[str]:
     """``navigator://`` addresses of whole items ``reader`` may not see (for links and search)."""
     hidden: set[str] = set()
-    for kind in (Kind.ORGANIZATION, Kind.PLATFORM):
+    for kind in (Kind.ORGANIZATION, Kind.PLATFORM, Kind.NOTICE):
         for item in view.all(kind):
             if restrict(item, reader) is None:
                 hidden.add(f"navigator://{kind.value}/{item.id}")

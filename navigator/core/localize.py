@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from navigator.core import rules, translation
 from navigator.core.audience import FenceError, fence_signature
 from navigator.core.loader import SOURCE_LOCALE, Content, _files, display_path, read_file, validation_problems
-from navigator.core.models import FOLDERS, LINK_RE, Article, Item, Kind
+from navigator.core.models import FOLDERS, LINK_RE, Article, Item, Kind, NoticeTemplate
 from navigator.core.report import Problem, Report
 
 State = Literal["source", "translated", "stale", "missing", "rejected"]
@@ -118,6 +118,8 @@ def localize(content: Content, locale: str) -> tuple[Localized, Report]:
             bad.extend(rules.text_problems(data, shown, parsed.line_of))
             if isinstance(english, Article) and isinstance(data.get("body"), str):
                 bad.extend(_fence_problems(english.body, data["body"], shown, parsed.line_of(("body",))))
+            if isinstance(english, NoticeTemplate) and isinstance(data.get("body"), str):
+                bad.extend(rules.element_problems(english, data["body"], shown, parsed.line_of(("body",))))
             item = None
             if not bad:
                 try:

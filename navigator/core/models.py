@@ -193,6 +193,21 @@ def _is_text(model: type[BaseModel], name: str) -> bool:
 UNCERTAIN_VALUES = frozenset({"unknown", "likely", "announced"})
 
 
+def _follow(item: BaseModel, dotted: str) -> tuple[BaseModel | None, Any]:
+    """The model that holds the last part of ``dotted`` (``exposure.published``), and that part's value."""
+    owner: BaseModel = item
+    parts = dotted.split(".")
+    for part in parts[:-1]:
+        inner = getattr(owner, part, None) if part in type(owner).model_fields else None
+        if not isinstance(inner, BaseModel):
+            return None, None
+        owner = inner
+    last = parts[-1]
+    if last not in type(owner).model_fields:
+        return None, None
+    return owner, getattr(owner, last)
+
+
 class Item(Model):
     """Fields every content item shares."""
 
@@ -214,9 +229,11 @@ class Item(Model):
                 raise ValueError(f"unverified: '{entry.field}' cannot be marked as not confirmed")
             if name not in type(self).model_fields:
                 continue  # a fact the schema has no field for (a penalty, a gazette entry): it is not shown anywhere
-            value = getattr(self, name)
-            if isinstance(value, list) or _is_text(type(self), name):
-                continue  # something was left out of a list or a text: nothing to refuse
+            owner, value = _follow(self, entry.field)
+            if owner is None:
+                continue  # a part of a field the schema does not describe: nothing there to refuse
+            if isinstance(value, (list, BaseModel)) or _is_text(type(owner), entry.field.split(".")[-1]):
+                continue  # something was left out of a list, a text or a group of facts: nothing to refuse
             if value is not None and not (isinstance(value, str) and value in UNCERTAIN_VALUES):
                 raise ValueError(
                     f"unverified: '{name}' is marked as not confirmed but holds a value ({value!r}); "
@@ -475,6 +492,16 @@ class GlossaryTerm(Item):
 
 # --- notices ---------------------------------------------------------------------------------
 
+# What the person types into a field: words, one web address, several (one a line), an email
+# address, a date; a declaration they confirm by ticking it (the letter then says ``statement``);
+# or one of ``options`` (a choice such as the policy a tool breaks).
+FieldKind = Literal["text", "url", "urls", "email", "date", "declaration", "choice"]
+
+
+class FieldOption(Model):
+    value: Slug
+    label: Text
+
 
 class NoticeField(Model):
     id: Slug
@@ -482,26 +509,169 @@ class NoticeField(Model):
     help: Text | None = None
     required: bool = True
     multiline: bool = False
+    kind: FieldKind = "text"
+    # A declaration's words, said in the letter only once the person has ticked it.
+    statement: Text | None = None
+    options: list[FieldOption] = Field(default_factory=list)
+    # Asked only when someone else (an advocate, a lawyer) sends the request for the person shown.
+    representative: bool = False
+    # What a batch of requests fills in by itself: the site's name, or the addresses recorded for it.
+    fills: Literal["site_name", "site_urls"] | None = None
+
+    @model_validator(mode="after")
+    def _shape(self) -> NoticeField:
+        if (self.kind == "declaration") != (self.statement is not None):
+            raise ValueError("a declaration needs a statement, and only a declaration has one")
+        if (self.kind == "choice") != bool(self.options):
+            raise ValueError("a choice needs options, and only a choice has them")
+        if self.kind == "choice" and len(self.options) < 2:
+            raise ValueError("a choice needs at least two options")
+        if self.kind in ("declaration", "choice", "url", "email", "date") and self.multiline:
+            raise ValueError(f"a {self.kind} field is one line")
+        if self.fills == "site_urls" and self.kind != "urls":
+            raise ValueError("only a urls field can be filled with the site's addresses")
+        if self.fills == "site_name" and self.kind != "text":
+            raise ValueError("only a text field can be filled with the site's name")
+        return self
+
+    @property
+    def lines(self) -> bool:
+        """Whether the answer may take several lines."""
+        return self.multiline or self.kind == "urls"
+
+
+class NoticeElement(Model):
+    """One thing the law or the platform requires a request to contain, and the fields that give it.
+
+    ``navigator check`` proves that the body, in every language, holds the placeholder of each of
+    ``fields``; the letter writer does not call a letter finished until each of them is filled.
+    """
+
+    id: Slug
+    label: Text
+    cite: str | None = Field(default=None, min_length=1, description="the provision, e.g. 47 U.S.C. 223a(a)(1)(B)(i)")
+    fields: list[Slug] = Field(min_length=1)
+    source: HttpsUrl
+
+
+# Whether something happens to the sender's details: always, for some services or in some cases,
+# never, or not confirmed (``unknown``, with an ``unverified`` note naming the field).
+Exposed = Literal["yes", "sometimes", "no", "unknown"]
+
+
+class Exposure(Model):
+    """Who will see the sender's name and contact details, shown before anything is filled in."""
+
+    receives: Text = Field(description="who receives the sender's name and contact details, in words")
+    uploader: Exposed = Field(description="whether the person who posted it may be told who sent it")
+    published: Exposed = Field(description="whether the request may be published (Lumen, a public list)")
+    id_asked: Exposed = Field(description="whether proof of identity is asked for")
+    someone_else: Literal["yes", "sometimes", "no", "unknown"] = Field(description="whether someone else may send it for the person shown")
+    notes: list[Text] = Field(default_factory=list)
+    sources: list[HttpsUrl] = Field(min_length=1)
+
+
+class FormField(Model):
+    """One field of a web form, in the form's order: what goes in it, from the person's answers.
+
+    ``name`` says which field of the form it is (translated, for the person reading); ``pick`` is
+    the option to choose there exactly as the form writes it (never translated: the person must
+    find it on the form). ``fields`` are the template's fields whose answers fill it, one a line.
+    """
+
+    name: Text
+    help: Text | None = None
+    fields: list[Slug] = Field(default_factory=list)
+    pick: str | None = Field(default=None, min_length=1)
+    max_length: int | None = Field(default=None, ge=1)
+    source: HttpsUrl
+
+
+NoticeKind = Literal[
+    "tida",
+    "platform_policy",
+    "copyright",
+    "search_removal",
+    "escalation",
+    "intimate_image_report",
+    "dsa_notice",
+    "data_erasure",
+    "regulator_report",
+    "court_application",
+    "tribunal_claim",
+    "abuse_report",
+    "tool_report",
+]
 
 
 class NoticeTemplate(Item):
     title: Text
-    kind: Literal["tida", "platform_policy", "copyright", "search_removal", "escalation"]
+    kind: NoticeKind
     summary: Text
+    # Who may be shown it (navigator/core/audience.py): a copyright notice names the sender to the
+    # uploader, so it is for images of adults only.
+    audience: Audience = "everyone"
+    exposure: Exposure
     before_you_send: list[Text] = Field(default_factory=list)
     fields: list[NoticeField] = Field(min_length=1)
+    elements: list[NoticeElement] = Field(min_length=1)
     body: Text = Field(description="text with {field_id} placeholders")
+    # The law that gives the request its force and its deadline (read by core/case_rules.py).
     legal_basis: Ref | None = None
+    # A web form the request goes into, and its fields in order (the form helper).
+    form_url: HttpsUrl | None = None
+    form_fields: list[FormField] = Field(default_factory=list)
+    # Languages the route reads, where a source says so (a batch writes each request in one of them).
+    languages: list[Lang] = Field(default_factory=list)
+    # Where its law or route applies ('*': anywhere; 'EU': the member states), and the kinds of
+    # site it is sent to (none: it goes to a regulator, a court or a tribunal, not to a site).
+    regions: list[Region] = Field(default_factory=lambda: ["*"], min_length=1)
+    sites: list[PlatformCategory] = Field(default_factory=list)
+    # When several templates fit one site in a batch, the lowest rank is prepared.
+    rank: int = 100
     related: list[Ref] = Field(default_factory=list)
 
     @model_validator(mode="after")
-    def _placeholders_known(self) -> NoticeTemplate:
+    def _consistent(self) -> NoticeTemplate:
         names = set(re.findall(r"\{([a-z0-9_-]+)\}", self.body))
-        known = {f.id for f in self.fields} | {"date"}
-        unknown = sorted(names - known)
+        by_id = {f.id: f for f in self.fields}
+        if len(by_id) != len(self.fields):
+            raise ValueError("field ids repeat")
+        unknown = sorted(names - set(by_id) - {"date"})
         if unknown:
             raise ValueError(f"body uses placeholders with no field: {', '.join(unknown)}")
+        for field in self.fields:
+            if field.kind == "declaration" and field.id not in names:
+                raise ValueError(f"declaration '{field.id}' is not in the body, so the letter could never say it")
+        for element in self.elements:
+            for field_id in element.fields:
+                if field_id not in by_id:
+                    raise ValueError(f"element '{element.id}' names a field that does not exist: {field_id}")
+                if field_id not in names:
+                    raise ValueError(f"element '{element.id}': field '{field_id}' is not in the body")
+                if not by_id[field_id].required:
+                    raise ValueError(f"element '{element.id}': field '{field_id}' is required by it, so it must be required")
+        for form_field in self.form_fields:
+            for field_id in form_field.fields:
+                if field_id not in by_id:
+                    raise ValueError(f"form field '{form_field.name}' names a field that does not exist: {field_id}")
+        urls = self.source_urls()
+        cited = [*self.exposure.sources, *(e.source for e in self.elements), *(f.source for f in self.form_fields)]
+        for url in cited:
+            if url not in urls:
+                raise ValueError(f"{url} is cited but is not one of the template's sources")
+        if self.kind == "copyright" and self.audience != "adults":
+            # A copyright notice names the sender to the uploader: never for an image of a child.
+            raise ValueError("a copyright notice must have audience: adults")
+        if self.form_fields and self.form_url is None and not any(u.field == "form_url" for u in self.unverified):
+            raise ValueError("form_fields need the form's address (form_url), or an unverified note saying why it is left out")
         return self
+
+    def field(self, field_id: str) -> NoticeField | None:
+        for field in self.fields:
+            if field.id == field_id:
+                return field
+        return None
 
 
 # --- places ----------------------------------------------------------------------------------

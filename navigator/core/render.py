@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import date
 
 from navigator.core.audience import FENCE_CLOSE, FENCE_OPEN
+from navigator.core.letters import exposure_lines
 from navigator.core.models import Article, Audience, GlossaryTerm, Hours, Item, Law, NoticeTemplate, Organization, Place, Platform, Point
 
 Label = Callable[[str], str]
@@ -194,7 +195,15 @@ def to_markdown(item: Item, label: Label, fmt_date: Callable[[date], str], title
     elif isinstance(item, GlossaryTerm):
         parts += [f"# {escape(item.term)}", "", escape(item.definition)]
     elif isinstance(item, NoticeTemplate):
-        parts += [f"# {escape(item.title)}", "", escape(item.summary)]
+        parts += [f"# {escape(item.title)}", ""]
+        note = audience_note(item.audience, label)
+        if note:
+            parts += [_em(escape(note)), ""]
+        parts += [escape(item.summary)]
+        # Who will see the sender's details comes before anything about filling it in.
+        parts += ["", _h2(label("Who will see what")), _bullets([escape(line) for line in exposure_lines(item, label)])]
+        elements = [escape(e.label) + (f" ({escape(e.cite)})" if e.cite else "") for e in item.elements]
+        parts += ["", _h2(label("What it must contain")), _bullets(elements)]
         if item.before_you_send:
             parts += ["", _h2(label("Before you send it")), _bullets([escape(s) for s in item.before_you_send])]
     else:

@@ -20,6 +20,9 @@ mislead or endanger the person reading it.
   farms and copies that must not be cited); a copy may be named in ``via`` instead.
 - ``reachable-service``: every organization has a contact a person can use (phone, text, chat,
   form, email), or says ``guide_only: true`` (a web guide, never counted as a service to reach).
+- ``notice-elements``: a notice template's body, in English and in every translation, holds the
+  placeholder of every field that gives one of its required elements (the four parts of a TAKE IT
+  DOWN request, the six of a DMCA notice ...). A letter missing one would not be a valid request.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from navigator.core.audience import FenceError, Reader, restrict, sections
-from navigator.core.models import LINK_RE, Article, Item, Kind, Law, Organization, Pathway, Place, Platform, _link
+from navigator.core.models import LINK_RE, Article, Item, Kind, Law, NoticeTemplate, Organization, Pathway, Place, Platform, _link
 
 if TYPE_CHECKING:
     from navigator.core.loader import Content, Entry
@@ -158,7 +161,7 @@ def known_regions(content: Content) -> set[str]:
 
 
 def _region_fields(item: Item) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    if isinstance(item, Organization):
+    if isinstance(item, (Organization, NoticeTemplate)):
         for index, region in enumerate(item.regions):
             yield ("regions", index), region
     elif isinstance(item, Law):
@@ -198,7 +201,7 @@ def adults_only(content: Content) -> set[str]:
     """Links to items that are entirely adults-only (nothing left of them for a possibly-under-18 reader)."""
     found = set()
     for (kind, item_id), entry in content.entries.items():
-        if kind in (Kind.ORGANIZATION, Kind.PLATFORM) and restrict(entry.item, Reader.MINOR) is None:
+        if kind in (Kind.ORGANIZATION, Kind.PLATFORM, Kind.NOTICE) and restrict(entry.item, Reader.MINOR) is None:
             found.add(f"navigator://{kind.value}/{item_id}")
     return found
 
@@ -334,6 +337,28 @@ def service_problems(entry: Entry) -> list[Problem]:
     return []
 
 
+def element_problems(template: NoticeTemplate, body: str, shown_path: str, line: int | None) -> list[Problem]:
+    """Rule ``notice-elements``: ``body`` (English or a translation) gives every required element."""
+    problems = []
+    for element in template.elements:
+        for field_id in element.fields:
+            if "{" + field_id + "}" not in body:
+                where = f" ({element.cite})" if element.cite else ""
+                problems.append(
+                    Problem(
+                        shown_path,
+                        line,
+                        "body",
+                        _rule(
+                            f"leaves out {{{field_id}}}, which gives the required element '{element.id}'{where}; "
+                            "every language must contain every required element",
+                            "notice-elements",
+                        ),
+                    )
+                )
+    return problems
+
+
 def all_problems(content: Content, denied: list[Denied]) -> list[Problem]:
     """Every trust rule over a loaded English tree."""
     problems = region_problems(content) + audience_problems(content)
@@ -341,6 +366,8 @@ def all_problems(content: Content, denied: list[Denied]) -> list[Problem]:
         problems += text_problems(entry.item.model_dump(by_alias=True, exclude_none=True), entry.path, entry.line)
         problems += source_problems(entry, denied)
         problems += service_problems(entry)
+        if isinstance(entry.item, NoticeTemplate):
+            problems += element_problems(entry.item, entry.item.body, entry.path, entry.line(("body",)))
     return problems
 
 

@@ -1,7 +1,8 @@
 """One person's session: everything Navigator holds about them while it is open, and one way to forget it.
 
 The answers to the guided questions (a ``Walk``), the ticks on their plan, the place and language
-the plan told the directory, the words typed into a letter, and the search text. It lives in
+the plan told the directory, the words typed into a letter (and into the requests prepared for
+several sites at once), and the search text. It lives in
 memory only and is never written anywhere. ``clear`` forgets all of it at once: "Start over for a
 new person" and Quick exit both come here, so there is one list of what a session holds, and one
 place to add to when a screen learns something new about the person.
@@ -33,16 +34,26 @@ PATHWAY_ID = "main"
 
 @dataclass
 class LetterDraft:
-    """A letter being written: which template, in which language, and what was typed into it."""
+    """A letter being written: which template, in which language, what was typed, who sends it.
+
+    A draft prepared for one site of a batch also says which site (a platform id, or '' for a
+    site not in content) and the site's name.
+    """
 
     template_id: str = ""
     locale: str = ""
     values: dict[str, str] = field(default_factory=dict)
+    on_behalf: bool = False  # someone else sends it for the person shown
+    site: str = ""
+    site_name: str = ""
 
     def clear(self) -> None:
         self.template_id = ""
         self.locale = ""
         self.values.clear()
+        self.on_behalf = False
+        self.site = ""
+        self.site_name = ""
 
 
 class Session:
@@ -54,7 +65,11 @@ class Session:
         self.walk: Walk | None = None
         self.ticks: set[str] = set()
         self.directory = Context()
-        self.letter = LetterDraft()
+        # The letter on the letter page: a template opened on its own (``own_letter``), or one of
+        # the requests prepared for several sites at once (``requests``).
+        self.own_letter = LetterDraft()
+        self.letter = self.own_letter
+        self.requests: list[LetterDraft] = []
         self.search_text = ""
         self.case_file: CaseFile | None = None  # unlocked: holds the key
         self.case_path: Path | None = None  # the case file last opened (kept while it is only locked)
@@ -104,6 +119,29 @@ class Session:
         answer = self.age_answer()
         return Reader.UNKNOWN if answer is None else reader_for_age((answer,))
 
+    def open_letter(self, template_id: str) -> LetterDraft:
+        """A template opened on its own: the same draft as before for the same template, else an empty one."""
+        draft = self.own_letter
+        if template_id != draft.template_id:
+            draft.clear()
+        draft.template_id = template_id
+        draft.locale = draft.locale or self.library.locale
+        self.letter = draft
+        return draft
+
+    def set_requests(self, drafts: list[LetterDraft]) -> None:
+        """The requests prepared for several sites at once (they replace any prepared before)."""
+        for draft in self.requests:
+            draft.clear()
+        self.requests = list(drafts)
+        if self.letter is not self.own_letter and self.letter not in self.requests:
+            self.letter = self.own_letter
+
+    def open_request(self, index: int) -> LetterDraft:
+        """One of the prepared requests, to write on the letter page."""
+        self.letter = self.requests[index]
+        return self.letter
+
     def lock_case(self) -> None:
         """Drop the case file's key and log from memory; remember which file it was."""
         opened, self.case_file = self.case_file, None
@@ -120,5 +158,7 @@ class Session:
         self.forget_case()
         self.forget_answers()
         self.directory = Context()
+        self.set_requests([])
+        self.letter = self.own_letter
         self.letter.clear()
         self.search_text = ""

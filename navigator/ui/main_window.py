@@ -48,6 +48,7 @@ from navigator.ui.pages.item_list import ListPage
 from navigator.ui.pages.letter import LetterPage
 from navigator.ui.pages.plan import PlanPage
 from navigator.ui.pages.privacy import PrivacyPage
+from navigator.ui.pages.requests import RequestsPage
 from navigator.ui.pages.search import SearchBox, SearchPage
 from navigator.ui.pages.wizard import WizardPage
 from navigator.ui.privacy_controls import PrivacyController
@@ -131,6 +132,8 @@ class MainWindow(QMainWindow):
         self.case_keeper = CaseKeeper(self.session, self)
         self.case_page = CasePage(self, self.case_keeper)
         self.add_page(self.case_page)
+        self.requests = RequestsPage(self, self.case_keeper)  # one request for each site, prepared together
+        self.add_page(self.requests)
         self._wire_pages()
 
         for key, door in LIST_DOORS.items():
@@ -140,6 +143,7 @@ class MainWindow(QMainWindow):
         self.doors["talk"] = lambda: self.show_page("directory")  # "Talk to someone now" is at its top
         self.doors["privacy"] = lambda: self.show_page("privacy")
         self.doors["case"] = lambda: self.show_page("case")
+        self.doors["requests"] = self._show_requests
 
         self.display.changed.connect(self._display_changed)
         self.privacy.start_over_confirmed.connect(self.reset_session)
@@ -162,6 +166,18 @@ class MainWindow(QMainWindow):
         self.plan.place_known.connect(self.directory.set_context)
         self.letter.log_requested.connect(self._log_letter)
         self.home.plain_name_requested.connect(lambda: self.display.set_plain_window(True))
+        self.letter.batch_requested.connect(self._show_requests)
+        self.requests.open_requested.connect(self._open_request)
+
+    def _show_requests(self) -> None:
+        if not self.session.requests:
+            self.requests.prepare()
+        self.show_page("requests")
+
+    def _open_request(self, index: int) -> None:
+        self.session.open_request(index)
+        self.letter.open_draft()
+        self.show_page("letter")
 
     def _log_letter(self, template_id: str) -> None:
         self.show_page("case")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 
 def scroll(inner: QWidget) -> QScrollArea:
@@ -46,6 +46,14 @@ class Notice(QFrame):
         self.button.setText(action)
         self.button.setAccessibleName(action)
         self.show()
+
+
+def clear_layout(layout: QLayout) -> None:
+    """Remove every item of a layout that is built again on each refresh; its widgets are deleted."""
+    while (item := layout.takeAt(0)) is not None:
+        widget = item.widget()
+        if widget is not None:
+            widget.deleteLater()
 
 
 def column(widget: QWidget, margins: int = 32, spacing: int = 18) -> QVBoxLayout:

@@ -235,3 +235,26 @@ def test_restrict_never_changes_the_original_and_hides_whole_adults_only_items()
     assert len(minor_meta.routes) < len(meta.routes)
     assert all(r.audience != "adults" for r in minor_meta.routes)
     assert any(r.audience == "adults" for r in meta.routes)
+
+
+def test_an_adults_only_letter_is_never_offered_to_a_possible_minor() -> None:
+    """The DMCA notice names the sender to the uploader: restricted, hidden from links, and from the case's choices."""
+    from navigator.core.audience import hidden_links, restrict
+    from navigator.core.case_rules import ContentRules
+    from navigator.core.library import Library
+    from navigator.core.models import Kind
+    from navigator.paths import content_root
+
+    library = Library(content_root())
+    dmca = library.english.get(Kind.NOTICE, "copyright-dmca-notice")
+    assert dmca is not None
+    for reader in (Reader.MINOR, Reader.UNSURE):
+        assert restrict(dmca, reader) is None
+        library.reader_source = lambda: Reader.UNKNOWN
+        assert "navigator://notice/copyright-dmca-notice" in hidden_links(library.view_for("en"), reader)
+        library.reader_source = lambda reader=reader: reader
+        assert library.get(Kind.NOTICE, "copyright-dmca-notice") is None
+        refs = {c.ref for c in ContentRules(library.view_for("en")).route_choices()}
+        assert "navigator://notice/copyright-dmca-notice" not in refs and "navigator://notice/tida-removal-request" in refs
+    for reader in (Reader.ADULT, Reader.UNKNOWN):
+        assert restrict(dmca, reader) is dmca

@@ -209,6 +209,9 @@ def test_translation_must_keep_placeholders(tree: Path) -> None:
     (tree / "en/notices/ask.yaml").write_text(
         "id: ask\nreviewed: 2026-11-26\nsources:\n  - url: https://example.org/guide\ntitle: Ask\nkind: platform_policy\n"
         "summary: A letter.\nfields:\n  - id: site\n    label: Site\nbody: Dear {site}, please remove it.\n"
+        "exposure: {receives: The site., uploader: 'no', published: 'no', id_asked: 'no', someone_else: 'no',"
+        " sources: [https://example.org/guide]}\n"
+        "elements: [{id: site, label: The site, fields: [site], source: https://example.org/guide}]\n"
     )
     made_from = fingerprint(tree, Kind.NOTICE, "ask")
     write(
@@ -220,6 +223,8 @@ def test_translation_must_keep_placeholders(tree: Path) -> None:
         e.startswith("content/es/notices/ask.yaml:4: body: placeholders must match the English: missing {site}; unknown {sitio}")
         for e in found
     ), found
+    # The required element the body no longer gives is named too (rule notice-elements).
+    assert any(e.startswith("content/es/notices/ask.yaml:4: body: leaves out {site}") and "(rule: notice-elements)" in e for e in found)
     assert view.state(Kind.NOTICE, "ask").state == "rejected"
 
 

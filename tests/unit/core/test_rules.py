@@ -216,3 +216,37 @@ def test_no_unverified_detail_is_displayed() -> None:
             if isinstance(item, Organization) and item.cost is None:
                 assert "**Cost:**" not in page
     assert checked > 10
+
+
+def test_notice_elements() -> None:
+    """A body (a translation's, since the English model refuses it) that leaves out an element's field."""
+    from navigator.core.models import NoticeTemplate
+
+    source = "https://example.org/law"
+    template = NoticeTemplate.model_validate(
+        {
+            "id": "ask",
+            "reviewed": "2026-11-30",
+            "sources": [{"url": source}],
+            "title": "Ask",
+            "kind": "tida",
+            "summary": "A letter.",
+            "exposure": {
+                "receives": "The site.",
+                "uploader": "no",
+                "published": "no",
+                "id_asked": "no",
+                "someone_else": "no",
+                "sources": [source],
+            },
+            "fields": [{"id": "urls", "label": "Addresses", "kind": "urls"}, {"id": "sign", "label": "Signature"}],
+            "elements": [{"id": "signature", "label": "A signature", "cite": "s.1(i)", "fields": ["sign"], "source": source}],
+            "body": "{urls}\n{sign}",
+        }
+    )
+    assert rules.element_problems(template, template.body, "content/en/notices/ask.yaml", 9) == []
+    found = [str(p) for p in rules.element_problems(template, "{urls}\nSigned.", "content/es/notices/ask.yaml", 4)]
+    assert found == [
+        "content/es/notices/ask.yaml:4: body: leaves out {sign}, which gives the required element 'signature' (s.1(i)); "
+        "every language must contain every required element (rule: notice-elements)"
+    ]

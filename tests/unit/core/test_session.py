@@ -7,7 +7,7 @@ import pytest
 from navigator.core.directory import Context
 from navigator.core.library import Library
 from navigator.core.models import Kind
-from navigator.core.session import Session
+from navigator.core.session import LetterDraft, Session
 from navigator.paths import content_root
 
 
@@ -40,6 +40,24 @@ def test_clear_forgets_everything_the_session_holds(library: Library) -> None:
     assert (letter.template_id, letter.locale, letter.values) == ("", "", {})
     assert session.letter is letter  # the same draft, emptied: nothing keeps an old copy
     assert session.search_text == ""
+
+
+def test_requests_prepared_for_several_sites_are_forgotten_too(library: Library) -> None:
+    session = Session(library)
+    first = LetterDraft("tida-removal-request", "en", {"platform": "X"}, site="x", site_name="X")
+    second = LetterDraft("platform-policy-report", "es", {"platform": "WhatsApp"}, on_behalf=True, site="whatsapp")
+    session.set_requests([first, second])
+    assert session.open_request(1) is second and session.letter is second
+    # Opening a template on its own never writes over a prepared request.
+    own = session.open_letter("platform-policy-report")
+    assert own is session.own_letter and own.values == {} and second.values == {"platform": "WhatsApp"}
+    own.values["platform"] = "Reddit"
+    assert session.open_letter("platform-policy-report").values == {"platform": "Reddit"}  # the same template keeps its answers
+    assert session.open_letter("tida-removal-request").values == {}  # another template starts empty
+    session.open_request(0)
+    session.clear()
+    assert session.requests == [] and session.letter is session.own_letter
+    assert (first.values, second.values, second.on_behalf, second.site) == ({}, {}, False, "")
 
 
 def test_forget_answers_keeps_the_rest(library: Library) -> None:
