@@ -21,6 +21,12 @@ Usage: session_script.py MODE, where MODE is
   control-write      write a file into HOME (proves the test notices a write)
   case-file          start a case file in the working folder, log an address, lock it, open it
                      again, log a note; then F12 (only that one file may change)
+  crash              type a secret, report whether a crash could be dumped, then crash (SIGSEGV)
+  crash-unhardened   the same with Navigator's crash settings switched off (proves the test
+                     notices a core file where the system writes one in the working folder)
+  error              an error in a Qt slot whose message holds a secret, then F12 (its traceback
+                     must not reach the error output unless NAVIGATOR_DEBUG is set)
+  open-link          open a web address as after "Open it" (the link opener in PATH is the test's)
 """
 
 from __future__ import annotations
@@ -126,6 +132,11 @@ def main(mode: str) -> None:
 
     import navigator.app as app_module
 
+    if mode == "crash-unhardened":
+        import navigator.privacy.process
+
+        navigator.privacy.process.no_crash_dumps = lambda platform=None: []
+        mode = "crash"
     if mode.endswith("-unhardened-qt"):
         import navigator.ui.qt_hardening
 
@@ -247,9 +258,47 @@ def drive(window, mode: str) -> None:  # type: ignore[no-untyped-def]
             last_step("button")
             QTest.mouseClick(window.topbar.quick_exit_button, Qt.MouseButton.LeftButton)
             emit("after-exit")
+        elif mode == "crash":
+            crash(window, pump)
+        elif mode == "error":
+
+            def fail() -> None:
+                raise RuntimeError(f"while searching for {SECRET}")
+
+            QTest.keyClicks(window.topbar.search_box, SECRET)
+            QTimer.singleShot(0, fail)  # raised inside Qt's event loop, as a bug in a slot would be
+            pump()
+            pump()
+            last_step("after-error")
+            press("Key_F12", window)
+            emit("after-exit")
+        elif mode == "open-link":
+            from navigator.ui import links
+
+            emit("visited", what="open-link", opened=links.open_outside("https://example.org/help"))
+            app.exit(0)
     except Exception as exc:
         emit("script-error", error=repr(exc))
         app.exit(3)
+
+
+SECRET = "Client-A passphrase 1"
+
+
+def crash(window, pump) -> None:  # type: ignore[no-untyped-def]
+    """What a person typed is in memory; then the process crashes as a bug in a library would."""
+    import resource
+    import signal
+
+    from PySide6.QtTest import QTest
+
+    from navigator.privacy.process import dumpable
+
+    QTest.keyClicks(window.topbar.search_box, SECRET)
+    pump()
+    emit("crash-settings", dumpable=dumpable(), core_limit=list(resource.getrlimit(resource.RLIMIT_CORE)))
+    sys.stdout.flush()
+    os.kill(os.getpid(), signal.SIGSEGV)
 
 
 def run_full_session(window, pump) -> None:  # type: ignore[no-untyped-def]

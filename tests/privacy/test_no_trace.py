@@ -12,12 +12,15 @@ Both the offscreen platform and a real X server (Xvfb) are tested.
 
 from __future__ import annotations
 
+import compileall
 import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,6 +31,7 @@ pytestmark = pytest.mark.slow
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
 SCRIPT = HERE / "session_script.py"
+SECRET = "Client-A passphrase 1"  # what session_script.py types before it crashes
 FRESH = (
     "HOME",
     "XDG_CONFIG_HOME",
@@ -96,21 +100,48 @@ def fresh_user(tmp_path: Path) -> tuple[dict[str, str], list[Path]]:
     return env, folders
 
 
-def run_session(tmp_path: Path, mode: str, platform: str, display: str | None = None, trace: bool = False) -> Run:
+_compiled_checkouts: set[Path] = set()
+
+
+def compiled_as_installed(checkout: Path) -> None:
+    """Compile the checkout's package as ``./dev`` does when it installs it (and pip does for a
+    wheel), once per run: a file edited since then would otherwise be compiled, and written, by
+    the first session. What Navigator writes from a checkout never compiled is its own test
+    (``test_no_bytecode_from_a_checkout``), which uses a fresh copy and not this."""
+    if checkout == REPO and checkout not in _compiled_checkouts:
+        compileall.compile_dir(str(checkout / "navigator"), quiet=1)
+        _compiled_checkouts.add(checkout)
+
+
+def run_session(
+    tmp_path: Path,
+    mode: str,
+    platform: str,
+    display: str | None = None,
+    trace: bool = False,
+    *,
+    checkout: Path = REPO,
+    extra_env: dict[str, str] | None = None,
+    core_dumps: bool = False,
+) -> Run:
+    """Run the session script as a fresh user. Nothing masks what the app itself would do: no
+    PYTHONDONTWRITEBYTECODE (the app switches bytecode off itself), and with ``core_dumps`` the
+    core-file limit is raised first, as some systems and shells do."""
+    compiled_as_installed(checkout)
     env, folders = fresh_user(tmp_path)
     env.update(
         PATH=os.environ.get("PATH", "/usr/bin:/bin"),
         LANG="C.UTF-8",
         QT_QPA_PLATFORM=platform,
-        # The checkout's own bytecode is not the app's business (an installed copy is compiled at
-        # install time); this keeps Python from writing it into the repository during the test.
-        PYTHONDONTWRITEBYTECODE="1",
-        PYTHONPATH=str(REPO),
+        PYTHONPATH=str(checkout),
     )
+    env.update(extra_env or {})
     if display:
         env["DISPLAY"] = display
     before = snapshot(folders)
     command = [sys.executable, str(SCRIPT), mode]
+    if core_dumps:
+        command = ["sh", "-c", 'ulimit -c "$(ulimit -H -c)"; exec "$@"', "sh", *command]
     trace_base = tmp_path / "trace" / "t"
     if trace:
         trace_base.parent.mkdir()
@@ -326,3 +357,116 @@ def test_quick_exit_on_x11(tmp_path, xvfb):
     run = run_session(tmp_path, "exit-f12-dialog", "xcb", xvfb, trace=STRACE)
     assert_quick_exit(run)
     assert_clean(run)
+
+
+# --- crashes, errors, bytecode, the link opener (security review F3, F16, F17) -----------------
+
+
+def _core_file_lands_in_the_working_folder() -> bool:
+    """Whether this system writes a crashed program's core file into its working folder."""
+    try:
+        pattern = Path("/proc/sys/kernel/core_pattern").read_text().strip()
+    except OSError:
+        return False
+    return bool(pattern) and not pattern.startswith(("|", "/"))
+
+
+def test_a_crash_leaves_no_core_dump(tmp_path):
+    """A crash after the person typed something: the process was not dumpable and its core-file
+    limit was 0, so no copy of its memory (which held what was typed) is written anywhere."""
+    run = run_session(tmp_path, "crash", "offscreen", core_dumps=True)
+    assert run.code == -signal.SIGSEGV, run.stderr[-2000:]
+    settings = run.of("crash-settings")
+    assert settings, run.of("script-error")
+    if sys.platform.startswith("linux"):
+        assert settings[0]["dumpable"] is False
+    assert settings[0]["core_limit"] == [0, 0]
+    assert run.changes == [], "a core file (or anything else) was written"
+    assert SECRET not in run.stderr
+
+
+def test_a_crash_is_noticed_without_the_crash_settings(tmp_path):
+    """Control: with the crash settings switched off the same crash writes a core file, which the
+    test above would see (where the system puts core files in the working folder)."""
+    if not _core_file_lands_in_the_working_folder():
+        pytest.skip("this system's core_pattern sends core files elsewhere")
+    run = run_session(tmp_path, "crash-unhardened", "offscreen", core_dumps=True)
+    if run.of("crash-settings")[0]["core_limit"][0] == 0:
+        pytest.skip("core files are switched off for this user (hard limit 0)")
+    assert run.code == -signal.SIGSEGV
+    assert run.of("crash-settings")[0]["dumpable"] is not False
+    cores = [p for p in run.changes if Path(p).name.startswith("core")]
+    assert cores, run.changes
+    assert SECRET.encode() in Path(cores[0]).read_bytes()  # what the review found: the typed words
+
+
+@pytest.mark.parametrize("debug", [False, True])
+def test_an_error_prints_no_traceback_unless_debugging(tmp_path, debug):
+    """An error in the interface (here one whose message holds what was typed) goes nowhere: the
+    error output is what desktops keep in their logs. With NAVIGATOR_DEBUG=1 it shows (control)."""
+    run = run_session(tmp_path, "error", "offscreen", extra_env={"NAVIGATOR_DEBUG": "1"} if debug else None)
+    assert_quick_exit(run)
+    assert ("Traceback" in run.stderr) is debug
+    assert (SECRET in run.stderr) is debug
+    assert run.changes == []
+
+
+def _fresh_checkout(tmp_path: Path) -> Path:
+    """A copy of the package with no compiled files, beside the real content (as a git clone is)."""
+    checkout = tmp_path / "checkout"
+    shutil.copytree(REPO / "navigator", checkout / "navigator", ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    for name in ("content", "locales"):
+        (checkout / name).symlink_to(REPO / name)
+    return checkout
+
+
+def _compiled(checkout: Path) -> set[str]:
+    return {str(p.relative_to(checkout)) for p in checkout.rglob("*.pyc")}
+
+
+def test_no_bytecode_from_a_checkout(tmp_path):
+    """Run from a checkout that was never compiled, Navigator writes no compiled files of its own:
+    only the package's first file, which Python compiles before any of Navigator's code can run.
+    Compiled beforehand (``./dev`` does it when it installs), nothing at all is written."""
+    checkout = _fresh_checkout(tmp_path)
+    run = run_session(tmp_path / "first", "list-pages", "offscreen", checkout=checkout)
+    assert run.code == 0, run.stderr[-2000:]
+    tag = sys.implementation.cache_tag
+    assert _compiled(checkout) == {f"navigator/__pycache__/__init__.{tag}.pyc"}
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(checkout / "navigator")], check=True, capture_output=True)
+    before = snapshot([checkout / "navigator"])
+    run = run_session(tmp_path / "again", "list-pages", "offscreen", checkout=checkout)
+    assert run.code == 0, run.stderr[-2000:]
+    assert snapshot([checkout / "navigator"]) == before
+
+
+def test_dev_compiles_at_install_and_runs_without_bytecode():
+    """The other half of the test above: ``./dev`` compiles the package when it installs it, and
+    runs Navigator and the tests with PYTHONDONTWRITEBYTECODE set."""
+    dev = (REPO / "dev").read_text(encoding="utf-8")
+    assert re.search(r"^export PYTHONDONTWRITEBYTECODE=1$", dev, re.M)
+    install = dev[dev.index("venv() {") : dev.index("\n}\n", dev.index("venv() {"))]
+    assert "compileall" in install and install.index("compileall") > install.index("pip install")
+
+
+def test_the_link_opener_cannot_start_a_session_bus(tmp_path, xvfb):
+    """With no session bus running, the program that opens a link (xdg-open) gets the address that
+    cannot start one, as Navigator itself has; it gets the person's own font settings back."""
+    opener = tmp_path / "bin" / "xdg-open"
+    opener.parent.mkdir()
+    seen = tmp_path / "opener-saw.json"
+    opener.write_text(
+        f"#!{sys.executable}\nimport json, os, sys\n"
+        f"json.dump({{'env': dict(os.environ), 'argv': sys.argv[1:]}}, open({str(seen)!r}, 'w'))\n"
+    )
+    opener.chmod(0o755)
+    run = run_session(tmp_path, "open-link", "xcb", xvfb, extra_env={"PATH": f"{opener.parent}:{os.environ.get('PATH', '/usr/bin:/bin')}"})
+    assert run.code == 0, run.stderr[-2000:]
+    assert run.visited("open-link")[0]["opened"] is True
+    deadline = time.monotonic() + 10
+    while not seen.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    saw = json.loads(seen.read_text())
+    assert saw["argv"] == ["https://example.org/help"]
+    assert saw["env"].get("DBUS_SESSION_BUS_ADDRESS") == "unix:path=/dev/null/navigator-writes-nothing"
+    assert "FONTCONFIG_FILE" not in saw["env"]  # the person's own fonts, not Navigator's pipe
