@@ -17,13 +17,34 @@ from pathlib import Path
 from typing import Literal
 
 import shiboken6
-from PySide6.QtCore import QDir
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QDir, Qt
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QWidget
 
 from navigator import APP_NAME
 from navigator.i18n import _
 from navigator.privacy.files import write_whole
 from navigator.ui import qt_hardening
+
+
+def plain_box(box: QMessageBox, text: str, informative: str = "") -> None:
+    """A message box's words as plain text: Qt reads words that look like HTML as HTML (an address,
+    a name from content), and would read an ``<img>`` in them from the disk (security review F4)."""
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(text)
+    if informative:
+        box.setInformativeText(informative)
+        shown = box.findChild(QLabel, "qt_msgbox_informativelabel")
+        if shown is not None:
+            shown.setTextFormat(Qt.TextFormat.PlainText)
+
+
+def inform(parent: QWidget, text: str) -> None:
+    """Something to know, with one button."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle(APP_NAME)
+    plain_box(box, text)
+    box.exec()
 
 
 def ask(
@@ -41,9 +62,7 @@ def ask(
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(title)
-    box.setText(text)
-    if informative:
-        box.setInformativeText(informative)
+    plain_box(box, text, informative)
     go = box.addButton(yes, QMessageBox.ButtonRole.DestructiveRole if destructive else QMessageBox.ButtonRole.AcceptRole)
     keep = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
     if default == "yes":
@@ -59,9 +78,7 @@ def warn(parent: QWidget, text: str, informative: str = "") -> None:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(APP_NAME)
-    box.setText(text)
-    if informative:
-        box.setInformativeText(informative)
+    plain_box(box, text, informative)
     box.exec()
 
 

@@ -105,8 +105,11 @@ def _writes(mode: object, flags: object) -> bool:
 def audit(event: str, args: tuple) -> None:  # type: ignore[type-arg]
     try:
         if event == "open":
-            if _writes(args[1], args[2]):
-                emit("write", event=event, path=str(args[0]))
+            # Devices are not the disk (Navigator sends its error output to /dev/null), as in the
+            # trace check; /dev/shm is (files there stay until the computer restarts).
+            path = str(args[0])
+            if _writes(args[1], args[2]) and (not path.startswith("/dev/") or path.startswith("/dev/shm")):
+                emit("write", event=event, path=path)
         elif event == "import":
             if args[0] in FORBIDDEN_IMPORTS:
                 emit("import", module=args[0])

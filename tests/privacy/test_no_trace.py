@@ -199,8 +199,8 @@ def trace_problems(lines: list[str]) -> list[str]:
             if call != "creat" and not OPEN_WRITE_FLAGS.search(args):
                 continue
             path = re.search(r'"([^"]*)"', args)
-            if path and path[1].startswith(("/dev/", "/proc/self/fd/")):
-                continue  # devices and pipes are not the disk
+            if path and path[1].startswith(("/dev/", "/proc/self/fd/")) and not path[1].startswith("/dev/shm"):
+                continue  # devices and pipes are not the disk (/dev/shm is: its files stay until a restart)
         problems.append(line)
     return problems
 
@@ -213,6 +213,7 @@ def test_trace_checker_catches_writes_and_network():
         'openat(AT_FDCWD, "/proc//a.cache-8.TMP", O_RDWR|O_CREAT|O_EXCL|O_CLOEXEC, 0600) = -1 ENOENT (No such file or directory)',
         'openat(AT_FDCWD, "/usr/lib/x.so", O_RDONLY|O_CLOEXEC) = 3',
         'openat(AT_FDCWD, "/dev/null", O_RDWR) = 5',
+        'openat(AT_FDCWD, "/dev/shm/sem.x", O_RDWR|O_CREAT, 0600) = 6',
         "socket(AF_INET, SOCK_STREAM, IPPROTO_TCP) = 6",
         "socket(AF_UNIX, SOCK_STREAM|SOCK_CLOEXEC, 0) = 3",
         'execve("/usr/bin/dbus-launch", ["dbus-launch"], 0x0 /* 1 vars */) = -1 ENOENT (No such file or directory)',
@@ -220,7 +221,7 @@ def test_trace_checker_catches_writes_and_network():
         'mkdir("/home/x/.dbus", 0700) = 0',
     ]
     found = trace_problems(lines)
-    assert found == [lines[1], lines[5], lines[7], lines[8], lines[9]]
+    assert found == [lines[1], lines[5], lines[6], lines[8], lines[9], lines[10]]
 
 
 def test_a_write_is_noticed(tmp_path):

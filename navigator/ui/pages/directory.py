@@ -38,7 +38,7 @@ from navigator.core.search import fold
 from navigator.i18n import N_, _, formats, ngettext
 from navigator.ui.language_notes import english_title, shows_english
 from navigator.ui.navigation import Page, Shell
-from navigator.ui.widgets import column, label, scroll
+from navigator.ui.widgets import column, label, plain_tooltip, scroll
 
 PAGE_SIZE = 20
 
@@ -194,7 +194,7 @@ class Entry(QFrame):
         described = [status] if status else []
         described += [f"{k}: {v}" for k, v in facts]
         self.title.setAccessibleDescription(". ".join(described))
-        self.title.setToolTip(summary)
+        self.title.setToolTip(plain_tooltip(summary))
 
 
 class FilterBox(QWidget):

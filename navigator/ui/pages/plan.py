@@ -15,17 +15,18 @@ from PySide6.QtGui import QFont, QMouseEvent, QPagedPaintDevice, QPageLayout, QP
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QCheckBox, QDialog, QFrame, QHBoxLayout, QMenu, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from navigator import APP_NAME, i18n
+from navigator import i18n
 from navigator.core.models import Kind, Law
 from navigator.core.pathway import Walk
 from navigator.core.plan import Entry, Link, Plan, PlanStep, build_plan, languages_of, regions_of
 from navigator.core.plan_export import to_markdown, to_text
 from navigator.core.render import law_status_line
 from navigator.i18n import _, format_date
+from navigator.privacy.pdf import neutral_info, xmp
 from navigator.ui.dialogs import ask_save_path, save_bytes
 from navigator.ui.language_notes import list_notice
 from navigator.ui.navigation import Page, Shell
-from navigator.ui.reader import MARKDOWN_FLAGS
+from navigator.ui.reader import SafeDocument
 from navigator.ui.theme import Palette
 from navigator.ui.widgets import WrapsToWidth, column, label, scroll
 
@@ -52,12 +53,13 @@ def entry_detail(entry: Entry) -> str:
 
 
 def plan_document(markdown: str) -> QTextDocument:
-    """The printable plan: the exported Markdown laid out by Qt, no HTML and no resources."""
-    doc = QTextDocument()
+    """The printable plan: the exported Markdown laid out by Qt, no HTML, no images, and a document
+    that reads no file (``reader.SafeDocument``), so nothing from the disk can reach the paper or the PDF."""
+    doc = SafeDocument()
     font = QFont()
     font.setPointSizeF(11)
     doc.setDefaultFont(font)
-    doc.setMarkdown(markdown, MARKDOWN_FLAGS)
+    doc.set_markdown(markdown)
     return doc
 
 
@@ -69,12 +71,14 @@ def pdf_bytes(markdown: str, title: str) -> bytes:
     writer = QPdfWriter(buffer)
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(18, 18, 18, 18), QPageLayout.Unit.Millimeter)
+    # The title only: no program name, no time or time zone, no document id (navigator/privacy/pdf.py).
     writer.setTitle(title)
-    writer.setCreator(APP_NAME)
+    writer.setCreator("")
+    writer.setDocumentXmpMetadata(QByteArray(xmp(title)))
     print_document(plan_document(markdown), writer)
     del writer  # finishes the PDF
     buffer.close()
-    return bytes(data.data())
+    return neutral_info(bytes(data.data()))
 
 
 def print_document(doc: QTextDocument, device: QPagedPaintDevice) -> None:
