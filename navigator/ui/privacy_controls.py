@@ -162,7 +162,7 @@ class PrivacyController(QObject):
         )
 
     def turn_on_remembering(self, passphrase: str, repeated: str | None = None) -> None:
-        """Create the encrypted file now. Raises RememberError (short or different passphrase) or OSError."""
+        """Create the encrypted file now. Raises RememberError (short, very common or different passphrase) or OSError."""
         check_new_passphrase(passphrase, repeated)
         lock = Lock.new(passphrase)
         self.store.save(self.current_settings(), lock)
@@ -171,7 +171,8 @@ class PrivacyController(QObject):
         self.changed.emit()
 
     def unlock(self, passphrase: str) -> Settings:
-        """Open the saved file and use what it says. Raises WrongPassphraseError or DamagedFileError; nothing changes then."""
+        """Open the saved file and use what it says. Raises WrongPassphraseError, DamagedFileError or
+        NewerVersionError; nothing changes then."""
         settings, lock = self.store.load(passphrase)
         self.lock = lock
         self.apply_settings(settings)
