@@ -73,6 +73,24 @@ def ask(
     return box.clickedButton() is go
 
 
+def choose(parent: QWidget, *, title: str, text: str, informative: str, choices: list[tuple[str, str]], default: str) -> str:
+    """A question with several answers, each ``(key, words)``; returns the key chosen. The last
+    choice is the cancel (Esc, or closing the box); ``default`` is the one Enter picks."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(title)
+    plain_box(box, text, informative)
+    buttons = {}
+    for index, (key, words) in enumerate(choices):
+        role = QMessageBox.ButtonRole.RejectRole if index == len(choices) - 1 else QMessageBox.ButtonRole.AcceptRole
+        buttons[key] = box.addButton(words, role)
+    box.setDefaultButton(buttons[default])
+    box.setEscapeButton(buttons[choices[-1][0]])
+    box.exec()
+    clicked = box.clickedButton()
+    return next((key for key, button in buttons.items() if button is clicked), choices[-1][0])
+
+
 def warn(parent: QWidget, text: str, informative: str = "") -> None:
     """Something did not work: say what, and what is still fine."""
     box = QMessageBox(parent)

@@ -27,6 +27,9 @@ Usage: session_script.py MODE, where MODE is
   error              an error in a Qt slot whose message holds a secret, then F12 (its traceback
                      must not reach the error output unless NAVIGATOR_DEBUG is set)
   open-link          open a web address as after "Open it" (the link opener in PATH is the test's)
+  print:<answer>      make a plan and press Print; answer the question before printing with
+                     "pdf" (then cancel the save dialog), "cancel", or "print" (then the system's
+                     print dialog opens, and is cancelled); then F12
 """
 
 from __future__ import annotations
@@ -275,6 +278,29 @@ def drive(window, mode: str) -> None:  # type: ignore[no-untyped-def]
             last_step("after-error")
             press("Key_F12", window)
             emit("after-exit")
+        elif mode.startswith("print:"):
+            answer = mode.split(":", 1)[1]
+            page = plan_made(window, pump)
+            labels = {"pdf": "Save as PDF instead", "print": "Print", "cancel": "Cancel"}
+
+            def answer_question() -> None:
+                box = QApplication.activeModalWidget()
+                emit("print-question", title=box.windowTitle(), default=box.defaultButton().text(), text=box.text())
+                next(b for b in box.buttons() if b.text() == labels[answer]).click()
+                QTimer.singleShot(300, close_next)
+
+            def close_next() -> None:
+                dialog = QApplication.activeModalWidget()
+                emit("visited", what="after-question", dialog=type(dialog).__name__ if dialog else None)
+                if dialog is not None:
+                    dialog.reject()
+
+            QTimer.singleShot(200, answer_question)
+            page.print_button.click()
+            pump()
+            last_step("printed")
+            press("Key_F12", window)
+            emit("after-exit")
         elif mode == "open-link":
             from navigator.ui import links
 
@@ -286,6 +312,23 @@ def drive(window, mode: str) -> None:  # type: ignore[no-untyped-def]
 
 
 SECRET = "Client-A passphrase 1"
+
+
+def plan_made(window, pump):  # type: ignore[no-untyped-def]
+    """The plan page with a plan on it: each question answered with its first option."""
+    from navigator.core.models import Kind
+    from navigator.core.pathway import Walk
+
+    walk = Walk(window.library.get(Kind.PATHWAY, "main"))
+    question = walk.start()
+    while question is not None:
+        walk.set_answer(question.id, [question.options[0].value])
+        question = walk.forward()
+    page = window.pages["plan"]
+    page.show_walk(walk)
+    window.show_page("plan")
+    pump()
+    return page
 
 
 def crash(window, pump) -> None:  # type: ignore[no-untyped-def]

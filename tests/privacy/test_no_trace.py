@@ -472,3 +472,59 @@ def test_the_link_opener_cannot_start_a_session_bus(tmp_path, xvfb):
     assert saw["argv"] == ["https://example.org/help"]
     assert saw["env"].get("DBUS_SESSION_BUS_ADDRESS") == "unix:path=/dev/null/navigator-writes-nothing"
     assert "FONTCONFIG_FILE" not in saw["env"]  # the person's own fonts, not Navigator's pipe
+
+
+# --- printing (security review F11) ---------------------------------------------------------------
+
+# What printing may reach, and only after the person chose "Print": the print service on this
+# computer (CUPS at localhost:631, or its socket) and the system bus (printer discovery).
+PRINT_ALLOWED = re.compile(r'connect\(.*(sin6?_port=htons\(631\)|sun_path="/(var/)?run/(cups/cups\.sock|dbus/system_bus_socket)")')
+
+
+def print_problems(lines: list[str]) -> list[str]:
+    """``trace_problems`` with the print service allowed: its connections, and the sockets they need."""
+    return [
+        line for line in trace_problems(lines) if not PRINT_ALLOWED.search(line) and not re.match(r"socket\(AF_INET6?, SOCK_STREAM", line)
+    ]
+
+
+def test_print_checker_allows_the_print_service_only():
+    lines = [
+        'connect(7, {sa_family=AF_INET, sin_port=htons(631), sin_addr=inet_addr("127.0.0.1")}, 16) = -1 ECONNREFUSED (Connection refused)',
+        "socket(AF_INET6, SOCK_STREAM|SOCK_CLOEXEC, IPPROTO_TCP) = 7",
+        'connect(7, {sa_family=AF_INET, sin_port=htons(443), sin_addr=inet_addr("93.184.216.34")}, 16) = 0',
+        'openat(AT_FDCWD, "/home/x/.cups/lpoptions", O_WRONLY|O_CREAT|O_TRUNC, 0644) = 5',
+    ]
+    assert print_problems(lines) == lines[2:]
+
+
+@pytest.mark.parametrize("answer", ["pdf", "cancel"])
+def test_the_question_before_printing_reaches_no_print_service(tmp_path, answer):
+    """Print asks first, with "Save as PDF instead" as its default; that answer, or Cancel, opens no
+    connection at all, not even to the print service."""
+    run = run_session(tmp_path, f"print:{answer}", "offscreen", trace=STRACE)
+    assert_quick_exit(run)
+    assert_clean(run)
+    question = run.of("print-question")[0]
+    assert question["default"] == "Save as PDF instead" and "print service" in question["text"]
+    # "Save as PDF instead" opens the save dialog; Cancel opens nothing (Quick exit came first).
+    after = [e["dialog"] for e in run.visited("after-question")]
+    assert after == (["QFileDialog"] if answer == "pdf" else [])
+
+
+def test_an_explicit_print_reaches_the_print_service_and_nothing_else(tmp_path):
+    """After "Print": the print dialog asks the print service for printers; those connections, and
+    no others, are allowed, and nothing is written."""
+    run = run_session(tmp_path, "print:print", "offscreen", trace=STRACE)
+    assert_quick_exit(run)
+    assert run.visited("after-question")[0]["dialog"] == "QPrintDialog"
+    assert run.of("network") == [] and run.of("subprocess") == [] and run.of("write") == []
+    assert run.changes == []
+    if run.syscalls:
+        assert print_problems(run.syscalls) == []
+        if any(
+            Path(folder).glob("libcups.so.2")
+            for folder in ("/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib64", "/usr/lib")
+        ):
+            # The print service was asked (so the allowance above was needed, and is what printing does).
+            assert any(PRINT_ALLOWED.search(line) for line in run.syscalls)

@@ -23,6 +23,7 @@ from navigator.core.plan_export import to_markdown, to_text
 from navigator.core.render import law_status_line
 from navigator.i18n import _, format_date
 from navigator.privacy.pdf import neutral_info, xmp
+from navigator.ui import dialogs
 from navigator.ui.dialogs import ask_save_path, save_bytes
 from navigator.ui.language_notes import list_notice
 from navigator.ui.navigation import Page, Shell
@@ -90,6 +91,7 @@ def print_document(doc: QTextDocument, device: QPagedPaintDevice) -> None:
 
 
 CHECK_MARK = ":/qt-project.org/styles/commonstyle/images/standardbutton-apply-16.png"
+PRINT_JOB_NAME = "document"
 
 
 class TickRow(QWidget):
@@ -418,11 +420,31 @@ class PlanPage(Page):
     def ask_path(self, title: str, name: str, file_filter: str, suffix: str) -> Path | None:
         return ask_save_path(self, title, name, file_filter, suffix)
 
+    def ask_before_printing(self) -> str:
+        """Printing talks to the print service and leaves copies (security review F11): say so
+        first, and make saving a PDF the easy answer. Returns "print", "pdf" or "cancel"."""
+        return dialogs.choose(
+            self,
+            title=_("Print your plan?"),
+            text=_(
+                "Printing hands your plan to this computer's print service. It may keep a copy of the pages and a list of what was printed for a while, and a printer on a network receives it too."
+            ),
+            informative=_("A PDF file stays where you save it, and you can print it later from somewhere you trust."),
+            choices=[("pdf", _("Save as PDF instead")), ("print", _("Print")), ("cancel", _("Cancel"))],
+            default="pdf",
+        )
+
     def print_plan(self) -> bool:
         if not self.plan:
             return False
+        choice = self.ask_before_printing()
+        if choice == "pdf":
+            return self.save_pdf() is not None
+        if choice != "print":
+            return False
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(_("Your plan"))
+        # The name the print queue, its history and any banner page show: says nothing.
+        printer.setDocName(PRINT_JOB_NAME)
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(_("Print your plan"))
         if dialog.exec() != QDialog.DialogCode.Accepted:
