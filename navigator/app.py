@@ -63,18 +63,25 @@ def build_window(locale: str | None = None) -> MainWindow:
 
 
 def run() -> int:
-    from navigator.privacy.process import harden_process
+    from navigator.privacy.process import harden_process, no_crash_dumps, quiet_errors, silence_error_output
     from navigator.ui.qt_hardening import silence_qt_messages
     from navigator.ui.quick_exit import set_hard_exit
 
+    # First: a crash leaves no copy of memory, and an error prints no traceback (see PRIVACY.md).
+    no_crash_dumps()
+    quiet_errors()
     # Before Qt starts: no font, shader or session files, no bytecode (see PRIVACY.md).
     harden_process()
     silence_qt_messages()
     app = create_app()
+    # The window system answered, so Navigator can start; from now on nothing, not even a library
+    # written in C, writes to the error output a desktop keeps in its log (NAVIGATOR_DEBUG=1 to see it).
+    silence_error_output()
     set_hard_exit(True)  # quick exit ends the process at once; nothing runs after it
     window = build_window()
     if not window.library.report.ok:
         # A broken content file never stops the app: the rest loads; the check command lists what.
+        # (Seen only with NAVIGATOR_DEBUG=1: the error output is silenced above.)
         print(f"Navigator: {len(window.library.report.errors)} content problems; run 'navigator check' to see them.", file=sys.stderr)
     window.show()
     return app.exec()

@@ -24,7 +24,7 @@ def cheap_kdf(monkeypatch) -> None:
 
 
 def write(path: Path, data: bytes) -> None:
-    write_whole(path, data, private=True)
+    write_whole(path, data)
 
 
 def filled(path: Path, now: datetime = T0) -> CaseFile:

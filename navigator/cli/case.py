@@ -153,7 +153,7 @@ def run_report(args: argparse.Namespace) -> int:
 
     data = report_bytes(case, view, args.locale, args.format, datetime.now(UTC))
     try:
-        write_whole(args.output, data, private=True)
+        write_whole(args.output, data)
     except OSError as exc:
         from navigator.core.case_text import reason_text
 

@@ -33,6 +33,7 @@ from navigator.core.render import (
 )
 
 FORMATS = ("text", "markdown", "json")
+WEB_CONTACTS = ("chat", "web_form", "website")  # their value is an https address (models.Contact)
 DateFormat = Callable[[date], str]
 
 
@@ -64,7 +65,10 @@ def resource_lines(item: Item, label: Label, fmt_date: DateFormat) -> list[str]:
         lines.append(escape(item.summary) if note is None else f"{escape(item.summary)} ({escape(note)})")
         for contact in item.contacts:
             kind = contact.label or contact_kind_label(contact.kind, label)
-            text = f"{escape(kind)}: {escape(contact.value)}"
+            # A web address (checked strictly when the content was loaded) stays an address, as a
+            # route's does, so a PDF reader can follow it; numbers and email addresses are words.
+            value = contact.value if contact.kind in WEB_CONTACTS else escape(contact.value)
+            text = f"{escape(kind)}: {value}"
             if contact.hours:
                 text += f" ({escape(hours_text(contact.hours, label))})"
             lines.append(text)

@@ -15,12 +15,31 @@ from navigator.core.letters import exposure_lines
 from navigator.core.models import Article, Audience, GlossaryTerm, Hours, Item, Law, NoticeTemplate, Organization, Place, Platform, Point
 
 Label = Callable[[str], str]
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+# Characters that start Markdown anywhere in a line: emphasis, code, links and images, HTML and
+# autolinks, headings, tables, strikethrough, and "&", which starts a character reference
+# ("&#x202E;" would become an invisible right-to-left override).
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|!&~])")
+# What starts a block at the beginning of a line: a list ("-", "+", "1." or "1)"), a heading
+# underline ("="), a quote (">", already escaped above), a code block (indentation, removed).
+_MD_INDENT = re.compile(r"^[ \t]+", re.M)
+_MD_LINE_START = re.compile(r"^(?:([-+=])|(\d{1,9})([.)]))", re.M)
+# What GitHub's Markdown turns into a link by itself: "https://…", "www.…", "name@host".
+_MD_AUTOLINK = re.compile(r":(?=//)|@|(?<=[Ww]{3})\.")
 
 
 def escape(text: str) -> str:
-    """Make plain text safe inside Markdown: no formatting, no links, no HTML from data."""
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    """Make plain text safe inside Markdown: no formatting, no links (not even an address written
+    out), no images, no HTML, no character references and no blocks from data. Every line of it
+    stays words in a paragraph. (CommonMark lets any ASCII punctuation be escaped with a backslash.)"""
+    text = _MD_INDENT.sub("", _MD_SPECIAL.sub(r"\\\1", text))
+    text = _MD_AUTOLINK.sub(lambda m: "\\" + m[0], text)
+
+    def line_start(match: re.Match[str]) -> str:
+        if match[1]:
+            return "\\" + match[1]
+        return f"{match[2]}\\{match[3]}"
+
+    return _MD_LINE_START.sub(line_start, text)
 
 
 # Labels stay outside f-strings: gettext extraction (Babel on Python 3.11) cannot see a call
@@ -286,9 +305,10 @@ def status_label(status: str, label: Label) -> str:
 
 def plain_text(markdown: str) -> str:
     """Markdown to readable plain text (for search snippets and text exports)."""
-    text = re.sub(r"\[([^\]]*)\]\(([^)]*)\)", r"\1 (\2)", markdown)
+    # A link, not an escaped bracket (words that merely look like a link stay as they are).
+    text = re.sub(r"(?<!\\)\[((?:[^\]\\]|\\.)*)\]\(([^)]*)\)", r"\1 (\2)", markdown)
     text = re.sub(r"<(navigator://[^>]+)>", r"\1", text)
     text = re.sub(r"^#+\s*", "", text, flags=re.M)
-    text = re.sub(r"\\([\\`*_\[\]<>#|])", r"\1", text)
+    text = re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", text)  # any escaped ASCII punctuation
     text = re.sub(r"(\*\*|__|\*|`)", "", text)
     return text

@@ -27,6 +27,7 @@ mislead or endanger the person reading it.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -123,7 +124,8 @@ def text_problems(data: Any, shown_path: str, line_of: Any) -> list[Problem]:
     problems: list[Problem] = []
     for loc, text in strings(data):
         where = line_of(loc)
-        bad = INVISIBLE.search(text)
+        # Also written as a character reference ("&#x202E;"), which Markdown turns into the character.
+        bad = INVISIBLE.search(text) or INVISIBLE.search(html.unescape(text))
         if bad:
             problems.append(
                 Problem(

@@ -1,7 +1,8 @@
 """The interface catalogs: one gettext domain, read straight from the .po files with Babel.
 
 Translators edit only ``locales/<locale>/LC_MESSAGES/navigator.po``; there is no compile step to
-forget. A translated entry whose placeholders differ from the English is left out when the catalog
+forget. A translated entry whose placeholders differ from the English, or that adds markup (a link,
+an image, HTML, an invisible control character), is left out when the catalog
 is read (the English shows instead), so a slip in a .po file can never crash a screen;
 ``catalog_problems`` names the file and line, and ``navigator i18n status`` prints them.
 """
@@ -19,6 +20,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
+from navigator.core.rules import HTML_TAG, MD_IMAGE
 from navigator.paths import locales_root
 
 DOMAIN = "navigator"
@@ -59,12 +61,13 @@ class CatalogProblem:
 
 
 def entry_problems(message: Any) -> list[str]:
-    """What is wrong with one catalog entry's placeholders, in words a translator can act on.
+    """What is wrong with one catalog entry's placeholders or markup, in words a translator can act on.
 
     A translation must use exactly the English placeholders. In a plural entry, the last form
     (the general one, "{count} steps") must keep them all; the other forms may leave some out,
     because many languages say "one step" or, in Arabic, "two steps" without the number.
-    No form may add a placeholder the English lacks: it would have no value to fill it.
+    No form may add a placeholder the English lacks: it would have no value to fill it. Nor may
+    it add markup (``MARKUP``): a link, an image, HTML, a character reference, an invisible control.
     """
     if isinstance(message.id, tuple | list):
         wanted = placeholders(message.id[0]) | placeholders(message.id[1])
@@ -87,7 +90,30 @@ def entry_problems(message: Any) -> list[str]:
             problems.append(f"{where} drops {_names(missing)}")
         if extra:
             problems.append(f"{where} adds {_names(extra)}, which the English lacks")
+        english = " ".join(message.id) if plural else message.id
+        for kind in markup_problems(english, form):
+            problems.append(f"{where} adds {kind}, which the English lacks")
     return problems
+
+
+# Markup a translation may not add: interface words are put into Markdown as they are (headings
+# and labels of the plan and the pages), so a link, an image, HTML, a character reference or an
+# invisible direction control that the English lacks would change what a page does or shows
+# (security review F4, F5). A count, so that markup the English has itself may stay.
+MARKUP = {
+    "HTML": HTML_TAG,
+    "an image": MD_IMAGE,
+    "a link": re.compile(r"\]\(|<[A-Za-z][A-Za-z0-9+.-]*:"),
+    "a character reference": re.compile(r"&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);"),
+    # Embeddings, overrides and zero-width characters. Not the isolates (U+2066-U+2069): an
+    # Arabic translation keeps "Esc ×3" in one left-to-right piece with them, as it should.
+    "an invisible control character": re.compile("[\u200b-\u200d\u202a-\u202e\u2060-\u2064\ufeff]"),
+}
+
+
+def markup_problems(english: str, form: str) -> list[str]:
+    """The kinds of markup ``form`` holds more of than ``english``."""
+    return [name for name, pattern in MARKUP.items() if len(pattern.findall(form)) > len(pattern.findall(english))]
 
 
 def _names(found: list[str]) -> str:

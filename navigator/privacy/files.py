@@ -1,32 +1,50 @@
-"""Writing a file the person asked for: whole or not at all."""
+"""Writing a file the person asked for: whole or not at all, readable by them alone, and never
+through a link someone planted.
+
+``write_whole`` writes into a new temporary file beside the target, made by ``tempfile.mkstemp``:
+a random name, created with ``O_CREAT|O_EXCL|O_NOFOLLOW`` and mode 0600, so it can be neither a
+file nor a symbolic link that was there before (security review F13: a ``.plan.pdf.part`` link
+planted in a shared folder made the save overwrite the file it pointed at). The finished file then
+replaces the target by a rename, which replaces a link at the target's name rather than following
+it. Everything Navigator saves is readable by its owner only (0600): a plan, a letter or a report
+says a great deal, and a home folder may be open to others on the same computer.
+
+Pure Python (no Qt). Proven by tests/unit/privacy/test_files.py.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import tempfile
 from pathlib import Path
 
-
-def part_path(path: Path) -> Path:
-    """The temporary file ``write_whole`` writes before it becomes ``path``. A power cut in the middle
-    of a save can leave it behind, so whoever deletes ``path`` for good deletes this name too."""
-    return path.with_name(f".{path.name}.part")
+PART_SUFFIX = ".part"
 
 
-def write_whole(path: Path, data: bytes, private: bool = False) -> None:
-    """Write ``data`` to ``path`` so that a failure (a full disk, say) never leaves half a file
-    and never spoils the file that was there before. ``private`` makes it readable by its owner only."""
-    part = part_path(path)
-    mode = 0o600 if private else 0o666
+def _part_prefix(path: Path) -> str:
+    return f".{path.name}."
 
-    def opener(name: str, flags: int) -> int:
-        return os.open(name, flags, mode)
 
+def leftovers(path: Path) -> list[Path]:
+    """Temporary files of ``write_whole`` for ``path`` that a save cut short (a crash, a power
+    cut) left behind, and the fixed name earlier versions of Navigator used for them. Whoever
+    deletes ``path`` for good deletes these too."""
+    found = [p for p in path.parent.glob(f"{_part_prefix(path)}*{PART_SUFFIX}") if p.name != path.name]
+    older = path.with_name(f".{path.name}{PART_SUFFIX}")
+    return sorted({*found, *([older] if older.exists() or older.is_symlink() else [])})
+
+
+def write_whole(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that a failure (a full disk, say) never leaves half a file and
+    never spoils the file that was there before. The file is readable by its owner only."""
+    handle, name = tempfile.mkstemp(prefix=_part_prefix(path), suffix=PART_SUFFIX, dir=path.parent)
+    part = Path(name)
     try:
-        with open(part, "wb", opener=opener) as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+        with open(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
         os.replace(part, path)
     except BaseException:
         with contextlib.suppress(OSError):

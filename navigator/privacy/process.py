@@ -1,4 +1,5 @@
-"""Keep the libraries under Navigator from writing anything: caches, session files, bytecode.
+"""Keep the libraries under Navigator from writing anything: caches, session files, bytecode,
+crash dumps and error reports.
 
 Navigator itself writes nothing. The libraries beneath it might: fontconfig writes a font cache
 to ``~/.cache/fontconfig`` when a font folder has none, Mesa and other GL drivers keep shader
@@ -6,9 +7,17 @@ caches, D-Bus can start a session bus that writes under ``~/.dbus``, an X11 sess
 record the program so the desktop reopens it at the next login, and Python writes ``.pyc`` files.
 ``harden_process`` turns each of these off through the environment, before Qt starts.
 
+A crash must not leave a copy of memory either: a core dump holds what was typed (passphrases,
+names, searches), even after "Start over". ``no_crash_dumps`` sets the core-file limit to 0 and
+makes the process non-dumpable on Linux (which also keeps other programs of the same user from
+reading its memory), does the same limit on macOS, and on Windows asks Windows Error Reporting for
+no dialog and no heap in its report. ``quiet_errors`` keeps Python's tracebacks out of the error
+output (which desktops keep in their logs) unless ``NAVIGATOR_DEBUG`` is set.
+
 Programs that Navigator starts (only the system's link opener, after the person agrees) must get
-the person's normal environment back, or their browser would lose its fonts: ``original_environment``
-restores it for the moment of the launch.
+the person's fonts and caches back, or their browser would lose its fonts: ``original_environment``
+restores those for the moment of the launch. The D-Bus address stays as Navigator set it: when no
+session bus runs, the opener must not start one either (it would write under ``~/.dbus``).
 
 Pure Python (no Qt). Proven by tests/privacy/test_no_trace.py and tests/unit/privacy/test_process.py.
 """
@@ -18,9 +27,11 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Mapping, MutableMapping
 from pathlib import Path
+from types import TracebackType
 
 # Driver and toolkit shader caches: each of these names is read by the library it belongs to.
 CACHE_SWITCHES = {
@@ -36,6 +47,10 @@ NOWHERE = os.path.join(os.devnull if os.name == "posix" else sys.executable, "na
 
 # The environment as it was before hardening, for programs Navigator starts (None = was unset).
 _saved: dict[str, str | None] = {}
+# What a program Navigator starts gets back: the fonts and caches of the person's own programs.
+# Not the D-Bus address (with no bus running, the opener would start one and write under ~/.dbus)
+# and not the session manager (the opener has no business registering anything for Navigator).
+RESTORED_FOR_CHILDREN = (*CACHE_SWITCHES, "FONTCONFIG_FILE")
 # Keeps the pipe that holds the in-memory fontconfig configuration open for the whole run.
 _fontconfig_fd: int | None = None
 
@@ -138,6 +153,109 @@ def _session_bus(env: Mapping[str, str]) -> str:
     return f"unix:path={NOWHERE}"
 
 
+# Linux prctl options (linux/prctl.h).
+PR_GET_DUMPABLE, PR_SET_DUMPABLE = 3, 4
+# Windows: SetErrorMode flags (no "stopped working" box; no box for a missing drive) and WerSetFlags
+# WER_FAULT_REPORTING_FLAG_NOHEAP (a report, if one is made, holds no heap memory).
+SEM_FAILCRITICALERRORS, SEM_NOGPFAULTERRORBOX = 0x0001, 0x0002
+WER_FAULT_REPORTING_FLAG_NOHEAP = 1
+
+
+def no_crash_dumps(platform: str | None = None) -> list[str]:
+    """Keep a crash from writing this process's memory to disk. Returns what was done (for the tests).
+
+    Linux and macOS: the core-file limit goes to 0 (soft and hard, so nothing under Navigator can
+    raise it again). Linux: the process becomes non-dumpable, so not even a system crash collector
+    (systemd-coredump, apport) that ignores the limit gets a core, and other programs running as the
+    same user can no longer read its memory through ``/proc`` or a debugger. Windows: no error box
+    and no heap memory in an error report. (Leaving Windows Error Reporting out altogether,
+    ``WerAddExcludedApplication``, would write to the registry, which Navigator never does.)
+    """
+    platform = platform or sys.platform
+    done = []
+    if platform != "win32":
+        import resource
+
+        with contextlib.suppress(OSError, ValueError):
+            resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+            done.append("core-limit-0")
+    if platform.startswith("linux"):
+        import ctypes
+
+        with contextlib.suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(None, use_errno=True)
+            if libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) == 0:
+                done.append("not-dumpable")
+    if platform == "win32":
+        import ctypes
+
+        with contextlib.suppress(OSError, AttributeError):
+            kernel32 = ctypes.WinDLL("kernel32")  # type: ignore[attr-defined,unused-ignore]
+            kernel32.SetErrorMode(kernel32.GetErrorMode() | SEM_FAILCRITICALERRORS | SEM_NOGPFAULTERRORBOX)
+            done.append("no-error-box")
+            if kernel32.WerSetFlags(WER_FAULT_REPORTING_FLAG_NOHEAP) == 0:
+                done.append("report-without-heap")
+    return done
+
+
+def dumpable() -> bool | None:
+    """Whether a crash of this process could be dumped (Linux; None where it cannot be asked)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    import ctypes
+
+    try:
+        return bool(ctypes.CDLL(None, use_errno=True).prctl(PR_GET_DUMPABLE, 0, 0, 0, 0))
+    except (OSError, AttributeError):
+        return None
+
+
+def _silent_excepthook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+    """An error nobody asked to see: nothing is printed. The interface goes on where it can."""
+
+
+def _silent_thread_hook(args: threading.ExceptHookArgs) -> None:
+    """The same for an error in a worker thread."""
+
+
+def _silent_unraisable_hook(args: object) -> None:
+    """The same for an error Python cannot raise (in a destructor, say)."""
+
+
+def quiet_errors(env: Mapping[str, str] | None = None) -> bool:
+    """Python prints no traceback unless ``NAVIGATOR_DEBUG`` is set; True when it was made quiet.
+
+    A traceback names Navigator, its files and sometimes what was being done, and desktops keep a
+    program's error output in their logs (the systemd journal, ``~/.xsession-errors``)."""
+    env = os.environ if env is None else env
+    if env.get("NAVIGATOR_DEBUG"):
+        return False
+    sys.excepthook = _silent_excepthook
+    threading.excepthook = _silent_thread_hook
+    sys.unraisablehook = _silent_unraisable_hook
+    return True
+
+
+def silence_error_output(env: Mapping[str, str] | None = None) -> bool:
+    """Send this process's error output (file descriptor 2) nowhere unless ``NAVIGATOR_DEBUG`` is set.
+
+    Covers what no hook reaches: libraries written in C that print on their own, and Python's
+    "Fatal Python error" after a crash. Called once the window system has been reached, so a
+    failure to start at all can still say why. True when it was silenced."""
+    env = os.environ if env is None else env
+    if env.get("NAVIGATOR_DEBUG"):
+        return False
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        sys.stderr.flush()
+    try:
+        nowhere = os.open(os.devnull, os.O_WRONLY)
+    except OSError:
+        return False
+    os.dup2(nowhere, 2)
+    os.close(nowhere)
+    return True
+
+
 def harden_process(env: MutableMapping[str, str] | None = None) -> None:
     """Switch off every write the libraries under Navigator would make. Call before Qt starts."""
     env = os.environ if env is None else env
@@ -159,10 +277,14 @@ def changed_names() -> list[str]:
 
 @contextlib.contextmanager
 def original_environment(env: MutableMapping[str, str] | None = None) -> Iterator[None]:
-    """Give a program Navigator starts (the link opener) the person's normal environment."""
+    """Give a program Navigator starts (the link opener) the person's fonts and caches back.
+
+    The D-Bus address is not given back: where no session bus runs, the opener keeps the address
+    that cannot start one (security review F17). Nor is the session manager."""
     env = os.environ if env is None else env
-    ours = {name: env.get(name) for name in _saved}
-    for name, value in _saved.items():
+    restored = {name: value for name, value in _saved.items() if name in RESTORED_FOR_CHILDREN}
+    ours = {name: env.get(name) for name in restored}
+    for name, value in restored.items():
         if value is None:
             env.pop(name, None)
         else:

@@ -22,7 +22,7 @@ from navigator.core.case import CaseState, Entry, Policy
 from navigator.core.case import _Data as EntryData
 from navigator.core.case_file import CaseFile, CaseFileError, delete
 from navigator.core.session import Session
-from navigator.privacy.files import part_path, write_whole
+from navigator.privacy.files import leftovers, write_whole
 from navigator.ui.worker import Worker
 
 IDLE_CHOICES = (5, 15, 30, 0)  # minutes; 0: only by hand
@@ -30,7 +30,7 @@ DEFAULT_IDLE = 15
 
 
 def write_private(path: Path, data: bytes) -> None:
-    write_whole(path, data, private=True)
+    write_whole(path, data)
 
 
 class CaseKeeper(QObject):
@@ -195,4 +195,4 @@ class CaseKeeper(QObject):
         self.session.forget_case()
         self.changed.emit()
         if path is not None:
-            delete(path, (part_path(path),))
+            delete(path, tuple(leftovers(path)))

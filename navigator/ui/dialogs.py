@@ -17,13 +17,34 @@ from pathlib import Path
 from typing import Literal
 
 import shiboken6
-from PySide6.QtCore import QDir
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QDir, Qt
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QWidget
 
 from navigator import APP_NAME
 from navigator.i18n import _
 from navigator.privacy.files import write_whole
 from navigator.ui import qt_hardening
+
+
+def plain_box(box: QMessageBox, text: str, informative: str = "") -> None:
+    """A message box's words as plain text: Qt reads words that look like HTML as HTML (an address,
+    a name from content), and would read an ``<img>`` in them from the disk (security review F4)."""
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(text)
+    if informative:
+        box.setInformativeText(informative)
+        shown = box.findChild(QLabel, "qt_msgbox_informativelabel")
+        if shown is not None:
+            shown.setTextFormat(Qt.TextFormat.PlainText)
+
+
+def inform(parent: QWidget, text: str) -> None:
+    """Something to know, with one button."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle(APP_NAME)
+    plain_box(box, text)
+    box.exec()
 
 
 def ask(
@@ -50,8 +71,9 @@ def ask(
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(title)
     box.setAccessibleName(title)
-    box.setText(title)
-    box.setInformativeText("\n\n".join(part for part in (text, informative) if part))
+    plain_box(box, title, "
+
+".join(part for part in (text, informative) if part))
     go = box.addButton(yes, QMessageBox.ButtonRole.DestructiveRole if destructive else QMessageBox.ButtonRole.AcceptRole)
     keep = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
     go.setAutoDefault(False)  # Enter on a focused "yes" presses the safe default instead
@@ -62,14 +84,30 @@ def ask(
     return box.clickedButton() is go
 
 
+def choose(parent: QWidget, *, title: str, text: str, informative: str, choices: list[tuple[str, str]], default: str) -> str:
+    """A question with several answers, each ``(key, words)``; returns the key chosen. The last
+    choice is the cancel (Esc, or closing the box); ``default`` is the one Enter picks."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(title)
+    plain_box(box, text, informative)
+    buttons = {}
+    for index, (key, words) in enumerate(choices):
+        role = QMessageBox.ButtonRole.RejectRole if index == len(choices) - 1 else QMessageBox.ButtonRole.AcceptRole
+        buttons[key] = box.addButton(words, role)
+    box.setDefaultButton(buttons[default])
+    box.setEscapeButton(buttons[choices[-1][0]])
+    box.exec()
+    clicked = box.clickedButton()
+    return next((key for key, button in buttons.items() if button is clicked), choices[-1][0])
+
+
 def warn(parent: QWidget, text: str, informative: str = "") -> None:
     """Something did not work: say what, and what is still fine."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(APP_NAME)
-    box.setText(text)
-    if informative:
-        box.setInformativeText(informative)
+    plain_box(box, text, informative)
     box.exec()
 
 

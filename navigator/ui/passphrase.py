@@ -20,7 +20,7 @@ from PySide6.QtGui import QAccessible, QAccessibleEvent
 from PySide6.QtWidgets import QApplication, QDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from navigator.i18n import _
-from navigator.privacy.remembered import MIN_PASSPHRASE, DamagedFileError, RememberError, WrongPassphraseError
+from navigator.privacy.remembered import MIN_PASSPHRASE, DamagedFileError, NewerVersionError, RememberError, WrongPassphraseError
 from navigator.ui.widgets import label
 from navigator.ui.worker import Worker
 
@@ -153,6 +153,13 @@ class RememberDialog(_PassphraseDialog):
         if isinstance(error, RememberError):
             if str(error) == "different":
                 announce(self.error, _("The two passphrases are not the same. Please type them again."))
+            elif str(exc) == "too common":
+                announce(
+                    self.error,
+                    _(
+                        "Many people use that passphrase, so it is easy to guess. Please choose another: a few words that mean something only to you work well."
+                    ),
+                )
             else:
                 announce(self.error, _("Please use at least {count} characters.").format(count=MIN_PASSPHRASE))
         elif isinstance(error, OSError):
@@ -191,6 +198,11 @@ class UnlockDialog(_PassphraseDialog):
             announce(self.error, _("That passphrase did not open your saved settings. Nothing was changed or deleted. Please try again."))
             self.fields[0].selectAll()
             self.fields[0].setFocus()
+        elif isinstance(error, NewerVersionError):
+            announce(
+                self.error,
+                _("Your saved settings were made by a newer version of Navigator, which this one cannot read. Nothing was changed."),
+            )
         elif isinstance(error, DamagedFileError):
             announce(
                 self.error,

@@ -169,7 +169,7 @@ class PrivacyController(QObject):
 
     def remember_job(self, passphrase: str, repeated: str | None = None) -> Callable[[], Lock]:
         """The work of turning remembering on: check, derive the key, write the file. Raises
-        RememberError (short or different passphrase) or OSError when run."""
+        RememberError (short, very common or different passphrase) or OSError when run."""
         settings, store = self.current_settings(), self.store  # read here, on the interface thread
 
         def job() -> Lock:
@@ -192,7 +192,7 @@ class PrivacyController(QObject):
 
     def unlock_job(self, passphrase: str) -> Callable[[], tuple[Settings, Lock, object]]:
         """The work of opening the saved file, and of preparing its language's content. Raises
-        WrongPassphraseError or DamagedFileError when run; nothing changes then."""
+        WrongPassphraseError, DamagedFileError or NewerVersionError when run; nothing changes then."""
         store, library, locales = self.store, self.library, self.library.locales()
 
         def job() -> tuple[Settings, Lock, object]:

@@ -2,8 +2,8 @@
 
 ``harden_qt`` runs before the QApplication exists: Qt's own dialogs (never the desktop's, which
 add "recent documents" entries) and a settings location that cannot be created, so QFileDialog and
-friends cannot write ``QtProject.conf``. ``install_guard`` keeps it that way for every dialog, and
-asks input methods not to learn from what is typed. ``silence_qt_messages`` keeps Qt's warnings out
+friends cannot write ``QtProject.conf``. ``install_guard`` keeps it that way for every dialog, asks
+input methods not to learn from what is typed, and keeps every tooltip plain text. ``silence_qt_messages`` keeps Qt's warnings out
 of the system log.
 
 Proven by tests/privacy/test_no_trace.py and tests/ui/test_privacy_controls.py.
@@ -14,9 +14,10 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, qInstallMessageHandler
-from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QPlainTextEdit, QTextEdit
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
 from navigator.privacy.process import NOWHERE
+from navigator.ui.widgets import is_plain_tooltip, plain_tooltip
 
 
 def harden_qt() -> None:
@@ -43,6 +44,8 @@ class Guard(QObject):
     - Text fields ask input methods not to learn from what is typed (ImhSensitiveData).
     - Every dialog, when shown, finds Qt's settings still pointing nowhere, even if some code
       pointed them elsewhere in between; Qt writes a file dialog's history when it closes.
+    - Every tooltip is shown as plain text: Qt reads one that looks like HTML as HTML, and would
+      read an ``<img>`` in it from the disk (security review F4).
     """
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
@@ -54,6 +57,8 @@ class Guard(QObject):
                 watched.setInputMethodHints(wanted)
         elif kind == QEvent.Type.Show and isinstance(watched, QDialog):
             settings_nowhere()
+        elif kind == QEvent.Type.ToolTipChange and isinstance(watched, QWidget) and not is_plain_tooltip(watched.toolTip()):
+            watched.setToolTip(plain_tooltip(watched.toolTip()))
         return False
 
 

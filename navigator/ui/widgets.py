@@ -3,7 +3,26 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import Qt as QtGui
 from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+# Tooltips made by plain_tooltip, so that the application-wide guard leaves them as they are.
+_PLAIN_TIPS: set[str] = set()
+
+
+def plain_tooltip(text: str) -> str:
+    """A tooltip Qt shows as the text it is: Qt reads a tooltip that looks like HTML as HTML, and an
+    ``<img>`` in it would be read from the disk (security review F4)."""
+    if not text:
+        return ""
+    tip = QtGui.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpaceNormal)
+    _PLAIN_TIPS.add(tip)
+    return tip
+
+
+def is_plain_tooltip(tip: str) -> bool:
+    """True when ``tip`` shows as plain text: made by ``plain_tooltip``, or not taken for HTML by Qt."""
+    return not tip or tip in _PLAIN_TIPS or not QtGui.mightBeRichText(tip)
 
 
 def scroll(inner: QWidget) -> QScrollArea:

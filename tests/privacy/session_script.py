@@ -28,6 +28,15 @@ Usage: session_script.py MODE, where MODE is
                      are pressed from outside during the block (the native safety net)
   busy-dialog-no-native
                      the same without the native filter (proves the test can fail)
+  crash              type a secret, report whether a crash could be dumped, then crash (SIGSEGV)
+  crash-unhardened   the same with Navigator's crash settings switched off (proves the test
+                     notices a core file where the system writes one in the working folder)
+  error              an error in a Qt slot whose message holds a secret, then F12 (its traceback
+                     must not reach the error output unless NAVIGATOR_DEBUG is set)
+  open-link          open a web address as after "Open it" (the link opener in PATH is the test's)
+  print:<answer>      make a plan and press Print; answer the question before printing with
+                     "pdf" (then cancel the save dialog), "cancel", or "print" (then the system's
+                     print dialog opens, and is cancelled); then F12
 """
 
 from __future__ import annotations
@@ -106,8 +115,11 @@ def _writes(mode: object, flags: object) -> bool:
 def audit(event: str, args: tuple) -> None:  # type: ignore[type-arg]
     try:
         if event == "open":
-            if _writes(args[1], args[2]):
-                emit("write", event=event, path=str(args[0]))
+            # Devices are not the disk (Navigator sends its error output to /dev/null), as in the
+            # trace check; /dev/shm is (files there stay until the computer restarts).
+            path = str(args[0])
+            if _writes(args[1], args[2]) and (not path.startswith("/dev/") or path.startswith("/dev/shm")):
+                emit("write", event=event, path=path)
         elif event == "import":
             if args[0] in FORBIDDEN_IMPORTS:
                 emit("import", module=args[0])
@@ -133,6 +145,11 @@ def main(mode: str) -> None:
 
     import navigator.app as app_module
 
+    if mode == "crash-unhardened":
+        import navigator.privacy.process
+
+        navigator.privacy.process.no_crash_dumps = lambda platform=None: []
+        mode = "crash"
     if mode.endswith("-unhardened-qt"):
         import navigator.ui.qt_hardening
 
@@ -262,6 +279,48 @@ def drive(window, mode: str) -> None:  # type: ignore[no-untyped-def]
             last_step("button")
             QTest.mouseClick(window.topbar.quick_exit_button, Qt.MouseButton.LeftButton)
             emit("after-exit")
+        elif mode == "crash":
+            crash(window, pump)
+        elif mode == "error":
+
+            def fail() -> None:
+                raise RuntimeError(f"while searching for {SECRET}")
+
+            QTest.keyClicks(window.topbar.search_box, SECRET)
+            QTimer.singleShot(0, fail)  # raised inside Qt's event loop, as a bug in a slot would be
+            pump()
+            pump()
+            last_step("after-error")
+            press("Key_F12", window)
+            emit("after-exit")
+        elif mode.startswith("print:"):
+            answer = mode.split(":", 1)[1]
+            page = plan_made(window, pump)
+            labels = {"pdf": "Save as PDF instead", "print": "Print", "cancel": "Cancel"}
+
+            def answer_question() -> None:
+                box = QApplication.activeModalWidget()
+                emit("print-question", title=box.windowTitle(), default=box.defaultButton().text(), text=box.text())
+                next(b for b in box.buttons() if b.text() == labels[answer]).click()
+                QTimer.singleShot(300, close_next)
+
+            def close_next() -> None:
+                dialog = QApplication.activeModalWidget()
+                emit("visited", what="after-question", dialog=type(dialog).__name__ if dialog else None)
+                if dialog is not None:
+                    dialog.reject()
+
+            QTimer.singleShot(200, answer_question)
+            page.print_button.click()
+            pump()
+            last_step("printed")
+            press("Key_F12", window)
+            emit("after-exit")
+        elif mode == "open-link":
+            from navigator.ui import links
+
+            emit("visited", what="open-link", opened=links.open_outside("https://example.org/help"))
+            app.exit(0)
     except Exception as exc:
         emit("script-error", error=repr(exc))
         app.exit(3)
@@ -350,6 +409,42 @@ def under_load(window, mode: str, pump) -> None:  # type: ignore[no-untyped-def]
         QTimer.singleShot(200, block_then_close)
         links.confirm_external(window, "https://example.org/help")
         emit("dialog-closed", at=time.monotonic())
+
+
+SECRET = "Client-A passphrase 1"
+
+
+def plan_made(window, pump):  # type: ignore[no-untyped-def]
+    """The plan page with a plan on it: each question answered with its first option."""
+    from navigator.core.models import Kind
+    from navigator.core.pathway import Walk
+
+    walk = Walk(window.library.get(Kind.PATHWAY, "main"))
+    question = walk.start()
+    while question is not None:
+        walk.set_answer(question.id, [question.options[0].value])
+        question = walk.forward()
+    page = window.pages["plan"]
+    page.show_walk(walk)
+    window.show_page("plan")
+    pump()
+    return page
+
+
+def crash(window, pump) -> None:  # type: ignore[no-untyped-def]
+    """What a person typed is in memory; then the process crashes as a bug in a library would."""
+    import resource
+    import signal
+
+    from PySide6.QtTest import QTest
+
+    from navigator.privacy.process import dumpable
+
+    QTest.keyClicks(window.topbar.search_box, SECRET)
+    pump()
+    emit("crash-settings", dumpable=dumpable(), core_limit=list(resource.getrlimit(resource.RLIMIT_CORE)))
+    sys.stdout.flush()
+    os.kill(os.getpid(), signal.SIGSEGV)
 
 
 def run_full_session(window, pump) -> None:  # type: ignore[no-untyped-def]

@@ -188,7 +188,7 @@ def test_start_over_asks_first_and_can_be_cancelled(window):
 # --- links --------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("href", ["https://example.org/help", "tel:+18005550100", "mailto:help@example.org"])
+@pytest.mark.parametrize("href", ["https://example.org/help", "tel:+18005550100", "mailto:help@example.org", "sms:64673"])
 def test_allowed_links(href):
     assert links.allowed_link(href)
 
@@ -212,9 +212,9 @@ def test_allowed_links(href):
 def test_refused_links_say_so_and_open_nothing(window, monkeypatch, href):
     opened, warned = [], []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
-    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: warned.append(a[2]))
-    monkeypatch.setattr(QMessageBox, "exec", lambda *a: pytest.fail("no confirmation for a refused link"))
+    monkeypatch.setattr(links.dialogs, "warn", lambda _parent, text, *a: warned.append(text))
+    monkeypatch.setattr(links.dialogs, "inform", lambda _parent, text: warned.append(text))
+    monkeypatch.setattr(links.dialogs, "ask", lambda *a, **k: pytest.fail("no confirmation for a refused link"))
     assert not links.allowed_link(href)
     window.open_link(href)
     assert opened == []

@@ -163,6 +163,26 @@ def test_damaged_file_is_reported_and_kept(window, qtbot):
     assert controller.store.path.read_bytes() == b"\x00garbage"
 
 
+def test_a_newer_file_and_a_common_passphrase_each_get_their_own_words(window, tmp_path):
+    """A file from a newer Navigator is not called damaged (nor deleted); a very common passphrase
+    is refused with a reason (security review F14)."""
+    import json
+
+    controller = window.privacy
+    dialog = RememberDialog(window, controller.store.path, controller.turn_on_remembering)
+    _fill(dialog, "Password123!", "Password123!")
+    dialog.try_accept()
+    assert "easy to guess" in dialog.error.text() and files_under(tmp_path / "xdg-config") == []
+    controller.store.path.parent.mkdir(parents=True)
+    controller.store.path.write_text(json.dumps({"format": remember.MAGIC, "version": 9}))
+    before = controller.store.path.read_bytes()
+    unlock = UnlockDialog(window, controller.unlock)
+    unlock.fields[0].setText(PASS)
+    unlock.try_accept()
+    assert "newer version" in unlock.error.text() and "damaged" not in unlock.error.text()
+    assert controller.store.path.read_bytes() == before
+
+
 def test_forget_everything_removes_it_all_without_the_passphrase(window, tmp_path):
     controller = window.privacy
     controller.turn_on_remembering(PASS, PASS)

@@ -445,6 +445,7 @@ def test_print_goes_through_the_print_dialog(window, qtbot, tmp_path, monkeypatc
         """Stands in for the system print dialog: the person picks 'print to file' and presses Print."""
 
         def __init__(self, printer: QPrinter, parent) -> None:
+            assert printer.docName() == "document"  # what the print queue shows says nothing (F11)
             printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
             printer.setOutputFileName(str(target))
 
@@ -455,6 +456,7 @@ def test_print_goes_through_the_print_dialog(window, qtbot, tmp_path, monkeypatc
             return plan_page.QDialog.DialogCode.Accepted.value
 
     monkeypatch.setattr(plan_page, "QPrintDialog", FakeDialog)
+    monkeypatch.setattr(page, "ask_before_printing", lambda: "print")  # what printing means is asked first
     assert page.print_plan() is True
     assert target.read_bytes().startswith(b"%PDF")
     monkeypatch.setattr(FakeDialog, "exec", lambda self: 0)  # cancelled: nothing printed

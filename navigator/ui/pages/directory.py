@@ -47,7 +47,7 @@ from navigator.i18n import N_, _, formats, ngettext
 from navigator.ui.language_notes import english_title, shows_english
 from navigator.ui.likely_place import likely_country
 from navigator.ui.navigation import Page, Shell
-from navigator.ui.widgets import column, label, scroll
+from navigator.ui.widgets import column, label, plain_tooltip, scroll
 
 PAGE_SIZE = 20
 
@@ -199,7 +199,7 @@ class Entry(QFrame):
             self.facts.addWidget(label(value), row, 1)
         self.described = [f"{k}: {v}" for k, v in facts]
         self.title.setAccessibleDescription(". ".join(self.described))
-        self.title.setToolTip(summary)
+        self.title.setToolTip(plain_tooltip(summary))
 
     def set_status(self, status: str, colour: str) -> None:
         self.status.setText(status)

@@ -9,7 +9,7 @@ from navigator.core.models import display_title
 from navigator.ui.doors import ListDoor
 from navigator.ui.language_notes import english_title, list_notice, shows_english
 from navigator.ui.navigation import Page, Shell
-from navigator.ui.widgets import column, label, scroll
+from navigator.ui.widgets import column, label, plain_tooltip, scroll
 
 
 class ListPage(Page):
@@ -68,7 +68,7 @@ class ListPage(Page):
                 button.setCursor(Qt.CursorShape.PointingHandCursor)
                 summary = getattr(item, "summary", "") or ""
                 button.setAccessibleDescription(summary)
-                button.setToolTip(summary)
+                button.setToolTip(plain_tooltip(summary))
                 button.clicked.connect(lambda _c=False, k=kind, i=item.id: self.shell.open_item(k, i))
                 self.layout_.addWidget(button)
         self.layout_.addStretch(1)

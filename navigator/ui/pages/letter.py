@@ -39,7 +39,7 @@ from navigator.ui.dialogs import ask_save_path, save_bytes
 from navigator.ui.letter_export import letter_bytes
 from navigator.ui.navigation import Page, Shell
 from navigator.ui.quick_exit import copy_to_clipboard
-from navigator.ui.widgets import Notice, clear_layout, column, label, scroll
+from navigator.ui.widgets import Notice, clear_layout, column, label, plain_tooltip, scroll
 
 Input = QLineEdit | QPlainTextEdit | QCheckBox | QComboBox
 
@@ -300,7 +300,7 @@ class LetterPage(Page):
             caption = field.label + ("" if field.required else " " + _("(optional)"))
             widget.setAccessibleName(field.label)
             if field.help:
-                widget.setToolTip(field.help)
+                widget.setToolTip(plain_tooltip(field.help))
                 widget.setAccessibleDescription(field.help)
                 if isinstance(widget, QLineEdit):
                     widget.setPlaceholderText(field.help)

@@ -34,17 +34,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from navigator import APP_NAME, i18n
+from navigator import i18n
 from navigator.core.models import Kind, Law
 from navigator.core.pathway import Walk
 from navigator.core.plan import CATEGORY_ORDER, Entry, FirstThing, Plan, PlanStep, build_plan, first_things, languages_of, regions_of
 from navigator.core.plan_export import to_markdown, to_text
 from navigator.core.render import law_status_line
 from navigator.i18n import _, format_date, is_rtl, ngettext
+from navigator.privacy.pdf import neutral_info, xmp
+from navigator.ui import dialogs
 from navigator.ui.dialogs import ask_save_path, save_bytes
 from navigator.ui.language_notes import list_notice
 from navigator.ui.navigation import Page, Shell
-from navigator.ui.reader import MARKDOWN_FLAGS
+from navigator.ui.reader import SafeDocument
 from navigator.ui.theme import Palette
 from navigator.ui.widgets import WrapsToWidth, column, label, scroll
 
@@ -71,12 +73,13 @@ def entry_detail(entry: Entry) -> str:
 
 
 def plan_document(markdown: str) -> QTextDocument:
-    """The printable plan: the exported Markdown laid out by Qt, no HTML and no resources."""
-    doc = QTextDocument()
+    """The printable plan: the exported Markdown laid out by Qt, no HTML, no images, and a document
+    that reads no file (``reader.SafeDocument``), so nothing from the disk can reach the paper or the PDF."""
+    doc = SafeDocument()
     font = QFont()
     font.setPointSizeF(11)
     doc.setDefaultFont(font)
-    doc.setMarkdown(markdown, MARKDOWN_FLAGS)
+    doc.set_markdown(markdown)
     return doc
 
 
@@ -88,12 +91,14 @@ def pdf_bytes(markdown: str, title: str) -> bytes:
     writer = QPdfWriter(buffer)
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setPageMargins(QMarginsF(18, 18, 18, 18), QPageLayout.Unit.Millimeter)
+    # The title only: no program name, no time or time zone, no document id (navigator/privacy/pdf.py).
     writer.setTitle(title)
-    writer.setCreator(APP_NAME)
+    writer.setCreator("")
+    writer.setDocumentXmpMetadata(QByteArray(xmp(title)))
     print_document(plan_document(markdown), writer)
     del writer  # finishes the PDF
     buffer.close()
-    return bytes(data.data())
+    return neutral_info(bytes(data.data()))
 
 
 def print_document(doc: QTextDocument, device: QPagedPaintDevice) -> None:
@@ -105,6 +110,7 @@ def print_document(doc: QTextDocument, device: QPagedPaintDevice) -> None:
 
 
 CHECK_MARK = ":/qt-project.org/styles/commonstyle/images/standardbutton-apply-16.png"
+PRINT_JOB_NAME = "document"
 
 
 class TickRow(QWidget):
@@ -542,11 +548,31 @@ class PlanPage(Page):
     def ask_path(self, title: str, name: str, file_filter: str, suffix: str) -> Path | None:
         return ask_save_path(self, title, name, file_filter, suffix)
 
+    def ask_before_printing(self) -> str:
+        """Printing talks to the print service and leaves copies (security review F11): say so
+        first, and make saving a PDF the easy answer. Returns "print", "pdf" or "cancel"."""
+        return dialogs.choose(
+            self,
+            title=_("Print your plan?"),
+            text=_(
+                "Printing hands your plan to this computer's print service. It may keep a copy of the pages and a list of what was printed for a while, and a printer on a network receives it too."
+            ),
+            informative=_("A PDF file stays where you save it, and you can print it later from somewhere you trust."),
+            choices=[("pdf", _("Save as PDF instead")), ("print", _("Print")), ("cancel", _("Cancel"))],
+            default="pdf",
+        )
+
     def print_plan(self) -> bool:
         if not self.plan:
             return False
+        choice = self.ask_before_printing()
+        if choice == "pdf":
+            return self.save_pdf() is not None
+        if choice != "print":
+            return False
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(_("Your plan"))
+        # The name the print queue, its history and any banner page show: says nothing.
+        printer.setDocName(PRINT_JOB_NAME)
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(_("Print your plan"))
         if dialog.exec() != QDialog.DialogCode.Accepted:

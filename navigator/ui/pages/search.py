@@ -32,7 +32,7 @@ from navigator.core.search import Hit, Results, SearchIndex
 from navigator.i18n import N_, _, ngettext
 from navigator.ui.language_notes import english_title, shows_english
 from navigator.ui.navigation import Page, Shell
-from navigator.ui.widgets import column, label
+from navigator.ui.widgets import column, label, plain_tooltip
 from navigator.ui.worker import Worker
 
 PER_KIND = 5
@@ -341,7 +341,7 @@ class SearchPage(Page):
         item.setData(HIT_ROLE, (hit.kind.value, hit.id))
         item.setData(SNIPPET_ROLE, hit.snippet)
         item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{title}. {hit.snippet}")
-        item.setToolTip(hit.snippet)
+        item.setToolTip(plain_tooltip(hit.snippet))
         return item
 
     # --- acting on results ----------------------------------------------------------------

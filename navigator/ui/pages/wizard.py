@@ -55,7 +55,7 @@ from navigator.ui import dialogs
 from navigator.ui.language_notes import effective_state, item_notice
 from navigator.ui.likely_place import likely_country
 from navigator.ui.navigation import Page, Shell
-from navigator.ui.widgets import WrapsToWidth, column, label, scroll
+from navigator.ui.widgets import WrapsToWidth, column, label, plain_tooltip, scroll
 
 # Above this many choices, a single-choice question is a searchable list rather than round buttons.
 LONG_LIST = 18
@@ -619,7 +619,7 @@ class WizardPage(Page):
             button: QAbstractButton = ChoiceRadio(option.label) if question.kind == "single" else ChoiceBox(option.label)
             button.setProperty("optionValue", option.value)
             if option.help:
-                button.setToolTip(option.help)
+                button.setToolTip(plain_tooltip(option.help))
                 button.setAccessibleDescription(option.help)
             button.setChecked(option.value in picked)
             button.setCursor(Qt.CursorShape.PointingHandCursor)

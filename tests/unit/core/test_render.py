@@ -42,8 +42,30 @@ def test_escape_leaves_no_markdown_active(text: str) -> None:
     assert not set(bare) & set("[]<>*_`#|\\")
 
 
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [
+        ("a &#x202E; b", "a \\&\\#x202E; b"),  # a character reference: an invisible override once decoded
+        ("![x](/home/me/photo.png)", "\\!\\[x\\](/home/me/photo.png)"),
+        ("~~gone~~", "\\~\\~gone\\~\\~"),
+        ("- item\n+ item\n1. item\n2) item\n===", "\\- item\n\\+ item\n1\\. item\n2\\) item\n\\==="),
+        ("x\n\n    code block", "x\n\ncode block"),
+        (
+            "see https://evil.example or www.evil.example or me@evil.example",
+            "see https\\://evil.example or www\\.evil.example or me\\@evil.example",
+        ),
+        ("Mon–Fri 9-5 (EST): call 1-800", "Mon–Fri 9-5 (EST): call 1-800"),  # ordinary words stay as they are
+    ],
+)
+def test_escape_covers_blocks_references_and_autolinks(text: str, escaped: str) -> None:
+    """Beyond the characters above: what starts a block at a line's start, what a character
+    reference or GitHub's automatic links would make of data (tests/ui/test_reader.py shows Qt
+    rendering escaped text as exactly its words)."""
+    assert escape(text) == escaped
+
+
 def test_escape_then_plain_text_gives_the_words_back() -> None:
-    text = "Call [us] at <once> #1 | 2"
+    text = "Call [us](at) <once> #1 | 2 & www.x.org: a@b.c ~ !"
     assert plain_text(escape(text)) == text
 
 
@@ -56,7 +78,7 @@ def test_an_item_with_markup_in_its_words_renders_it_as_words() -> None:
         definition="<script>alert(1)</script> **loud**",
     )
     markdown = to_markdown(term, same, iso)
-    assert markdown.startswith("# \\[Click\\](https://evil.example)")
+    assert markdown.startswith("# \\[Click\\](https\\://evil.example)")
     assert "\\<script\\>" in markdown and "\\*\\*loud\\*\\*" in markdown
     assert "](https://example.org/glossary)" in markdown  # our own link to the source stays a link
 

@@ -107,6 +107,8 @@ def test_minors_text_may_not_point_at_adults_only_help(tree: Path) -> None:
     [
         ("Call RAINN \u202eenilpleH\u202c now.", "invisible control character (U+202E)"),
         ("Zero\u200bwidth", "invisible control character (U+200B)"),
+        ("Call RAINN &#x202E;enilpleH&#x202C; now.", "invisible control character (U+202E)"),  # the same, as a reference
+        ("Zero&ZeroWidthSpace;width", "invisible control character (U+200B)"),
         ("<b>bold</b>", "holds HTML"),
         ("![x](/home/me/secret.png)", "holds an image"),
         ("[click](http://example.org)", "must start with https://"),

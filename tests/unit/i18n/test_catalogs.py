@@ -176,6 +176,23 @@ class _Message:
         # ...the last, general form may not, and no form may add a placeholder.
         (("{count} step", "{count} steps"), ("{count} étape", "étapes"), ["msgstr[1] drops {count}"]),
         (("{count} step", "{count} steps"), ("{count} {n} étape", "{count} étapes"), ["msgstr[0] adds {n}, which the English lacks"]),
+        # Words that are put into Markdown may not bring markup the English lacks (security review F4, F5).
+        (
+            "Sources",
+            "Sources ![x](/home/me/photo.png)",
+            ["msgstr adds an image, which the English lacks", "msgstr adds a link, which the English lacks"],
+        ),
+        ("Sources", "[Sources](https://evil.example)", ["msgstr adds a link, which the English lacks"]),
+        (
+            "Sources",
+            "Sources <https://evil.example>",
+            ["msgstr adds HTML, which the English lacks", "msgstr adds a link, which the English lacks"],
+        ),
+        ("Sources", '<img src="/home/me/photo.png">', ["msgstr adds HTML, which the English lacks"]),
+        ("Call", "Appeler &#x202E;", ["msgstr adds a character reference, which the English lacks"]),
+        ("Call", "Appeler \u202e", ["msgstr adds an invisible control character, which the English lacks"]),
+        ("Call {number}", "اتصل \u2068{number}\u2069", []),  # isolates keep a number whole in Arabic
+        ("Read [the guide](navigator://article/x)", "Lire [le guide](navigator://article/x)", []),  # as in the English
     ],
 )
 def test_entry_problems(msgid: object, string: object, problems: list[str]) -> None:

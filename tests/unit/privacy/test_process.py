@@ -84,9 +84,82 @@ def test_harden_process_sets_switches_and_gives_them_back(monkeypatch):
     assert env["DBUS_SESSION_BUS_ADDRESS"].startswith("unix:path=") and "SESSION_MANAGER" not in env
     hardened = dict(env)
     with privacy.original_environment(env):
-        # A program Navigator starts (the link opener) sees the person's own environment.
-        assert env == {"HOME": "/home/a", "SESSION_MANAGER": "local/host:@/tmp/.ICE-unix/1", "MESA_SHADER_CACHE_DISABLE": "false"}
+        # A program Navigator starts (the link opener) gets the person's own caches and fonts back,
+        # but not a way to start a session bus (security review F17) or to register for the next login.
+        assert env == {
+            "HOME": "/home/a",
+            "MESA_SHADER_CACHE_DISABLE": "false",
+            "DBUS_SESSION_BUS_ADDRESS": f"unix:path={privacy.NOWHERE}",
+        }
     assert env == hardened
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl is Linux's")
+def test_no_crash_dumps_on_linux():
+    """Run in a child process: the settings last for the whole process and cannot be undone."""
+    code = (
+        "import resource; from navigator.privacy import process as p\n"
+        "assert p.dumpable() is True\n"
+        "done = p.no_crash_dumps()\n"
+        "print(done, p.dumpable(), resource.getrlimit(resource.RLIMIT_CORE))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO).stdout
+    assert out.strip() == "['core-limit-0', 'not-dumpable'] False (0, 0)"
+
+
+def test_no_crash_dumps_asks_windows_for_no_box_and_no_heap(monkeypatch):
+    """On Windows: no "stopped working" box, and no heap in an error report (checked with a stand-in
+    for kernel32, since this runs on Linux too)."""
+    import ctypes
+
+    calls = []
+
+    class Kernel32:
+        def GetErrorMode(self):  # noqa: N802 - the Windows name
+            return 0x8000
+
+        def SetErrorMode(self, mode):  # noqa: N802
+            calls.append(("SetErrorMode", mode))
+
+        def WerSetFlags(self, flags):  # noqa: N802
+            calls.append(("WerSetFlags", flags))
+            return 0
+
+    monkeypatch.setattr(ctypes, "WinDLL", lambda name: Kernel32(), raising=False)
+    assert privacy.no_crash_dumps("win32") == ["no-error-box", "report-without-heap"]
+    assert calls == [("SetErrorMode", 0x8003), ("WerSetFlags", 1)]
+
+
+def test_quiet_errors_prints_no_traceback_unless_debugging(monkeypatch, capsys):
+    import threading
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    monkeypatch.setattr(sys, "unraisablehook", sys.unraisablehook)
+    before = sys.excepthook
+    assert privacy.quiet_errors({"NAVIGATOR_DEBUG": "1"}) is False
+    assert sys.excepthook is before
+    assert privacy.quiet_errors({}) is True
+    try:
+        raise RuntimeError("what the person typed")
+    except RuntimeError as exc:
+        sys.excepthook(type(exc), exc, exc.__traceback__)
+    thread = threading.Thread(target=lambda: 1 / 0)
+    thread.start()
+    thread.join()
+    assert capsys.readouterr().err == ""
+
+
+def test_error_output_goes_nowhere_unless_debugging():
+    code = (
+        "import os, sys; from navigator.privacy import process as p\n"
+        "debug = p.silence_error_output({'NAVIGATOR_DEBUG': sys.argv[1]} if sys.argv[1] else {})\n"
+        "os.write(2, b'from C'); print('from Python', file=sys.stderr)\n"
+    )
+    quiet = subprocess.run([sys.executable, "-c", code, ""], capture_output=True, text=True, check=True, cwd=REPO)
+    loud = subprocess.run([sys.executable, "-c", code, "1"], capture_output=True, text=True, check=True, cwd=REPO)
+    assert quiet.stderr == ""
+    assert "from C" in loud.stderr and "from Python" in loud.stderr
 
 
 def test_session_bus_is_kept_when_there_is_one(monkeypatch, tmp_path):
