@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale
@@ -38,8 +39,9 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def build_window(locale: str | None = None) -> MainWindow:
-    """Create the main window with content loaded; used by ``run`` and by the UI tests."""
+def build_window(locale: str | None = None, content: Path | None = None) -> MainWindow:
+    """Create the main window with content loaded (the shipped content unless ``content`` names a
+    folder); used by ``run``, ``navigator selftest`` and the UI tests."""
     from navigator.ui import qt_translator
     from navigator.ui.main_window import MainWindow
     from navigator.ui.theme import Theme
@@ -49,9 +51,9 @@ def build_window(locale: str | None = None) -> MainWindow:
     if i18n.pseudo_enabled():
         from navigator.i18n.pseudo import PseudoLibrary
 
-        library: Library = PseudoLibrary(content_root())
+        library: Library = PseudoLibrary(content or content_root())
     else:
-        library = Library(content_root())
+        library = Library(content or content_root())
     # A language with an interface catalog is offered even before its content is translated:
     # content falls back to English item by item, and each page says so.
     chosen = locale or pick_locale(i18n.available_locales())

@@ -12,9 +12,9 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from navigator.cli import case, check, i18n, plan
+from navigator.cli import case, check, i18n, plan, selftest
 
-COMMANDS = (check, plan, case, i18n)
+COMMANDS = (check, plan, case, i18n, selftest)
 
 
 def build_parser() -> argparse.ArgumentParser:
