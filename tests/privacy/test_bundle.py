@@ -115,6 +115,26 @@ def run_read_only(
     return done, changes, syscalls, mounted
 
 
+def without_own_restart(syscalls: list[str]) -> list[str]:
+    """PyInstaller's program on Linux starts itself once more, in the same process, so that the
+    system's loader reads the bundle's library folder: that second exec of the same file is not
+    another program. Any other exec still counts."""
+    execs = [i for i, line in enumerate(syscalls) if line.startswith("execve(") and line.rstrip().endswith("= 0")]
+    if len(execs) < 2:
+        return syscalls
+    own = syscalls[execs[0]].split(",")[0]
+    again = next((i for i in execs[1:] if syscalls[i].split(",")[0] == own), None)
+    return [line for i, line in enumerate(syscalls) if i != again]
+
+
+def test_only_the_programs_own_restart_is_forgiven() -> None:
+    first = 'execve("/m/navigator", ["/m/navigator", "selftest"], 0x1 /* 3 vars */) = 0'
+    other = 'execve("/usr/bin/xdg-open", ["xdg-open"], 0x1 /* 3 vars */) = 0'
+    assert without_own_restart([first, first]) == [first]
+    assert trace_problems(without_own_restart([first, first, other])) == [other]
+    assert trace_problems(without_own_restart([first, first, first])) == [first]
+
+
 def assert_no_trace(done: subprocess.CompletedProcess[str], changes: list[str], syscalls: list[str]) -> None:
     assert done.returncode == 0, done.stderr[-3000:]
     assert done.stdout.startswith("selftest: ok"), done.stdout
@@ -122,7 +142,7 @@ def assert_no_trace(done: subprocess.CompletedProcess[str], changes: list[str], 
     if syscalls:
         assert len(syscalls) > 100, "the system-call trace is suspiciously short"
         # The first program started is strace's own target; `unshare` and `sh` run before strace.
-        assert trace_problems(syscalls) == []
+        assert trace_problems(without_own_restart(syscalls)) == []
 
 
 def test_selftest_from_a_read_only_source_tree_leaves_no_trace(tmp_path: Path) -> None:
