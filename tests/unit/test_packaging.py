@@ -16,6 +16,7 @@ import tomllib
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
 import yaml
 from packaging.requirements import Requirement
 
@@ -240,3 +241,16 @@ def test_the_workflow_calls_only_what_exists() -> None:
     for expression in re.findall(r"\$\{\{(.*?)\}\}", text):
         name = re.match(r"\s*(\w+)", expression)
         assert name is not None and name[1] in contexts, expression
+
+
+def test_the_report_address_comes_only_from_a_release(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A checkout or a local build has none; a release's is a plain https address, or nothing."""
+    import navigator.paths
+
+    assert navigator.paths.report_address() is None  # this checkout
+    monkeypatch.setattr(navigator.paths, "_PACKAGE", tmp_path)
+    (tmp_path / "report-to.txt").write_text("https://example.org/navigator/issues\n", encoding="utf-8")
+    assert navigator.paths.report_address() == "https://example.org/navigator/issues"
+    for wrong in ("http://example.org/issues", "https://example.org/a b", "javascript:alert(1)", ""):
+        (tmp_path / "report-to.txt").write_text(wrong, encoding="utf-8")
+        assert navigator.paths.report_address() is None
