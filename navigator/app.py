@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from navigator import APP_NAME, i18n
 from navigator.core.library import Library
-from navigator.paths import content_root
+from navigator.paths import content_root, icon_files
 
 if TYPE_CHECKING:
     from navigator.ui.main_window import MainWindow
@@ -34,12 +36,19 @@ def create_app(argv: list[str] | None = None) -> QApplication:
         app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
+    if app.windowIcon().isNull():
+        # Shown by the taskbar and window switcher; the plain window replaces it (ui/display.py).
+        icon = QIcon()
+        for path in icon_files():
+            icon.addFile(str(path))
+        app.setWindowIcon(icon)
     app.setQuitOnLastWindowClosed(True)
     return app
 
 
-def build_window(locale: str | None = None) -> MainWindow:
-    """Create the main window with content loaded; used by ``run`` and by the UI tests."""
+def build_window(locale: str | None = None, content: Path | None = None) -> MainWindow:
+    """Create the main window with content loaded (the shipped content unless ``content`` names a
+    folder); used by ``run``, ``navigator selftest`` and the UI tests."""
     from navigator.ui import qt_translator
     from navigator.ui.main_window import MainWindow
     from navigator.ui.theme import Theme
@@ -49,9 +58,9 @@ def build_window(locale: str | None = None) -> MainWindow:
     if i18n.pseudo_enabled():
         from navigator.i18n.pseudo import PseudoLibrary
 
-        library: Library = PseudoLibrary(content_root())
+        library: Library = PseudoLibrary(content or content_root())
     else:
-        library = Library(content_root())
+        library = Library(content or content_root())
     # A language with an interface catalog is offered even before its content is translated:
     # content falls back to English item by item, and each page says so.
     chosen = locale or pick_locale(i18n.available_locales())
@@ -60,6 +69,39 @@ def build_window(locale: str | None = None) -> MainWindow:
     theme = Theme()
     theme.apply(app)
     return MainWindow(library, theme)  # it starts in the language set here, and follows later changes
+
+
+def content_problem_note(report_to: str | None) -> str:
+    """What the window says when some content could not be read, and where to tell someone."""
+    from navigator.i18n import _
+
+    if report_to:
+        where = _("Please report it at {address}.").format(address=report_to)
+    else:
+        where = _("Please tell the person or organization you got Navigator from.")
+    return _("Some of Navigator's information could not be read, so a few pages may be missing.") + " " + where
+
+
+def show_content_problems(window: MainWindow) -> bool:
+    """A broken content file never stops the app: the rest loads, and the window says so at the
+    bottom, with where to report it (``navigator check`` lists each problem). True if it did."""
+    from navigator.paths import report_address
+
+    report = window.library.report
+    if report.ok:
+        return False
+    note = content_problem_note(report_address())
+    print(f"Navigator: {len(report.errors)} content problems; run 'navigator check' to see them. {note}", file=sys.stderr)
+    from PySide6.QtWidgets import QLabel
+
+    line = QLabel(note)
+    line.setObjectName("contentProblems")
+    line.setWordWrap(True)
+    line.setTextInteractionFlags(line.textInteractionFlags() | Qt.TextInteractionFlag.TextSelectableByMouse)
+    bar = window.statusBar()
+    bar.addWidget(line, 1)  # a widget, so that no hover text ever replaces it
+    bar.show()
+    return True
 
 
 def run() -> int:
@@ -79,9 +121,6 @@ def run() -> int:
     silence_error_output()
     set_hard_exit(True)  # quick exit ends the process at once; nothing runs after it
     window = build_window()
-    if not window.library.report.ok:
-        # A broken content file never stops the app: the rest loads; the check command lists what.
-        # (Seen only with NAVIGATOR_DEBUG=1: the error output is silenced above.)
-        print(f"Navigator: {len(window.library.report.errors)} content problems; run 'navigator check' to see them.", file=sys.stderr)
+    show_content_problems(window)
     window.show()
     return app.exec()

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
+# The sizes of the program's icon the window uses (packaging/icons/ has them all).
+ICON_SIZES = (32, 64, 256)
 
 
 def _find(name: str) -> Path:
@@ -20,3 +22,24 @@ def content_root() -> Path:
 
 def locales_root() -> Path:
     return _find("locales")
+
+
+def icon_files() -> list[Path]:
+    """The program's icon in a few sizes (drawn in packaging/icons/; the wheel and the bundle carry
+    copies in ``navigator/icons``). Empty if neither is there: the window then has Qt's default."""
+    for folder in (_PACKAGE / "icons", _PACKAGE.parent / "packaging" / "icons"):
+        found = [folder / f"{size}x{size}.png" for size in ICON_SIZES]
+        if all(path.is_file() for path in found):
+            return found
+    return []
+
+
+def report_address() -> str | None:
+    """Where people are asked to report a problem: the project's issue tracker, written into a
+    release by the workflow that built it (``report-to.txt``); None in a checkout or a local build."""
+    path = _PACKAGE / "report-to.txt"
+    try:
+        text = path.read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+    return text if text.startswith("https://") and not any(c.isspace() for c in text) else None

@@ -13,9 +13,9 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from navigator.cli import case, check, i18n, notice, plan
+from navigator.cli import case, check, i18n, notice, plan, selftest
 
-COMMANDS = (check, plan, case, notice, i18n)
+COMMANDS = (check, plan, case, notice, i18n, selftest)
 
 
 def build_parser() -> argparse.ArgumentParser:

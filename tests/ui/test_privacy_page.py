@@ -27,7 +27,15 @@ def test_page_states_the_promises(window):
     page = window.current_page()
     assert page.name == "privacy" and page.heading() == "About your privacy"
     words = " ".join(label.text() for label in page.findChildren(QLabel))
-    for promise in ("Nothing is saved", "Nothing is sent", "Quick exit", "Esc three times", "private or incognito", "cannot hide"):
+    for promise in (
+        "Nothing is saved",
+        "Nothing is sent",
+        "Quick exit",
+        "Esc three times",
+        "private or incognito",
+        "cannot hide",
+        "USB stick",
+    ):
         assert promise in words
     assert [b for b in page.findChildren(QAbstractButton) if b.objectName() == "primary"] == [page.rehearse, page.done]
 

@@ -42,7 +42,7 @@ class PrivacyPage(Page):
 
         # The promises, each a heading and a few plain sentences.
         self.promises: list[tuple[QLabel, QLabel]] = []
-        for index in range(5):
+        for index in range(6):
             frame, box = card()
             heading, text = label(name="heading"), label()
             box.addWidget(heading)
@@ -174,6 +174,12 @@ class PrivacyPage(Page):
                 _("Quick exit"),
                 _(
                     "Press Quick exit at the top, or press Esc three times quickly, or press F12. Navigator disappears at once, clears anything it copied, forgets everything and closes. It does not ask first."
+                ),
+            ),
+            (
+                _("No need to install it"),
+                _(
+                    "You can run Navigator from a USB stick or any folder, even one that cannot be written to, without installing it. It writes nothing on the computer it runs on, not even in its own folder."
                 ),
             ),
             (
