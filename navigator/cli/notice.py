@@ -316,7 +316,7 @@ def _write(text: str, title: str, args: argparse.Namespace) -> int:
     from navigator.privacy.files import write_whole
 
     try:
-        write_whole(args.output, data, private=True)
+        write_whole(args.output, data)
     except OSError as exc:
         _say(_("The letter could not be saved there. {reason}").format(reason=reason_text(exc.errno, _)))
         return 2

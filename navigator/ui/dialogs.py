@@ -71,9 +71,7 @@ def ask(
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(title)
     box.setAccessibleName(title)
-    plain_box(box, title, "
-
-".join(part for part in (text, informative) if part))
+    plain_box(box, title, "\n\n".join(part for part in (text, informative) if part))
     go = box.addButton(yes, QMessageBox.ButtonRole.DestructiveRole if destructive else QMessageBox.ButtonRole.AcceptRole)
     keep = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
     go.setAutoDefault(False)  # Enter on a focused "yes" presses the safe default instead

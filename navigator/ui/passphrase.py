@@ -153,7 +153,7 @@ class RememberDialog(_PassphraseDialog):
         if isinstance(error, RememberError):
             if str(error) == "different":
                 announce(self.error, _("The two passphrases are not the same. Please type them again."))
-            elif str(exc) == "too common":
+            elif str(error) == "too common":
                 announce(
                     self.error,
                     _(
