@@ -275,20 +275,23 @@ def test_requests_for_four_sites_logged_in_a_case_file_with_their_deadlines(wind
 
 
 def test_requests_from_the_open_case_files_addresses(window, qtbot, tmp_path: Path, monkeypatch):
-    from navigator.core.case import Address
+    from navigator.core.case import Address, EntryKind
     from tests.case_helpers import PASSPHRASE, cheap_kdf
 
     cheap_kdf(monkeypatch)
     done: list[bool] = []
     window.case_keeper.create(tmp_path / "case.navcase", PASSPHRASE, lambda: done.append(True), lambda error: done.append(False))
     qtbot.waitUntil(lambda: bool(done), timeout=15000)
-    for address in (
-        Address(id="a2", url="https://www.reddit.com/r/x/comments/1", platform="reddit"),
-        Address(id="a3", url="https://pics.example/p/9", platform="other", site_name="pics.example"),
+    for url, platform, site_name in (
+        ("https://www.reddit.com/r/x/comments/1", "reddit", ""),
+        ("https://pics.example/p/9", "other", "pics.example"),
     ):
+        case = window.case_keeper.file.case
+        address = Address(id=case.next_id(EntryKind.ADDRESS), url=url, platform=platform, site_name=site_name)
         saved: list[bool] = []
         window.case_keeper.add(address, lambda _entry, saved=saved: saved.append(True), lambda error, saved=saved: saved.append(False))
         qtbot.waitUntil(lambda saved=saved: bool(saved), timeout=15000)
+        assert saved == [True]
     answer_questions(window, {"safe-now": ("safe",), "age": ("adult",), "where": ("reddit",), "country": ("gb",)})
     window.open_door("requests")
     drafts = window.session.requests

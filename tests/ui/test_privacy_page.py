@@ -171,22 +171,22 @@ def test_damaged_file_is_reported_and_kept(window, qtbot):
     assert controller.store.path.read_bytes() == b"\x00garbage"
 
 
-def test_a_newer_file_and_a_common_passphrase_each_get_their_own_words(window, tmp_path):
+def test_a_newer_file_and_a_common_passphrase_each_get_their_own_words(window, tmp_path, qtbot):
     """A file from a newer Navigator is not called damaged (nor deleted); a very common passphrase
     is refused with a reason (security review F14)."""
     import json
 
     controller = window.privacy
-    dialog = RememberDialog(window, controller.store.path, controller.turn_on_remembering)
+    dialog = RememberDialog(window, controller.store.path, controller.remember_job, controller.remembering_on)
     _fill(dialog, "Password123!", "Password123!")
-    dialog.try_accept()
+    _accept(dialog, qtbot)
     assert "easy to guess" in dialog.error.text() and files_under(tmp_path / "xdg-config") == []
     controller.store.path.parent.mkdir(parents=True)
     controller.store.path.write_text(json.dumps({"format": remember.MAGIC, "version": 9}))
     before = controller.store.path.read_bytes()
-    unlock = UnlockDialog(window, controller.unlock)
+    unlock = UnlockDialog(window, controller.unlock_job, controller.use_unlocked)
     unlock.fields[0].setText(PASS)
-    unlock.try_accept()
+    _accept(unlock, qtbot)
     assert "newer version" in unlock.error.text() and "damaged" not in unlock.error.text()
     assert controller.store.path.read_bytes() == before
 

@@ -297,16 +297,11 @@ def test_write_error_is_explained_and_loses_nothing(window, qtbot, tmp_path, mon
     qtbot.mouseClick(page.boxes["evidence"], Qt.MouseButton.LeftButton)
     target = tmp_path / "plan.pdf"
     monkeypatch.setattr(page, "ask_path", lambda *args: target)
-    real_open = open
 
-    def failing_open(path, mode="r", *args, **kwargs):
-        if "w" in mode and str(path).endswith(".part"):
-            handle = real_open(path, mode, *args, **kwargs)
-            handle.close()
-            raise OSError(error, "simulated")
-        return real_open(path, mode, *args, **kwargs)
+    def failing_fsync(descriptor: int) -> None:  # the disk refuses once the data is written
+        raise OSError(error, "simulated")
 
-    monkeypatch.setattr("builtins.open", failing_open)
+    monkeypatch.setattr("navigator.privacy.files.os.fsync", failing_fsync)
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text() + " " + box.informativeText()) or 0)
     assert page.save_pdf() is None

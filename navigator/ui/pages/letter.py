@@ -199,6 +199,8 @@ class LetterPage(Page):
                 widget.clear()
             widget.blockSignals(False)
         self.preview.clear()
+        self.problems.clear()  # a problem quotes what the person typed
+        self.problems.hide()
         self.letter = Letter("", ())
         self._clear_helper()
 

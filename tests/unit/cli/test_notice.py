@@ -202,7 +202,8 @@ def test_markdown_and_a_pdf_read_back(capsys, tmp_path):
     assert code == 0 and "The letter was saved" in err
     markdown = target.read_text(encoding="utf-8")
     assert markdown.startswith("# TAKE IT DOWN Act removal request (United States)\n\nTo: Example Social  \n")
-    assert "https://example.com/post/1  \n" in markdown
+    # Escaped so that no Markdown reader makes it a link of its own (render.escape); shown as typed.
+    assert "https\\://example.com/post/1  \n" in markdown
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext (poppler-utils) is not installed")
     for language, words in (("en", "I have a good-faith belief"), ("ar", "أعتقد بحسن نية")):
