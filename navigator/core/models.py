@@ -9,6 +9,7 @@ changed by a translation (see ``navigator.core.translation``). Everything else i
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 from enum import StrEnum
 from typing import Annotated, Any, Literal, get_args, get_origin, get_type_hints
@@ -41,23 +42,102 @@ def _slug(value: str) -> str:
 # brackets, and anything outside ASCII: a look-alike letter in a host is a spoofed site). Write
 # them percent-encoded (%28 for "("). Security review F4, F5.
 _URL_CHARS = re.compile(r"[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]+")
-_HOST_RE = re.compile(r"(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}")
+_HOST_RE = re.compile(r"(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})")
 _EMAIL_RE = re.compile(r"[A-Za-z0-9._%+\-]+@([A-Za-z0-9\-]+\.)+[A-Za-z]{2,}")
 _TEL_RE = re.compile(r"tel:(\+?[0-9]{2,15}|\*[0-9]{2,6})")
+_PERCENT = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
+
+# The rule every web address, phone number and email address of content keeps (navigator/core/rules.py).
+PLAIN_LINK = "plain-link"
+# Unicode categories that have no business in an address, written or percent-encoded: controls,
+# format characters (bidi embeddings, overrides and isolates, zero-width characters, the Arabic
+# letter mark), line and paragraph separators, spaces other than the plain one, private-use,
+# surrogate and unassigned code points.
+_HIDDEN_CATEGORIES = {"Cc", "Cf", "Zl", "Zp", "Co", "Cs", "Cn"}
+# Scripts that are written together in one name (Japanese mixes kana and Han, Korean Hangul and Han).
+_SCRIPTS_TOGETHER = ({"HIRAGANA", "KATAKANA", "CJK"}, {"HANGUL", "CJK"})
+# Cyrillic and Greek letters that look like Latin ones in an address bar.
+_LOOK_LATIN = frozenset("аеорсухіјѕԁӏһԛԝьвкмнтгпοαινκτυρεχ")
+
+
+def _link_error(message: str) -> ValueError:
+    return ValueError(f"{message} (rule: {PLAIN_LINK})")
+
+
+def _hidden_character(value: str) -> str | None:
+    """The first character of ``value`` that cannot be seen for what it is, written as is or
+    percent-encoded (``%E2%80%AE`` is a right-to-left override once a browser decodes it)."""
+
+    def decoded(match: re.Match[str]) -> str:
+        return bytes.fromhex(match.group(0).replace("%", "")).decode("utf-8", errors="replace")
+
+    for text in (value, _PERCENT.sub(decoded, value)):
+        for char in text:
+            category = unicodedata.category(char)
+            if category in _HIDDEN_CATEGORIES or (category == "Zs" and char != " "):
+                return char
+    return None
+
+
+def _refuse_hidden(value: str, what: str) -> None:
+    char = _hidden_character(value)
+    if char is not None:
+        raise _link_error(
+            f"{value!r} holds an invisible or direction-changing character (U+{ord(char):04X}), written or "
+            f"percent-encoded, that can make {what} show one thing and open another"
+        )
+
+
+def _script(char: str) -> str | None:
+    """The alphabet of a letter ("LATIN", "CYRILLIC", "GREEK", ...); None for digits and signs."""
+    if not char.isalpha():
+        return None
+    name = unicodedata.name(char, "")
+    return name.split(" ", 1)[0] if name else "UNKNOWN"
+
+
+def _mixed_scripts(host: str) -> str | None:
+    """Why a host written with ``xn--`` (punycode) labels can pass for another, or None.
+
+    A label that mixes alphabets ("rаinn" with a Cyrillic "а", written "xn--rinn-53d"), and a label
+    of another alphabet made only of letters that look like Latin ones ("аррӏе") beside Latin
+    labels, are refused; a name in one alphabet ("сайт.рф", "日本語.jp") is not.
+    """
+    if "xn--" not in host:
+        return None
+    labels: list[tuple[str, set[str]]] = []
+    for label in host.split("."):
+        try:
+            shown = label.encode("ascii").decode("idna") if label.startswith("xn--") else label
+        except UnicodeError:
+            return "it is not valid punycode"
+        scripts = {script for script in map(_script, shown) if script}
+        if len(scripts) > 1 and not any(scripts <= together for together in _SCRIPTS_TOGETHER):
+            return f"'{shown}' mixes alphabets ({', '.join(sorted(scripts)).lower()})"
+        labels.append((shown, scripts))
+    latin = any(scripts == {"LATIN"} for _shown, scripts in labels)
+    for shown, scripts in labels:
+        if latin and scripts and scripts != {"LATIN"} and all(c in _LOOK_LATIN for c in shown if c.isalpha()):
+            return f"'{shown}' is written in letters that look like Latin ones"
+    return None
 
 
 def _https(value: str) -> str:
     if not value.startswith("https://") or len(value) <= len("https://"):
-        raise ValueError(f"{value!r} is not an https:// address")
+        raise _link_error(f"{value!r} is not an https:// address")
+    _refuse_hidden(value, "a web address")
     if not _URL_CHARS.fullmatch(value):
-        raise ValueError(
+        raise _link_error(
             f"{value!r} holds a character a web address here may not have (a space, a bracket, a quote, "
             "or a letter outside plain ASCII): percent-encode it, for example %28 for '('"
         )
     netloc = value[len("https://") :].split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
-    host = netloc.lower()
-    if "@" in host or not _HOST_RE.fullmatch(host.split(":", 1)[0]):
-        raise ValueError(f"{value!r} does not have a plain host name (like www.example.org)")
+    host = netloc.lower().split(":", 1)[0]
+    if "@" in netloc or not _HOST_RE.fullmatch(host):
+        raise _link_error(f"{value!r} does not have a plain host name (like www.example.org)")
+    spoof = _mixed_scripts(host)
+    if spoof:
+        raise _link_error(f"{value!r} has a host that can pass for another site ({spoof}): write the site's own address")
     return value
 
 
@@ -65,17 +145,19 @@ def _link(value: str) -> str:
     if value.startswith("https://"):
         return _https(value)
     if value.startswith("tel:"):
+        _refuse_hidden(value, "a phone number")
         if not _TEL_RE.fullmatch(value):
-            raise ValueError(f"{value!r}: a tel: link holds only digits and an optional leading +")
+            raise _link_error(f"{value!r}: a tel: link holds only digits and an optional leading +")
         return value
     if value.startswith("mailto:"):
+        _refuse_hidden(value, "an email address")
         address, _, query = value[len("mailto:") :].partition("?")
         if not _EMAIL_RE.fullmatch(address) or (query and not re.fullmatch(r"subject=[A-Za-z0-9%._\-]*", query)):
-            raise ValueError(f"{value!r}: a mailto: link holds one address and at most a subject")
+            raise _link_error(f"{value!r}: a mailto: link holds one address and at most a subject")
         return value
     if LINK_RE.fullmatch(value):
         return value
-    raise ValueError(f"{value!r} must start with https://, tel:, mailto: or navigator://")
+    raise _link_error(f"{value!r} must start with https://, tel:, mailto: or navigator://")
 
 
 def _ref(value: str) -> str:
@@ -295,10 +377,13 @@ class Contact(Model):
         if self.kind in ("chat", "web_form", "website"):
             _https(self.value)
         elif self.kind == "email":
+            _refuse_hidden(self.value, "an email address")
             if not _EMAIL_RE.fullmatch(self.value):
-                raise ValueError(f"{self.value!r} is not an email address")
-        elif not re.fullmatch(r"[+*(0-9A-Z][0-9A-Z .()\-]*", self.value) or not re.search(r"[0-9]", self.value):
-            raise ValueError(f"{self.value!r} is not a phone number or short code")
+                raise _link_error(f"{self.value!r} is not an email address")
+        else:
+            _refuse_hidden(self.value, "a phone number")
+            if not re.fullmatch(r"[+*(0-9A-Z][0-9A-Z .()\-]*", self.value) or not re.search(r"[0-9]", self.value):
+                raise _link_error(f"{self.value!r} is not a phone number or short code")
         return self
 
     def digits(self) -> str:

@@ -14,8 +14,15 @@ mislead or endanger the person reading it.
   removed with it for a possibly-under-18 reader.
 - ``audience-fences``: article sections fenced ``::: adults`` ... ``:::`` open and close in pairs.
 - ``plain-text``: no bidi controls or zero-width characters (they make one thing look like
-  another: security review F5), no raw HTML, no images, and links only to https, tel, mailto or
-  navigator addresses that pass the same checks as the structured fields.
+  another: security review F5), no raw HTML, no images; links in text keep ``plain-link``.
+- ``plain-link``: every web address, phone number and email address, in a field of its own or
+  as a link in text, is what it looks like (security review F4, F5): https, tel, mailto or
+  navigator only; plain ASCII with nothing that could break out of a Markdown link; no bidi
+  control, zero-width or other invisible character, written or percent-encoded (``%E2%80%AE``);
+  no host that mixes alphabets, also when written in punycode (``xn--rinn-53d.org`` is "rаinn.org"
+  with a Cyrillic "а"); a ``tel:`` holds digits; a ``mailto:`` one address and at most a subject.
+  Checked by the models' validators (``navigator/core/models.py``: ``_https``, ``_link``,
+  ``Contact``), so a value that breaks it never loads.
 - ``source-allowed``: no source is a page on a host in ``content/denied-sources.yaml`` (content
   farms and copies that must not be cited); a copy may be named in ``via`` instead.
 - ``reachable-service``: every organization has a contact a person can use (phone, text, chat,
@@ -145,7 +152,7 @@ def text_problems(data: Any, shown_path: str, line_of: Any) -> list[Problem]:
             try:
                 _link(target)
             except ValueError as exc:
-                problems.append(Problem(shown_path, where, _dotted(loc), _rule(f"link: {exc}", "plain-text")))
+                problems.append(Problem(shown_path, where, _dotted(loc), f"link: {exc}"))  # names rule plain-link
     return problems
 
 

@@ -111,15 +111,70 @@ def test_minors_text_may_not_point_at_adults_only_help(tree: Path) -> None:
         ("Zero&ZeroWidthSpace;width", "invisible control character (U+200B)"),
         ("<b>bold</b>", "holds HTML"),
         ("![x](/home/me/secret.png)", "holds an image"),
-        ("[click](http://example.org)", "must start with https://"),
         ("[call](tel:+1\u202e3764656008)", "invisible control character"),
-        ("[mail](mailto:a@b.org?bcc=x@y.z)", "at most a subject"),
     ],
 )
 def test_plain_text(tree: Path, text: str, what: str) -> None:
     edit(tree / "en/organizations/helpline.yaml", "summary: A made-up helpline used by the tests.", f"summary: {json.dumps(text)}")
     found = problems(tree)
     assert any(what in line and "(rule: plain-text)" in line for line in found), found
+
+
+# The hostile values of security review F5, each where content can hold an address of some kind.
+# "\u202e" is RIGHT-TO-LEFT OVERRIDE, "\u202c" POP DIRECTIONAL FORMATTING, "\u200b" ZERO WIDTH SPACE.
+SUMMARY = "summary: A made-up helpline used by the tests."
+PHONE = "    value: 0300 000 0000"
+SOURCE = "  - url: https://example.org/contact"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "what"),
+    [
+        # A phone number that shows RAINN's number but dials another, and one with zero-width spaces.
+        (PHONE, '    value: "+1\u202e3764656008\u202c"', "character (U+202E)"),
+        (PHONE, '    value: "+1800\u200b656\u200b4673"', "character (U+200B)"),
+        (PHONE, '    value: "0300\u00a0000\u00a00000"', "character (U+00A0)"),
+        # An email address with a hidden character, and a web contact with a bidi override.
+        ("  - kind: phone\n" + PHONE, '  - kind: email\n    value: "help\u200b@example.org"', "character (U+200B)"),
+        ("  - kind: phone\n" + PHONE, '  - kind: website\n    value: "https://example.org/\u202etxt.exe"', "character (U+202E)"),
+        # The same override percent-encoded, which a browser decodes back.
+        (SOURCE, "  - url: https://example.org/%E2%80%AEtxt.exe", "character (U+202E)"),
+        (SOURCE, "  - url: https://example.org/a%E2%80%8Bb", "character (U+200B)"),
+        # A look-alike host: "rаinn.org" with a Cyrillic "а", as written and in punycode.
+        (SOURCE, '  - url: "https://www.r\u0430inn.org/"', "letter outside plain ASCII"),
+        (SOURCE, "  - url: https://www.xn--rinn-53d.org/", "'r\u0430inn' mixes alphabets (cyrillic, latin)"),
+        (SOURCE, "  - url: https://xn--pypal-4ve.com/", "mixes alphabets"),  # "pаypal.com"
+        (SOURCE, "  - url: https://www.xn--80ak6aa92e.com/", "letters that look like Latin ones"),  # "аррӏе.com"
+        (SOURCE, "  - url: https://xn--zz.example.org/", "not valid punycode"),
+        # Links in text keep the same rule.
+        (SUMMARY, 'summary: "[call](tel:+1800%E2%80%AE6564673)"', "character (U+202E)"),
+        (SUMMARY, 'summary: "[site](https://www.xn--rinn-53d.org/)"', "mixes alphabets"),
+        (SUMMARY, 'summary: "[mail](mailto:help@example.org?subject=%E2%80%AEtxt)"', "character (U+202E)"),
+        (SUMMARY, 'summary: "[click](http://example.org)"', "must start with https://"),
+        (SUMMARY, 'summary: "[mail](mailto:a@b.org?bcc=x@y.z)"', "at most a subject"),
+    ],
+)
+def test_plain_link(tree: Path, old: str, new: str, what: str) -> None:
+    edit(tree / "en/organizations/helpline.yaml", old, new)
+    found = problems(tree)
+    assert any(
+        line.startswith("content/en/organizations/helpline.yaml:") and what in line and line.endswith("(rule: plain-link)")
+        for line in found
+    ), found
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://example.org/a%20b",  # a percent-encoded space is seen for what it is
+        "https://xn--80aswg.xn--p1ai/",  # one alphabet throughout ("сайт.рф")
+        "https://xn--wgv71a119e.jp/",  # Japanese: Han and kana together
+    ],
+)
+def test_plain_link_leaves_honest_addresses_alone(tree: Path, url: str) -> None:
+    edit(tree / "en/organizations/helpline.yaml", SOURCE, f"  - url: {url}")
+    edit(tree / "en/organizations/helpline.yaml", "    source: https://example.org/contact", f"    source: {url}")
+    assert problems(tree) == []
 
 
 def test_url_fields_refuse_what_could_break_out_of_a_link(tree: Path) -> None:
