@@ -84,3 +84,44 @@ def test_every_contact_in_the_content_can_be_reached(window, asked):
                 assert link.shown == contact.digits().lstrip()
             count += 1
     assert count > 20
+
+
+def test_a_text_contact_opens_a_text_message_from_its_page(window, asked, qtbot):
+    """F18: RAINN's "Text HOPE to 64673", clicked on its page, asks and then opens sms:64673 (it
+    used to say "This link cannot be opened")."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QTextCursor
+
+    from navigator.ui.reader import SafeBrowser
+
+    rainn = window.library.get(Kind.ORGANIZATION, "rainn")
+    assert isinstance(rainn, Organization)
+    text = next(c for c in rainn.contacts if c.kind == "text")
+    assert text.href() == "sms:64673"
+    window.open_item(Kind.ORGANIZATION, "rainn")
+    page = window.current_page()
+    browser = next(b for b in page.findChildren(SafeBrowser) if b.isVisible() and "64673" in b.toPlainText())
+    document = browser.document()
+    block = document.begin()
+    position = None
+    while block.isValid() and position is None:
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            if fragment.charFormat().anchorHref() == "sms:64673":
+                position = fragment.position() + fragment.length() // 2
+                break
+            it += 1
+        block = block.next()
+    assert position is not None, "no sms: link on RAINN's page"
+    cursor = QTextCursor(document)
+    cursor.setPosition(position)
+    browser.setTextCursor(cursor)
+    browser.ensureCursorVisible()
+    qtbot.wait(50)
+    point = browser.cursorRect(cursor).center()
+    assert browser.anchorAt(point) == "sms:64673"
+    qtbot.mouseClick(browser.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert asked["refused"] == []
+    assert asked["opened"] == ["sms:64673"]
+    assert "to send a text message" in asked["asked"][0] and "\u206664673\u2069" in asked["asked"][0]
