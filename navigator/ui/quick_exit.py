@@ -24,6 +24,12 @@ Quick exit forgets the session (``Session.clear()`` through the forget hooks) bu
 the windows are already hidden and the process is about to end, so pages skip their reset while
 ``leaving()`` is true (security review F19).
 
+The clipboard (security review F7): everything Navigator puts there goes through one function,
+``copy_to_clipboard``, which marks it as sensitive in the ways each system honours
+(``sensitive_formats``); a copy Qt's own widgets make (Ctrl+C or a mouse selection in a page) is
+marked again the moment it arrives. What is still ours is cleared on Quick exit, on New person and
+on a normal close (``aboutToQuit``), so nothing is left behind for a clipboard manager to keep.
+
 ``rehearse`` is "Try Quick exit now": the same exit, then Navigator starts again as a new
 program, with the command it was started with and nothing else (no state is passed or written).
 
@@ -41,7 +47,7 @@ import types
 import weakref
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QByteArray, QEvent, QMimeData, QObject, Qt
 from PySide6.QtGui import QClipboard, QGuiApplication, QKeyEvent, QWindow
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget
 
@@ -66,10 +72,52 @@ def leaving() -> bool:
     return _leaving
 
 
-def copy_to_clipboard(text: str) -> None:
-    """Copy text and remember that it is ours to clear."""
-    QGuiApplication.clipboard().setText(text, QClipboard.Mode.Clipboard)
+# What asks clipboard histories and the system not to keep a copy (security review F7).
+# Linux and other X11 or Wayland desktops: KDE's hint, which Klipper, CopyQ and other managers read.
+KDE_SECRET_HINT = "x-kde-passwordManagerHint"
+# Windows: named clipboard formats, which Qt registers from this MIME type. Windows' clipboard
+# history (Win+V) and cloud clipboard leave out a copy with CanIncludeInClipboardHistory or
+# CanUploadToCloudClipboard set to a DWORD 0; monitoring programs are asked to skip one with
+# ExcludeClipboardContentFromMonitorProcessing (its data is not read).
+_WINDOWS_FORMAT = 'application/x-qt-windows-mime;value="{}"'
+_DWORD_ZERO = bytes(4)
+WINDOWS_FORMATS = {
+    _WINDOWS_FORMAT.format("ExcludeClipboardContentFromMonitorProcessing"): _DWORD_ZERO,
+    _WINDOWS_FORMAT.format("CanIncludeInClipboardHistory"): _DWORD_ZERO,
+    _WINDOWS_FORMAT.format("CanUploadToCloudClipboard"): _DWORD_ZERO,
+}
+# macOS reads org.nspasteboard.ConcealedType, a pasteboard type Qt cannot write from a MIME type
+# (it only writes its own "com.trolltech.anymime" types); see PRIVACY.md.
+
+
+def sensitive_formats(platform: str | None = None) -> dict[str, bytes]:
+    """The formats that mark a copy as sensitive on ``platform`` (``sys.platform`` by default)."""
+    platform = sys.platform if platform is None else platform
+    if platform == "win32":
+        return dict(WINDOWS_FORMATS)
+    if platform == "darwin":
+        return {}
+    return {KDE_SECRET_HINT: b"secret"}
+
+
+def sensitive_mime_data(text: str, platform: str | None = None) -> QMimeData:
+    """``text`` as plain text, marked as sensitive in every way ``platform`` honours."""
+    data = QMimeData()
+    data.setText(text)
+    for name, value in sensitive_formats(platform).items():
+        data.setData(name, QByteArray(value))
+    return data
+
+
+def is_marked(data: QMimeData | None) -> bool:
+    """True if ``data`` carries this system's sensitive marks (always True where there are none)."""
+    return data is not None and all(data.hasFormat(name) for name in sensitive_formats())
+
+
+def copy_to_clipboard(text: str, mode: QClipboard.Mode = QClipboard.Mode.Clipboard) -> None:
+    """The one way Navigator copies: plain text, marked as sensitive, and remembered as ours to clear."""
     _ours.add(text)
+    QGuiApplication.clipboard().setMimeData(sensitive_mime_data(text), mode)
 
 
 def on_forget(hook: Callable[[], None], owner: QObject | None = None) -> Callable[[], None]:
@@ -116,15 +164,43 @@ def forget_all() -> None:
         _forgetting = False
 
 
-def _note_clipboard_change() -> None:
-    # Copies made by Qt's own widgets (Ctrl+C in a page) are ours too, not only copy_to_clipboard.
-    # A change while Navigator is the active program was made in Navigator; where the system can
-    # tell who owns the clipboard (X11, Windows, macOS), ownership says so as well.
+_remarked: dict[QClipboard.Mode, tuple[str, float]] = {}
+
+
+def _note_change(mode: QClipboard.Mode) -> None:
+    # Copies made by Qt's own widgets (Ctrl+C or a mouse selection in a page) are ours too, not
+    # only copy_to_clipboard. Where the system can tell who owns the clipboard (X11, Windows,
+    # macOS), ownership says so; a change while Navigator is the active program was made in it.
+    # Such a copy carries no sensitive marks: it is put back at once, marked, through
+    # copy_to_clipboard. Qt tells of a change as it is made, before the event loop runs again, so
+    # a clipboard manager (which must ask this process for the data) only ever sees the marked one.
     clipboard = QGuiApplication.clipboard()
     with contextlib.suppress(RuntimeError):
+        owns = clipboard.ownsClipboard() if mode == QClipboard.Mode.Clipboard else clipboard.ownsSelection()
         active = QGuiApplication.applicationState() == Qt.ApplicationState.ApplicationActive
-        if clipboard.ownsClipboard() or active:
-            _ours.add(clipboard.text(QClipboard.Mode.Clipboard))
+        if not (owns or active) or _leaving:
+            return
+        text = clipboard.text(mode)
+        if not text:
+            return
+        _ours.add(text)
+        if is_marked(clipboard.mimeData(mode)):
+            return
+        # Where a system does not show our own marks back, marking the same text again and again
+        # would never end: once a second is enough.
+        last = _remarked.get(mode)
+        if last is not None and last[0] == text and time.monotonic() - last[1] < 1.0:
+            return
+        _remarked[mode] = (text, time.monotonic())
+        copy_to_clipboard(text, mode)
+
+
+def _note_clipboard_change() -> None:
+    _note_change(QClipboard.Mode.Clipboard)
+
+
+def _note_selection_change() -> None:
+    _note_change(QClipboard.Mode.Selection)
 
 
 def clear_owned_clipboard() -> None:
@@ -138,6 +214,7 @@ def clear_owned_clipboard() -> None:
             if owns or clipboard.text(mode) in _ours:
                 clipboard.clear(mode)
     _ours.clear()
+    _remarked.clear()
 
 
 def set_hard_exit(on: bool) -> None:
@@ -325,5 +402,10 @@ def install_exit_keys(app: QApplication) -> ExitKeys:
             with contextlib.suppress(RuntimeError):
                 app.removeNativeEventFilter(_native)
         _native = native_keys.install(app, _keys.native_key)  # held here: Qt does not keep it alive
-        QGuiApplication.clipboard().dataChanged.connect(_note_clipboard_change)
+        clipboard = QGuiApplication.clipboard()
+        clipboard.dataChanged.connect(_note_clipboard_change)
+        clipboard.selectionChanged.connect(_note_selection_change)
+        # A normal close clears what is still ours, as Quick exit does (security review F7); Qt
+        # would otherwise hand it to a clipboard manager as it ends.
+        app.aboutToQuit.connect(clear_owned_clipboard)
     return _keys

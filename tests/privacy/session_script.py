@@ -34,6 +34,9 @@ Usage: session_script.py MODE, where MODE is
   error              an error in a Qt slot whose message holds a secret, then F12 (its traceback
                      must not reach the error output unless NAVIGATOR_DEBUG is set)
   open-link          open a web address as after "Open it" (the link opener in PATH is the test's)
+  copy-then-close    write a letter and press Copy, say "copied", wait until the file named by
+                     NAVIGATOR_TEST_GO exists, then close the window normally (no Quick exit) and
+                     say what the clipboard holds as the program quits
   print:<answer>      make a plan and press Print; answer the question before printing with
                      "pdf" (then cancel the save dialog), "cancel", or "print" (then the system's
                      print dialog opens, and is cancelled); then F12
@@ -316,6 +319,8 @@ def drive(window, mode: str) -> None:  # type: ignore[no-untyped-def]
             last_step("printed")
             press("Key_F12", window)
             emit("after-exit")
+        elif mode == "copy-then-close":
+            copy_then_close(window, pump)
         elif mode == "open-link":
             from navigator.ui import links
 
@@ -324,6 +329,40 @@ def drive(window, mode: str) -> None:  # type: ignore[no-untyped-def]
     except Exception as exc:
         emit("script-error", error=repr(exc))
         app.exit(3)
+
+
+def copy_then_close(window, pump) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QClipboard, QGuiApplication
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    from navigator.core.models import Kind
+
+    window.open_item(Kind.NOTICE, "tida-removal-request")
+    pump()
+    window.current_page().letter_button.click()
+    pump()
+    page = window.current_page()
+    for widget in page.findChildren(QLineEdit):
+        widget.setText(SECRET)
+    page.copy_button.click()
+    pump()
+    clipboard = QGuiApplication.clipboard()
+
+    def quitting() -> None:  # connected after Navigator's own handler, so it runs after it
+        emit("quitting", owns=clipboard.ownsClipboard(), text=clipboard.text(QClipboard.Mode.Clipboard))
+
+    QApplication.instance().aboutToQuit.connect(quitting)
+    emit("copied", text=clipboard.text(), window=int(window.winId()))
+    go = os.environ["NAVIGATOR_TEST_GO"]
+
+    def wait() -> None:
+        if os.path.exists(go):
+            window.close()  # the last window: Qt quits as after the window's close button
+        else:
+            QTimer.singleShot(50, wait)
+
+    wait()
 
 
 SLOW = 6.0  # seconds each slow operation takes here: far longer than the 1 s Quick exit may take

@@ -79,7 +79,9 @@ def test_http_url_is_refused(tree: Path) -> None:
     path = tree / "en/glossary/url.yaml"
     path.write_text(path.read_text().replace("https://example.org/glossary", "http://example.org/glossary"))
     errors = messages(tree, "url.yaml")
-    assert errors == ["content/en/glossary/url.yaml:4: sources[0].url: 'http://example.org/glossary' is not an https:// address (rule: plain-link)"]
+    assert errors == [
+        "content/en/glossary/url.yaml:4: sources[0].url: 'http://example.org/glossary' is not an https:// address (rule: plain-link)"
+    ]
 
 
 def test_missing_reviewed_date(tree: Path) -> None:
