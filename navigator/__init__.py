@@ -10,3 +10,7 @@ sys.dont_write_bytecode = True
 __version__ = "0.1.0"
 APP_ID = "org.navigator.Navigator"
 APP_NAME = "Navigator"
+# What the system sees of the program, from the start and whatever the plain window says: the X11
+# WM_CLASS, the desktop-file id (the Wayland app id), Qt's hidden windows and the process name.
+# These are fixed when Navigator starts, before anyone could choose (security review F8).
+SYSTEM_NAME = "notes"

@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QGuiApplication, QIcon, QWindow
 from PySide6.QtWidgets import QApplication
 
-from navigator import APP_NAME, i18n
+from navigator import APP_NAME, SYSTEM_NAME, i18n
 from navigator.core.library import Library
 from navigator.paths import content_root, icon_files
 
@@ -33,8 +33,9 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     qt_hardening.harden_qt()  # Qt's own dialogs only, and no settings file Qt could write (see PRIVACY.md)
     app = QApplication.instance()
     if not isinstance(app, QApplication):
-        app = QApplication(argv if argv is not None else sys.argv[:1])
-    app.setApplicationName(APP_NAME)
+        app = _neutral_app(list(argv if argv is not None else sys.argv[:1]))
+    app.setApplicationName(SYSTEM_NAME)
+    app.setDesktopFileName(SYSTEM_NAME)
     app.setApplicationDisplayName(APP_NAME)
     if app.windowIcon().isNull():
         # Shown by the taskbar and window switcher; the plain window replaces it (ui/display.py).
@@ -43,6 +44,27 @@ def create_app(argv: list[str] | None = None) -> QApplication:
             icon.addFile(str(path))
         app.setWindowIcon(icon)
     app.setQuitOnLastWindowClosed(True)
+    return app
+
+
+def _neutral_app(argv: list[str]) -> QApplication:
+    """The application, named neutrally where the system reads names only once (security review F8).
+
+    On X11, Qt reads them when it starts and when it makes its first window, and never again:
+    the WM_CLASS of every window (its instance from ``-name``, its class from the application
+    name), the title of the hidden "client leader" window every window points to (the display
+    name), and the name of its clipboard window ("Qt Selection Owner for ..."). The desktop-file
+    id is read for each new window (``_GTK_APPLICATION_ID``, ``_KDE_NET_WM_DESKTOP_FILE``, the
+    Wayland app id). All of them are neutral before anything is made; a window made and dropped at
+    once fixes the leader's title, and then the display name becomes Navigator's for the titles.
+    """
+    QApplication.setApplicationName(SYSTEM_NAME)
+    QGuiApplication.setDesktopFileName(SYSTEM_NAME)
+    QGuiApplication.setApplicationDisplayName(SYSTEM_NAME)
+    app = QApplication([*argv[:1], "-name", SYSTEM_NAME, *argv[1:]])
+    first = QWindow()
+    first.create()
+    first.destroy()
     return app
 
 
@@ -105,13 +127,15 @@ def show_content_problems(window: MainWindow) -> bool:
 
 
 def run() -> int:
-    from navigator.privacy.process import harden_process, no_crash_dumps, quiet_errors, silence_error_output
+    from navigator.privacy.process import harden_process, neutral_process_name, no_crash_dumps, quiet_errors, silence_error_output
     from navigator.ui.qt_hardening import silence_qt_messages
     from navigator.ui.quick_exit import set_hard_exit
 
     # First: a crash leaves no copy of memory, and an error prints no traceback (see PRIVACY.md).
     no_crash_dumps()
     quiet_errors()
+    # The process's name in ps and system monitors says nothing either (security review F8).
+    neutral_process_name(SYSTEM_NAME)
     # Before Qt starts: no font, shader or session files, no bytecode (see PRIVACY.md).
     harden_process()
     silence_qt_messages()

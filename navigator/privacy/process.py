@@ -155,6 +155,7 @@ def _session_bus(env: Mapping[str, str]) -> str:
 
 # Linux prctl options (linux/prctl.h).
 PR_GET_DUMPABLE, PR_SET_DUMPABLE = 3, 4
+PR_SET_NAME, PR_GET_NAME = 15, 16
 # Windows: SetErrorMode flags (no "stopped working" box; no box for a missing drive) and WerSetFlags
 # WER_FAULT_REPORTING_FLAG_NOHEAP (a report, if one is made, holds no heap memory).
 SEM_FAILCRITICALERRORS, SEM_NOGPFAULTERRORBOX = 0x0001, 0x0002
@@ -196,6 +197,23 @@ def no_crash_dumps(platform: str | None = None) -> list[str]:
             if kernel32.WerSetFlags(WER_FAULT_REPORTING_FLAG_NOHEAP) == 0:
                 done.append("report-without-heap")
     return done
+
+
+def neutral_process_name(name: str, platform: str | None = None) -> bool:
+    """Give the process a neutral name where the system allows it (Linux: what ``ps``, ``top`` and
+    system monitors show as its name, ``/proc/PID/comm``); True if it was changed.
+
+    The command line (``ps -o args``, ``/proc/PID/cmdline``) keeps the path Navigator was started
+    from; no system lets a program change that for others to see (see PRIVACY.md)."""
+    platform = platform or sys.platform
+    if not platform.startswith("linux"):
+        return False
+    import ctypes
+
+    try:
+        return bool(ctypes.CDLL(None, use_errno=True).prctl(PR_SET_NAME, name.encode("ascii")[:15], 0, 0, 0) == 0)
+    except (OSError, AttributeError):
+        return False
 
 
 def dumpable() -> bool | None:

@@ -34,6 +34,9 @@ Usage: session_script.py MODE, where MODE is
   error              an error in a Qt slot whose message holds a secret, then F12 (its traceback
                      must not reach the error output unless NAVIGATOR_DEBUG is set)
   open-link          open a web address as after "Open it" (the link opener in PATH is the test's)
+  identity:<on|off>  turn the plain window on (or leave it off), open a dialog, say "ready" with
+                     the process id, and wait until the file named by NAVIGATOR_TEST_GO exists;
+                     the test reads what the window system and ps show meanwhile
   copy-then-close    write a letter and press Copy, say "copied", wait until the file named by
                      NAVIGATOR_TEST_GO exists, then close the window normally (no Quick exit) and
                      say what the clipboard holds as the program quits
@@ -319,6 +322,8 @@ def drive(window, mode: str) -> None:  # type: ignore[no-untyped-def]
             last_step("printed")
             press("Key_F12", window)
             emit("after-exit")
+        elif mode.startswith("identity:"):
+            show_identity(window, mode.split(":", 1)[1] == "on")
         elif mode == "copy-then-close":
             copy_then_close(window, pump)
         elif mode == "open-link":
@@ -329,6 +334,27 @@ def drive(window, mode: str) -> None:  # type: ignore[no-untyped-def]
     except Exception as exc:
         emit("script-error", error=repr(exc))
         app.exit(3)
+
+
+def show_identity(window, plain: bool) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    window.display.set_plain_window(plain)
+    box = QMessageBox(window)
+    box.setText("A dialog, made after the choice")
+    box.show()
+    QApplication.processEvents()
+    emit("ready", pid=os.getpid(), window=int(window.winId()), dialog=int(box.winId()))
+    go = os.environ["NAVIGATOR_TEST_GO"]
+
+    def wait() -> None:
+        if os.path.exists(go):
+            QApplication.instance().exit(0)
+        else:
+            QTimer.singleShot(50, wait)
+
+    wait()
 
 
 def copy_then_close(window, pump) -> None:  # type: ignore[no-untyped-def]

@@ -107,6 +107,18 @@ def test_no_crash_dumps_on_linux():
     assert out.strip() == "['core-limit-0', 'not-dumpable'] False (0, 0)"
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl is Linux's")
+def test_the_process_name_says_nothing():
+    """Security review F8: ps and system monitors showed the process as "navigator"."""
+    code = (
+        "from pathlib import Path; from navigator.privacy import process as p\n"
+        "print(p.neutral_process_name('notes'), Path('/proc/self/comm').read_text().strip())\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO).stdout
+    assert out.strip() == "True notes"
+    assert privacy.neutral_process_name("notes", "win32") is False  # Windows and macOS: the program file's name
+
+
 def test_no_crash_dumps_asks_windows_for_no_box_and_no_heap(monkeypatch):
     """On Windows: no "stopped working" box, and no heap in an error report (checked with a stand-in
     for kernel32, since this runs on Linux too)."""
