@@ -45,12 +45,25 @@ CACHE_SWITCHES = {
 # program itself where there is no /dev/null). Settings and the D-Bus address point here.
 NOWHERE = os.path.join(os.devnull if os.name == "posix" else sys.executable, "navigator-writes-nothing")
 
+# The desktop portal (org.freedesktop.portal.Desktop). At start Qt asks it for its screenshot
+# version and registers the program's id with it, and Qt's GNOME theme (used on GTK-based
+# desktops) reads its settings through it. Each call starts the portal if it is not running, and
+# the session bus then logs the activation with the command line that asked, which names Navigator
+# (security review F15). QT_NO_XDG_DESKTOP_PORTAL stops the first two; on the desktops whose theme
+# reads the portal, Qt's plain ("generic") theme stops the third. Navigator draws its own colours
+# and dialogs, so neither is needed; accessibility (the AT-SPI bus screen readers use) is untouched.
+NO_PORTAL = {"QT_NO_XDG_DESKTOP_PORTAL": "1"}
+# Desktops for which Qt picks its GTK or GNOME theme (Qt's own list), and themes that use the portal.
+GTK_DESKTOPS = frozenset({"GNOME", "X-CINNAMON", "PANTHEON", "UNITY", "MATE", "XFCE", "LXDE"})
+PORTAL_THEMES = frozenset({"gtk3", "gnome", "xdgdesktopportal", "flatpak", "snap"})
+QUIET_THEME = "generic"
+
 # The environment as it was before hardening, for programs Navigator starts (None = was unset).
 _saved: dict[str, str | None] = {}
 # What a program Navigator starts gets back: the fonts and caches of the person's own programs.
 # Not the D-Bus address (with no bus running, the opener would start one and write under ~/.dbus)
 # and not the session manager (the opener has no business registering anything for Navigator).
-RESTORED_FOR_CHILDREN = (*CACHE_SWITCHES, "FONTCONFIG_FILE")
+RESTORED_FOR_CHILDREN = (*CACHE_SWITCHES, "FONTCONFIG_FILE", *NO_PORTAL, "QT_QPA_PLATFORMTHEME")
 # Keeps the pipe that holds the in-memory fontconfig configuration open for the whole run.
 _fontconfig_fd: int | None = None
 
@@ -274,6 +287,16 @@ def silence_error_output(env: Mapping[str, str] | None = None) -> bool:
     return True
 
 
+def quiet_platform_theme(env: Mapping[str, str]) -> str | None:
+    """The Qt platform theme to use instead of one that would call the desktop portal, or None to
+    leave Qt's choice (KDE's theme, a theme the person chose that does not use the portal)."""
+    chosen = env.get("QT_QPA_PLATFORMTHEME", "").split(":", 1)[0].strip().lower()
+    if chosen:
+        return QUIET_THEME if chosen in PORTAL_THEMES else None
+    desktops = env.get("XDG_CURRENT_DESKTOP", "").upper().split(":")
+    return QUIET_THEME if any(name in GTK_DESKTOPS for name in desktops) else None
+
+
 def harden_process(env: MutableMapping[str, str] | None = None) -> None:
     """Switch off every write the libraries under Navigator would make. Call before Qt starts."""
     env = os.environ if env is None else env
@@ -283,6 +306,12 @@ def harden_process(env: MutableMapping[str, str] | None = None) -> None:
     # No session bus: D-Bus would otherwise "autolaunch" one, which writes under ~/.dbus.
     if not env.get("DBUS_SESSION_BUS_ADDRESS"):
         _set(env, "DBUS_SESSION_BUS_ADDRESS", _session_bus(env))
+    # No call that starts the desktop portal, which the bus would log with our command line.
+    for name, value in NO_PORTAL.items():
+        _set(env, name, value)
+    theme = quiet_platform_theme(env)
+    if theme is not None:
+        _set(env, "QT_QPA_PLATFORMTHEME", theme)
     # The X11 session manager records running programs to reopen them at the next login.
     if env.get("SESSION_MANAGER"):
         _set(env, "SESSION_MANAGER", None)

@@ -94,6 +94,33 @@ def test_harden_process_sets_switches_and_gives_them_back(monkeypatch):
     assert env == hardened
 
 
+@pytest.mark.parametrize(
+    ("given", "theme"),
+    [
+        ({"XDG_CURRENT_DESKTOP": "GNOME"}, "generic"),
+        ({"XDG_CURRENT_DESKTOP": "ubuntu:GNOME"}, "generic"),
+        ({"XDG_CURRENT_DESKTOP": "X-Cinnamon"}, "generic"),
+        ({"XDG_CURRENT_DESKTOP": "XFCE"}, "generic"),
+        ({"XDG_CURRENT_DESKTOP": "KDE"}, None),  # KDE's theme reads files, never the portal
+        ({"QT_QPA_PLATFORMTHEME": "xdgdesktopportal", "XDG_CURRENT_DESKTOP": "KDE"}, "generic"),
+        ({"QT_QPA_PLATFORMTHEME": "gtk3"}, "generic"),
+        ({"QT_QPA_PLATFORMTHEME": "qt6ct", "XDG_CURRENT_DESKTOP": "GNOME"}, None),  # the person's choice, no portal
+        ({}, None),
+    ],
+)
+def test_no_desktop_portal_and_the_persons_theme_for_programs_it_opens(monkeypatch, given, theme):
+    """Security review F15: Qt would start the desktop portal, and the bus would log our command line."""
+    monkeypatch.setattr(privacy, "_saved", {})
+    monkeypatch.setattr(privacy, "_fontconfig_fd", -1)
+    env = {"HOME": "/home/a", **given}
+    privacy.harden_process(env)
+    assert env["QT_NO_XDG_DESKTOP_PORTAL"] == "1"
+    assert env.get("QT_QPA_PLATFORMTHEME") == (theme or given.get("QT_QPA_PLATFORMTHEME"))
+    with privacy.original_environment(env):
+        assert "QT_NO_XDG_DESKTOP_PORTAL" not in env
+        assert env.get("QT_QPA_PLATFORMTHEME") == given.get("QT_QPA_PLATFORMTHEME")
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl is Linux's")
 def test_no_crash_dumps_on_linux():
     """Run in a child process: the settings last for the whole process and cannot be undone."""
