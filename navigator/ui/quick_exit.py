@@ -165,6 +165,8 @@ def forget_all() -> None:
 
 
 _remarked: dict[QClipboard.Mode, tuple[str, float]] = {}
+# Qt platforms whose clipboard lives inside the process and never says who owns it.
+_NO_OWNERSHIP = frozenset({"offscreen", "minimal"})
 
 
 def _note_change(mode: QClipboard.Mode) -> None:
@@ -184,7 +186,10 @@ def _note_change(mode: QClipboard.Mode) -> None:
         if not text:
             return
         _ours.add(text)
-        if is_marked(clipboard.mimeData(mode)):
+        # Only a copy this process holds is put back, never another program's. (Qt's screenless
+        # platforms cannot tell who holds it: there, the active program made the copy.)
+        holds = owns or (active and QGuiApplication.platformName() in _NO_OWNERSHIP)
+        if not holds or is_marked(clipboard.mimeData(mode)):
             return
         # Where a system does not show our own marks back, marking the same text again and again
         # would never end: once a second is enough.

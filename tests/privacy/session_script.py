@@ -40,6 +40,9 @@ Usage: session_script.py MODE, where MODE is
   copy-then-close    write a letter and press Copy, say "copied", wait until the file named by
                      NAVIGATOR_TEST_GO exists, then close the window normally (no Quick exit) and
                      say what the clipboard holds as the program quits
+  copy-then-close:page
+                     the same with a copy Qt's own widget makes: a page's text selected with
+                     Ctrl+A and copied with Ctrl+C
   print:<answer>      make a plan and press Print; answer the question before printing with
                      "pdf" (then cancel the save dialog), "cancel", or "print" (then the system's
                      print dialog opens, and is cancelled); then F12
@@ -324,8 +327,8 @@ def drive(window, mode: str) -> None:  # type: ignore[no-untyped-def]
             emit("after-exit")
         elif mode.startswith("identity:"):
             show_identity(window, mode.split(":", 1)[1] == "on")
-        elif mode == "copy-then-close":
-            copy_then_close(window, pump)
+        elif mode.startswith("copy-then-close"):
+            copy_then_close(window, pump, from_page=mode.endswith(":page"))
         elif mode == "open-link":
             from navigator.ui import links
 
@@ -357,21 +360,31 @@ def show_identity(window, plain: bool) -> None:  # type: ignore[no-untyped-def]
     wait()
 
 
-def copy_then_close(window, pump) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import QTimer
+def copy_then_close(window, pump, from_page: bool) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt, QTimer
     from PySide6.QtGui import QClipboard, QGuiApplication
+    from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QLineEdit
 
     from navigator.core.models import Kind
+    from navigator.ui.reader import SafeBrowser
 
-    window.open_item(Kind.NOTICE, "tida-removal-request")
-    pump()
-    window.current_page().letter_button.click()
-    pump()
-    page = window.current_page()
-    for widget in page.findChildren(QLineEdit):
-        widget.setText(SECRET)
-    page.copy_button.click()
+    if from_page:
+        window.open_item(Kind.ORGANIZATION, "rainn")
+        pump()
+        browser = next(b for b in window.current_page().findChildren(SafeBrowser) if b.isVisible())
+        browser.setFocus()
+        QTest.keyClick(browser, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        QTest.keyClick(browser, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    else:
+        window.open_item(Kind.NOTICE, "tida-removal-request")
+        pump()
+        window.current_page().letter_button.click()
+        pump()
+        page = window.current_page()
+        for widget in page.findChildren(QLineEdit):
+            widget.setText(SECRET)
+        page.copy_button.click()
     pump()
     clipboard = QGuiApplication.clipboard()
 
