@@ -14,7 +14,7 @@ import functools
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -78,6 +78,16 @@ def forget_typing(root: QWidget) -> None:
             rich.document().clearUndoRedoStacks()
 
 
+def fitted_size(width: int, height: int) -> tuple[int, int]:
+    """The window's first size: ``width`` x ``height``, made smaller to fit the screen's free area
+    (an 800x600 laptop, or a screen without a window manager to do it, would cut the window off)."""
+    screen = QGuiApplication.primaryScreen()
+    if screen is None:
+        return width, height
+    area = screen.availableGeometry()
+    return min(width, max(area.width(), 640)), min(height, max(area.height(), 520))
+
+
 class MainWindow(QMainWindow):
     def __init__(self, library: Library, theme: Theme) -> None:
         super().__init__()
@@ -85,8 +95,8 @@ class MainWindow(QMainWindow):
         self.theme = theme
         self.session = Session(library)
         self.doors: dict[str, Callable[[], object]] = {}
-        self.resize(1120, 760)
         self.setMinimumSize(640, 520)
+        self.resize(*fitted_size(1120, 760))
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         # Privacy everywhere: quick-exit keys (Esc x3, F12) and the watch on dialogs and text fields.

@@ -158,3 +158,19 @@ def test_a_page_keeps_the_persons_state_in_the_session(window, name) -> None:
         "search": lambda: page.query is session.search_text,
     }[name]
     assert held()
+
+
+def test_the_first_window_fits_a_small_screen(window, monkeypatch) -> None:
+    """On an 800x600 screen the window opens at most as large as the free area, never cut off."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QGuiApplication
+
+    from navigator.ui import main_window
+
+    screen = QGuiApplication.primaryScreen()
+    monkeypatch.setattr(type(screen), "availableGeometry", lambda self: QRect(0, 0, 800, 570))
+    assert main_window.fitted_size(1120, 760) == (800, 570)
+    monkeypatch.setattr(type(screen), "availableGeometry", lambda self: QRect(0, 0, 1920, 1050))
+    assert main_window.fitted_size(1120, 760) == (1120, 760)
+    monkeypatch.setattr(type(screen), "availableGeometry", lambda self: QRect(0, 0, 500, 400))
+    assert main_window.fitted_size(1120, 760) == (640, 520)  # never below the window's minimum
