@@ -1,0 +1,177 @@
+"""Start-up as a person feels it: the whole process, from exec to the first painted window.
+
+    .venv/bin/python benchmarks/startup.py [--runs 7] [--dev] [--content DIR]
+
+Navigator is built as a wheel and installed into a fresh virtual environment under
+benchmarks/out/ (git-ignored), compiled as pip compiles any wheel; its dependencies are this
+checkout's .venv's (a .pth file names that site-packages), so both programs below run the same
+Python and the same PySide6. ``--dev`` times the checkout's own .venv instead (an editable
+install: a file changed since ``./dev`` compiled it is compiled again at every start).
+
+Each measure starts a new process. The clock is the system's monotonic clock, read in this
+process just before the process is created and in the child at its first paint event (the same
+clock in both): no pipe or scheduling delay is counted. Peak memory is the child's ru_maxrss at
+that moment. The programs run one after the other in turn, so that a busy moment of the machine
+falls on each alike, after one warm-up run each that is not counted (file cache):
+
+- bare: a bare PySide6 window (a QMainWindow of 1120x760 with one label), the baseline;
+- navigator: ``navigator selftest --first-paint`` (the same start as ``navigator``: the
+  command line, process and Qt hardening, ``build_window``, shipped content);
+- check: ``navigator check`` on the shipped content, exec to exit.
+
+Prints a Markdown table of medians and ratios against the bare window (issue 17's targets:
+start-up at most 2.5x, memory at most 1.6x, check at most 1.5x), and saves it with every sample
+to benchmarks/out/startup.md and startup.json. Qt runs on the offscreen platform unless
+QT_QPA_PLATFORM is set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import sysconfig
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+OUT = REPO / "benchmarks" / "out"
+VENV = OUT / "startup-venv"
+
+# The bare window: what any PySide6 program must pay before it shows anything.
+BARE = """
+import resource, sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.setCentralWidget(QLabel("Hello"))
+window.resize(1120, 760)
+
+
+class Watch(QObject):
+    done = False
+
+    def eventFilter(self, watched, event):
+        if not self.done and event.type() == QEvent.Type.Paint:
+            self.done = True
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+            print(f"painted {time.perf_counter():.3f} monotonic={time.monotonic():.6f} maxrss_kb={peak}", flush=True)
+            QTimer.singleShot(0, app.quit)
+        return False
+
+
+watch = Watch()
+app.installEventFilter(watch)
+window.show()
+app.exec()
+"""
+
+TARGETS = {"navigator": 2.5, "memory": 1.6, "check": 1.5}
+
+
+def build_venv() -> Path:
+    """A fresh venv with Navigator's wheel installed (and compiled); the dependencies are .venv's."""
+    if VENV.exists():
+        shutil.rmtree(VENV)
+    with tempfile.TemporaryDirectory() as dist:
+        subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", dist, str(REPO)], check=True)
+        wheel = next(Path(dist).glob("navigator-*.whl"))
+        subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(VENV)], check=True)
+        python = VENV / "bin" / "python"
+        subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "-q", "--no-deps", str(wheel)], check=True)
+    site = Path(subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"], capture_output=True, text=True, check=True).stdout.strip())
+    (site / "_navigator_benchmark_deps.pth").write_text(sysconfig.get_path("purelib") + "\n", encoding="utf-8")
+    where = subprocess.run([str(python), "-c", "import navigator; print(navigator.__file__)"], capture_output=True, text=True, check=True, cwd=OUT)
+    if not where.stdout.strip().startswith(str(VENV)):
+        raise RuntimeError(f"the benchmark venv imports Navigator from {where.stdout.strip()}, not from its wheel")
+    return VENV
+
+
+def run_once(command: list[str], cwd: str, env: dict[str, str], painted: bool) -> dict[str, float]:
+    """Exec to first paint (``painted``) or to exit; the child's peak memory at that moment."""
+    started = time.monotonic()
+    process = subprocess.run(command, capture_output=True, text=True, cwd=cwd, env=env, timeout=600)
+    ended = time.monotonic()
+    if not painted:
+        if process.returncode != 0:
+            raise RuntimeError(f"{command} failed ({process.returncode}): {process.stderr[-2000:]}")
+        return {"s": ended - started}
+    for line in process.stdout.splitlines():
+        if line.startswith("painted "):
+            fields = dict(part.split("=", 1) for part in line.split()[2:])
+            return {"s": float(fields["monotonic"]) - started, "mb": int(fields["maxrss_kb"]) / 1024}
+    raise RuntimeError(f"{command} did not paint ({process.returncode}): {process.stderr[-2000:]}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7, help="runs of each program (median; default 7)")
+    parser.add_argument("--dev", action="store_true", help="time this checkout's .venv, not a wheel installed in a new venv")
+    parser.add_argument("--content", help="content folder for Navigator (default: the shipped one)")
+    args = parser.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    bin_dir = Path(sys.executable).parent if args.dev else build_venv() / "bin"
+    python = str(bin_dir / "python")
+    navigator = str(bin_dir / "navigator")
+    content = ["--content", str(Path(args.content).resolve())] if args.content else []
+    commands = {
+        "bare": ([python, "-c", BARE], True),
+        "navigator": ([navigator, "selftest", "--first-paint", *content], True),
+        "check": ([navigator, "check", *content], False),
+    }
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"), PYTHONDONTWRITEBYTECODE="1")
+    samples: dict[str, list[dict[str, float]]] = {name: [] for name in commands}
+    with tempfile.TemporaryDirectory() as cwd:
+        for command, painted in commands.values():
+            run_once(command, cwd, env, painted)  # warm-up: files into the disk cache
+        for _ in range(args.runs):
+            for name, (command, painted) in commands.items():
+                samples[name].append(run_once(command, cwd, env, painted))
+    median = {name: {key: statistics.median(s[key] for s in found) for key in found[0]} for name, found in samples.items()}
+    bare = median["bare"]
+    ratios = {
+        "navigator": median["navigator"]["s"] / bare["s"],
+        "memory": median["navigator"]["mb"] / bare["mb"],
+        "check": median["check"]["s"] / bare["s"],
+    }
+
+    def verdict(key: str) -> str:
+        return f"≤ {TARGETS[key]}x: {'met' if ratios[key] <= TARGETS[key] else 'missed'}"
+
+    def spread(name: str) -> str:
+        values = [s["s"] for s in samples[name]]
+        return f"{min(values):.2f}–{max(values):.2f} s"
+
+    where = "this checkout's .venv (editable)" if args.dev else "Navigator's wheel in a new venv"
+    command = "benchmarks/startup.py" + (" --dev" if args.dev else "") + (f" --runs {args.runs}" if args.runs != 7 else "")
+    rows = [
+        f"Measured {time.strftime('%Y-%m-%d %H:%M')} on {platform.system()} {platform.machine()}, {os.cpu_count()} CPUs, "
+        f"Python {platform.python_version()}, Qt platform {env['QT_QPA_PLATFORM']}; {where}; median of {args.runs}, alternating.",
+        f"Command: .venv/bin/python {command}",
+        "",
+        "| Measure (whole process) | Navigator | Bare PySide6 window (same run) | Ratio | Target |",
+        "|---|---|---|---|---|",
+        f"| Exec to first painted window | {median['navigator']['s']:.2f} s ({spread('navigator')}) | {bare['s']:.2f} s ({spread('bare')}) | "
+        f"{ratios['navigator']:.2f}x | {verdict('navigator')} |",
+        f"| Peak memory (ru_maxrss) at first paint | {median['navigator']['mb']:.0f} MiB | {bare['mb']:.0f} MiB | {ratios['memory']:.2f}x | {verdict('memory')} |",
+        f"| `navigator check`, exec to exit | {median['check']['s']:.2f} s ({spread('check')}) | {bare['s']:.2f} s (to first paint) | "
+        f"{ratios['check']:.2f}x | {verdict('check')} |",
+    ]
+    text = "\n".join(rows)
+    print(text)
+    (OUT / "startup.md").write_text(text + "\n", encoding="utf-8")
+    (OUT / "startup.json").write_text(json.dumps({"samples": samples, "median": median, "ratios": ratios}, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
