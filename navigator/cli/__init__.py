@@ -13,21 +13,44 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from navigator.cli import case, check, i18n, notice, plan, selftest
+from types import ModuleType
 
-COMMANDS = (check, plan, case, notice, i18n, selftest)
+COMMANDS = ("check", "plan", "case", "notice", "i18n", "selftest")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def command_module(name: str) -> ModuleType:
+    """A subcommand's module, imported only when it is wanted: each brings its own libraries
+    (the case file its cipher, the translators' tools Babel's catalogs), and start-up pays for none."""
+    if name == "check":
+        from navigator.cli import check as module
+    elif name == "plan":
+        from navigator.cli import plan as module
+    elif name == "case":
+        from navigator.cli import case as module
+    elif name == "notice":
+        from navigator.cli import notice as module
+    elif name == "i18n":
+        from navigator.cli import i18n as module
+    elif name == "selftest":
+        from navigator.cli import selftest as module
+    else:
+        raise KeyError(name)
+    return module
+
+
+def build_parser(names: Sequence[str] = COMMANDS) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="navigator", description="Navigator: an offline, private guide. With no command, the app opens.")
     sub = parser.add_subparsers(dest="command")
-    for command in COMMANDS:
-        command.register(sub)
+    for name in names:
+        command_module(name).register(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    # Only the command asked for is imported (every one for --help or a word that is none of them).
+    wanted = [words[0]] if words and words[0] in COMMANDS else COMMANDS
+    args = build_parser(wanted).parse_args(words)
     if args.command is None:
         from navigator.app import run  # Qt loads only when the window is wanted, not for the tools
 

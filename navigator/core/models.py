@@ -8,6 +8,7 @@ changed by a translation (see ``navigator.core.translation``). Everything else i
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from datetime import date
@@ -266,8 +267,10 @@ def _holds_text(annotation: Any) -> bool:
     return any(_holds_text(arg) for arg in get_args(annotation))
 
 
+@functools.cache
 def _is_text(model: type[BaseModel], name: str) -> bool:
-    """Whether a field holds words (a ``Text``), as opposed to a value such as a cost or a date."""
+    """Whether a field holds words (a ``Text``), as opposed to a value such as a cost or a date.
+    Kept per model and field: reading a class's type hints is slow, and every item asks."""
     return _holds_text(get_type_hints(model, include_extras=True)[name])
 
 

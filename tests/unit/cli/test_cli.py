@@ -22,7 +22,14 @@ def test_every_subcommand_is_offered() -> None:
     parser = cli.build_parser()
     commands = next(a for a in parser._actions if a.dest == "command")
     assert set(commands.choices) == {"check", "plan", "case", "notice", "i18n", "selftest"}
-    assert [c.__name__.rpartition(".")[2] for c in cli.COMMANDS] == ["check", "plan", "case", "notice", "i18n", "selftest"]
+    assert [cli.command_module(name).__name__ for name in cli.COMMANDS] == [f"navigator.cli.{name}" for name in cli.COMMANDS]
+
+
+def test_a_command_imports_only_its_own_module() -> None:
+    """Start-up pays for no tool: the window and each command import only what they use."""
+    code = "import sys\nfrom navigator.cli import main\ntry:\n    main(['plan', '--help'])\nexcept SystemExit:\n    pass\nprint(sorted(m for m in sys.modules if m.startswith('navigator.cli.')))"
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120, check=False)
+    assert done.stdout.strip().splitlines()[-1] == "['navigator.cli.plan']", done.stderr
 
 
 def test_no_command_opens_the_app(monkeypatch: pytest.MonkeyPatch) -> None:
