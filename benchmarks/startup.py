@@ -11,7 +11,8 @@ install: a file changed since ``./dev`` compiled it is compiled again at every s
 Each measure starts a new process. The clock is the system's monotonic clock, read in this
 process just before the process is created and in the child at its first paint event (the same
 clock in both): no pipe or scheduling delay is counted. Peak memory is the child's ru_maxrss at
-that moment. The programs run one after the other in turn, so that a busy moment of the machine
+that moment, and so is the CPU time it has used (user and system; on a busy machine the wall
+time waits for the CPU, the CPU time much less). The programs run one after the other in turn, so that a busy moment of the machine
 falls on each alike, after one warm-up run each that is not counted (file cache):
 
 - bare: a bare PySide6 window (a QMainWindow of 1120x760 with one label), the baseline;
@@ -39,7 +40,6 @@ import sysconfig
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "benchmarks" / "out"
@@ -63,8 +63,9 @@ class Watch(QObject):
     def eventFilter(self, watched, event):
         if not self.done and event.type() == QEvent.Type.Paint:
             self.done = True
-            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-            print(f"painted {time.perf_counter():.3f} monotonic={time.monotonic():.6f} maxrss_kb={peak}", flush=True)
+            usage = resource.getrusage(resource.RUSAGE_SELF)
+            print(f"painted {time.perf_counter():.3f} monotonic={time.monotonic():.6f} maxrss_kb={usage.ru_maxrss} "
+                  f"cpu_s={usage.ru_utime + usage.ru_stime:.3f}", flush=True)
             QTimer.singleShot(0, app.quit)
         return False
 
@@ -78,38 +79,62 @@ app.exec()
 TARGETS = {"navigator": 2.5, "memory": 1.6, "check": 1.5}
 
 
-def build_venv() -> Path:
-    """A fresh venv with Navigator's wheel installed (and compiled); the dependencies are .venv's."""
-    if VENV.exists():
-        shutil.rmtree(VENV)
+def build_venv(source: Path = REPO, venv: Path = VENV) -> Path:
+    """A fresh venv with the wheel of Navigator in ``source`` installed (and compiled); the dependencies are .venv's."""
+    if venv.exists():
+        shutil.rmtree(venv)
     with tempfile.TemporaryDirectory() as dist:
-        subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", dist, str(REPO)], check=True)
+        subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", dist, str(source)], check=True)
         wheel = next(Path(dist).glob("navigator-*.whl"))
-        subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(VENV)], check=True)
-        python = VENV / "bin" / "python"
+        subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+        python = venv / "bin" / "python"
         subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "-q", "--no-deps", str(wheel)], check=True)
-    site = Path(subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"], capture_output=True, text=True, check=True).stdout.strip())
+    site = Path(
+        subprocess.run(
+            [str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"], capture_output=True, text=True, check=True
+        ).stdout.strip()
+    )
     (site / "_navigator_benchmark_deps.pth").write_text(sysconfig.get_path("purelib") + "\n", encoding="utf-8")
-    where = subprocess.run([str(python), "-c", "import navigator; print(navigator.__file__)"], capture_output=True, text=True, check=True, cwd=OUT)
-    if not where.stdout.strip().startswith(str(VENV)):
+    where = subprocess.run(
+        [str(python), "-c", "import navigator; print(navigator.__file__)"], capture_output=True, text=True, check=True, cwd=OUT
+    )
+    if not where.stdout.strip().startswith(str(venv)):
         raise RuntimeError(f"the benchmark venv imports Navigator from {where.stdout.strip()}, not from its wheel")
-    return VENV
+    return venv
+
+
+def build_revision(revision: str) -> Path:
+    """A venv with the wheel of an earlier commit of this repository (``--against``)."""
+    with tempfile.TemporaryDirectory() as tree:
+        archive = subprocess.run(["git", "-C", str(REPO), "archive", revision], capture_output=True, check=True).stdout
+        subprocess.run(["tar", "-x", "-C", tree], input=archive, check=True)
+        return build_venv(Path(tree), OUT / "startup-venv-against")
 
 
 def run_once(command: list[str], cwd: str, env: dict[str, str], painted: bool) -> dict[str, float]:
-    """Exec to first paint (``painted``) or to exit; the child's peak memory at that moment."""
+    """Exec to first paint (``painted``) or to exit; the child's peak memory and CPU time then.
+
+    A Navigator older than this benchmark prints only ``painted <seconds>``: then the time is when
+    that line arrives, and the memory and CPU time are the child's at its exit (just after)."""
     started = time.monotonic()
-    process = subprocess.run(command, capture_output=True, text=True, cwd=cwd, env=env, timeout=600)
-    ended = time.monotonic()
-    if not painted:
-        if process.returncode != 0:
-            raise RuntimeError(f"{command} failed ({process.returncode}): {process.stderr[-2000:]}")
-        return {"s": ended - started}
-    for line in process.stdout.splitlines():
-        if line.startswith("painted "):
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=cwd, env=env)
+    assert process.stdout is not None and process.stderr is not None
+    fields: dict[str, str] = {}
+    for line in process.stdout:
+        if painted and line.startswith("painted ") and not fields:
             fields = dict(part.split("=", 1) for part in line.split()[2:])
-            return {"s": float(fields["monotonic"]) - started, "mb": int(fields["maxrss_kb"]) / 1024}
-    raise RuntimeError(f"{command} did not paint ({process.returncode}): {process.stderr[-2000:]}")
+            fields.setdefault("monotonic", str(time.monotonic()))
+    errors = process.stderr.read()
+    _pid, status, usage = os.wait4(process.pid, 0)
+    ended = time.monotonic()
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if painted and not fields:
+        raise RuntimeError(f"{command} did not paint ({process.returncode}): {errors[-2000:]}")
+    if not painted and process.returncode != 0:
+        raise RuntimeError(f"{command} failed ({process.returncode}): {errors[-2000:]}")
+    cpu = float(fields.get("cpu_s", usage.ru_utime + usage.ru_stime))
+    peak_kb = int(fields.get("maxrss_kb", usage.ru_maxrss))
+    return {"s": (float(fields["monotonic"]) if painted else ended) - started, "mb": peak_kb / 1024, "cpu": cpu}
 
 
 def main() -> int:
@@ -117,6 +142,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=7, help="runs of each program (median; default 7)")
     parser.add_argument("--dev", action="store_true", help="time this checkout's .venv, not a wheel installed in a new venv")
     parser.add_argument("--content", help="content folder for Navigator (default: the shipped one)")
+    parser.add_argument("--against", metavar="REV", help="also time the wheel of an earlier commit, in the same run (before/after)")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     bin_dir = Path(sys.executable).parent if args.dev else build_venv() / "bin"
@@ -128,6 +154,10 @@ def main() -> int:
         "navigator": ([navigator, "selftest", "--first-paint", *content], True),
         "check": ([navigator, "check", *content], False),
     }
+    if args.against:
+        earlier = str(build_revision(args.against) / "bin" / "navigator")
+        commands["navigator@against"] = ([earlier, "selftest", "--first-paint", *content], True)
+        commands["check@against"] = ([earlier, "check", *content], False)
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"), PYTHONDONTWRITEBYTECODE="1")
     samples: dict[str, list[dict[str, float]]] = {name: [] for name in commands}
     with tempfile.TemporaryDirectory() as cwd:
@@ -142,17 +172,25 @@ def main() -> int:
         "navigator": median["navigator"]["s"] / bare["s"],
         "memory": median["navigator"]["mb"] / bare["mb"],
         "check": median["check"]["s"] / bare["s"],
+        "navigator_cpu": median["navigator"]["cpu"] / bare["cpu"],
+        "check_cpu": median["check"]["cpu"] / bare["cpu"],
     }
 
     def verdict(key: str) -> str:
-        return f"≤ {TARGETS[key]}x: {'met' if ratios[key] <= TARGETS[key] else 'missed'}"
+        target = TARGETS[key.removesuffix("_cpu")]
+        return f"≤ {target}x: {'met' if ratios[key] <= target else 'missed'}"
 
     def spread(name: str) -> str:
         values = [s["s"] for s in samples[name]]
         return f"{min(values):.2f}–{max(values):.2f} s"
 
     where = "this checkout's .venv (editable)" if args.dev else "Navigator's wheel in a new venv"
-    command = "benchmarks/startup.py" + (" --dev" if args.dev else "") + (f" --runs {args.runs}" if args.runs != 7 else "")
+    command = (
+        "benchmarks/startup.py"
+        + (" --dev" if args.dev else "")
+        + (f" --runs {args.runs}" if args.runs != 7 else "")
+        + (f" --against {args.against}" if args.against else "")
+    )
     rows = [
         f"Measured {time.strftime('%Y-%m-%d %H:%M')} on {platform.system()} {platform.machine()}, {os.cpu_count()} CPUs, "
         f"Python {platform.python_version()}, Qt platform {env['QT_QPA_PLATFORM']}; {where}; median of {args.runs}, alternating.",
@@ -165,7 +203,19 @@ def main() -> int:
         f"| Peak memory (ru_maxrss) at first paint | {median['navigator']['mb']:.0f} MiB | {bare['mb']:.0f} MiB | {ratios['memory']:.2f}x | {verdict('memory')} |",
         f"| `navigator check`, exec to exit | {median['check']['s']:.2f} s ({spread('check')}) | {bare['s']:.2f} s (to first paint) | "
         f"{ratios['check']:.2f}x | {verdict('check')} |",
+        f"| CPU time (user + system) to first paint | {median['navigator']['cpu']:.2f} s | {bare['cpu']:.2f} s | "
+        f"{ratios['navigator_cpu']:.2f}x | {verdict('navigator_cpu')} |",
+        f"| CPU time of `navigator check` | {median['check']['cpu']:.2f} s | {bare['cpu']:.2f} s (to first paint) | "
+        f"{ratios['check_cpu']:.2f}x | {verdict('check_cpu')} |",
     ]
+    if args.against:
+        for name in ("navigator", "check"):
+            then = median[f"{name}@against"]
+            rows.append(
+                f"| {args.against}: {'first paint' if name == 'navigator' else '`navigator check`'} | {then['s']:.2f} s, "
+                f"CPU {then['cpu']:.2f} s, {then['mb']:.0f} MiB | {bare['s']:.2f} s, CPU {bare['cpu']:.2f} s | "
+                f"{then['s'] / bare['s']:.2f}x (CPU {then['cpu'] / bare['cpu']:.2f}x) | now: {median[name]['s'] / then['s']:.2f}x the time of {args.against} |"
+            )
     text = "\n".join(rows)
     print(text)
     (OUT / "startup.md").write_text(text + "\n", encoding="utf-8")

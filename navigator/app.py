@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from navigator import APP_NAME, SYSTEM_NAME, i18n
 from navigator.core.library import Library
-from navigator.paths import content_root, icon_files
+from navigator.paths import compiled_content, content_root, icon_files
 
 if TYPE_CHECKING:
     from navigator.ui.main_window import MainWindow
@@ -82,7 +82,8 @@ def build_window(locale: str | None = None, content: Path | None = None) -> Main
 
         library: Library = PseudoLibrary(content or content_root())
     else:
-        library = Library(content or content_root())
+        # The shipped content as the build compiled it, when there is such a file (core/compiled.py).
+        library = Library(content or content_root(), compiled_in=None if content else compiled_content())
     # A language with an interface catalog is offered even before its content is translated:
     # content falls back to English item by item, and each page says so.
     chosen = locale or pick_locale(i18n.available_locales())

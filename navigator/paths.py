@@ -20,6 +20,13 @@ def content_root() -> Path:
     return _find("content")
 
 
+def compiled_content() -> Path | None:
+    """The content compiled when the wheel or the bundle was built (``core.compiled``); None in a
+    checkout, which reads the YAML tree."""
+    folder = _PACKAGE / "compiled"
+    return folder if folder.is_dir() else None
+
+
 def locales_root() -> Path:
     return _find("locales")
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-
 from types import ModuleType
 
 COMMANDS = ("check", "plan", "case", "notice", "i18n", "selftest")
@@ -22,20 +21,30 @@ def command_module(name: str) -> ModuleType:
     """A subcommand's module, imported only when it is wanted: each brings its own libraries
     (the case file its cipher, the translators' tools Babel's catalogs), and start-up pays for none."""
     if name == "check":
-        from navigator.cli import check as module
-    elif name == "plan":
-        from navigator.cli import plan as module
-    elif name == "case":
-        from navigator.cli import case as module
-    elif name == "notice":
-        from navigator.cli import notice as module
-    elif name == "i18n":
-        from navigator.cli import i18n as module
-    elif name == "selftest":
-        from navigator.cli import selftest as module
-    else:
-        raise KeyError(name)
-    return module
+        from navigator.cli import check
+
+        return check
+    if name == "plan":
+        from navigator.cli import plan
+
+        return plan
+    if name == "case":
+        from navigator.cli import case
+
+        return case
+    if name == "notice":
+        from navigator.cli import notice
+
+        return notice
+    if name == "i18n":
+        from navigator.cli import i18n
+
+        return i18n
+    if name == "selftest":
+        from navigator.cli import selftest
+
+        return selftest
+    raise KeyError(name)
 
 
 def build_parser(names: Sequence[str] = COMMANDS) -> argparse.ArgumentParser:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from navigator.core import compiled
 from navigator.core.audience import Reader, restrict
 from navigator.core.loader import SOURCE_LOCALE, load_content
 from navigator.core.localize import ItemState, Localized, available_locales, localize
@@ -35,9 +36,14 @@ class Library:
     A broken file never stops the app: it is left out, and ``report`` says what and where.
     """
 
-    def __init__(self, root: Path, locale: str = SOURCE_LOCALE) -> None:
+    def __init__(self, root: Path, locale: str = SOURCE_LOCALE, compiled_in: Path | None = None) -> None:
+        """``compiled_in``: a folder of content compiled from ``root`` when the package was built
+        (``core.compiled``); read instead of the YAML when it fits this Python and pydantic."""
         self.root = root
-        self.english, self.report = load_content(root)
+        found = compiled.read_english(compiled_in, root) if compiled_in is not None else None
+        # Languages are read compiled only over English read compiled: they refer to its items.
+        self._compiled_in = compiled_in if found is not None else None
+        self.english, self.report = found if found is not None else load_content(root)
         self._views: dict[str, tuple[Localized, Report]] = {}
         self._restricted: dict[tuple[str, Reader], Localized] = {}
         self._locale = locale
@@ -47,8 +53,12 @@ class Library:
 
     def _view(self, locale: str) -> Localized:
         if locale not in self._views:
-            self._views[locale] = localize(self.english, locale)
+            self._views[locale] = self._localize(locale)
         return self._views[locale][0]
+
+    def _localize(self, locale: str) -> tuple[Localized, Report]:
+        found = compiled.read_locale(self._compiled_in, self.english, locale) if self._compiled_in is not None else None
+        return found if found is not None else localize(self.english, locale)
 
     @property
     def reader(self) -> Reader:
@@ -86,7 +96,7 @@ class Library:
     def prepare(self, locale: str) -> tuple[str, tuple[Localized, Report]]:
         """Lay a locale's words over the English without changing anything here: safe in a worker
         thread (it reads the loaded English only). Hand the result to ``adopt`` on the owner's thread."""
-        return locale, localize(self.english, locale)
+        return locale, self._localize(locale)
 
     def adopt(self, prepared: object) -> None:
         """Keep a locale ``prepare`` made, so that ``set_locale`` to it is quick."""
