@@ -213,7 +213,7 @@ def _visit_pages(window: MainWindow, results: Results) -> None:
         window.open_door(key)
         QApplication.processEvents()
         results.pages += 1
-    for name in list(window.pages):
+    for name in list(window.stack.names):  # every page, also one no door has built yet
         page = window.show_page(name)
         QApplication.processEvents()
         if window.current_page() is not page:

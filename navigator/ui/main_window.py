@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import functools
 from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QResizeEvent
@@ -40,17 +41,8 @@ from navigator.ui.case_keeper import CaseKeeper
 from navigator.ui.display import Display
 from navigator.ui.doors import LIST_DOORS, ListDoor
 from navigator.ui.navigation import Page, PageStack
-from navigator.ui.pages.case import CasePage
-from navigator.ui.pages.directory import DirectoryPage
 from navigator.ui.pages.home import HomePage
-from navigator.ui.pages.item import ItemPage
-from navigator.ui.pages.item_list import ListPage
-from navigator.ui.pages.letter import LetterPage
-from navigator.ui.pages.plan import PlanPage
-from navigator.ui.pages.privacy import PrivacyPage
-from navigator.ui.pages.requests import RequestsPage
 from navigator.ui.pages.search import SearchBox, SearchPage
-from navigator.ui.pages.wizard import WizardPage
 from navigator.ui.privacy_controls import PrivacyController
 from navigator.ui.qt_hardening import install_guard
 from navigator.ui.quick_exit import clear_owned_clipboard, forget_all, install_exit_keys, leaving, on_forget
@@ -58,6 +50,16 @@ from navigator.ui.theme import Theme
 from navigator.ui.topbar import TopBar
 from navigator.ui.widgets import label
 from navigator.ui.worker import Worker
+
+if TYPE_CHECKING:
+    from navigator.ui.pages.case import CasePage
+    from navigator.ui.pages.directory import DirectoryPage
+    from navigator.ui.pages.item import ItemPage
+    from navigator.ui.pages.item_list import ListPage
+    from navigator.ui.pages.letter import LetterPage
+    from navigator.ui.pages.plan import PlanPage
+    from navigator.ui.pages.requests import RequestsPage
+    from navigator.ui.pages.wizard import WizardPage
 
 # Above this many items, a new language's content is laid over the English in a worker thread
 # first, so the window and Quick exit never wait for it (security review F1: 8 s at 100x content).
@@ -124,31 +126,30 @@ class MainWindow(QMainWindow):
         root.addWidget(self._build_footer())
         self.setCentralWidget(central)
 
-        self.home = HomePage(self)
-        self.add_page(self.home)
-        self.add_page(ItemPage(self))
-        self.add_page(ListPage(self))
-        self.letter = LetterPage(self)
-        self.add_page(self.letter)
-        self.wizard = WizardPage(self)  # the guided questions and the plan they lead to
-        self.add_page(self.wizard)
-        self.plan = PlanPage(self)
-        self.add_page(self.plan)
-        self.directory = DirectoryPage(self)
-        self.add_page(self.directory)
-        self.add_page(SearchPage(self, self.search_box))
-        self.add_page(PrivacyPage(self, self.privacy))
         # The case file: Session.clear() locks it (Quick exit, start over); the keeper saves and unlocks.
         self.case_keeper = CaseKeeper(self.session, self)
-        self.case_page = CasePage(self, self.case_keeper)
-        self.add_page(self.case_page)
-        self.requests = RequestsPage(self, self.case_keeper)  # one request for each site, prepared together
-        self.add_page(self.requests)
-        self._wire_pages()
+        # Home is what the window opens on, and the search page listens to the search box from the
+        # start; every other page is built the first time it is wanted (``PageStack.later``), so
+        # the window shows sooner. Its signals are wired then (``_wire``), and it takes the words
+        # and the direction of the language of that moment.
+        self.stack.on_built = self._wire
+        self.home = HomePage(self)
+        self.add_page(self.home)
+        self.stack.later("item", self._make_item)
+        self.stack.later("list", self._make_list)
+        self.stack.later("letter", self._make_letter)
+        self.stack.later("wizard", self._make_wizard)  # the guided questions and the plan they lead to
+        self.stack.later("plan", self._make_plan)
+        self.stack.later("directory", self._make_directory)
+        self.add_page(SearchPage(self, self.search_box))
+        self.stack.later("privacy", self._make_privacy)
+        self.stack.later("case", self._make_case)
+        self.stack.later("requests", self._make_requests)  # one request for each site, prepared together
+        self._wire(self.home)
 
         for key, door in LIST_DOORS.items():
             self.doors[key] = functools.partial(self.show_list, door)
-        self.doors["guide"] = self.wizard.open
+        self.doors["guide"] = lambda: self.wizard.open()
         self.doors["support"] = lambda: self.show_page("directory")
         self.doors["talk"] = lambda: self.show_page("directory")  # "Talk to someone now" is at its top
         self.doors["privacy"] = lambda: self.show_page("privacy")
@@ -167,17 +168,105 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self.show_page("home", remember=False)
 
-    def _wire_pages(self) -> None:
-        """What one page does for another, in one place."""
-        self.wizard.finished.connect(self._show_plan)
-        self.wizard.answers_cleared.connect(self.plan.reset)
-        self.plan.change_answers_requested.connect(self.wizard.change_answers)
-        self.plan.start_over_requested.connect(self.wizard.ask_start_over)
-        self.plan.place_known.connect(self.directory.set_context)
-        self.letter.log_requested.connect(self._log_letter)
-        self.home.plain_name_requested.connect(lambda: self.display.set_plain_window(True))
-        self.letter.batch_requested.connect(self._show_requests)
-        self.requests.open_requested.connect(self._open_request)
+    # --- the pages, each built when first wanted ---------------------------------------------
+
+    def _make_item(self) -> Page:
+        from navigator.ui.pages.item import ItemPage
+
+        return ItemPage(self)
+
+    def _make_list(self) -> Page:
+        from navigator.ui.pages.item_list import ListPage
+
+        return ListPage(self)
+
+    def _make_letter(self) -> Page:
+        from navigator.ui.pages.letter import LetterPage
+
+        return LetterPage(self)
+
+    def _make_wizard(self) -> Page:
+        from navigator.ui.pages.wizard import WizardPage
+
+        return WizardPage(self)
+
+    def _make_plan(self) -> Page:
+        from navigator.ui.pages.plan import PlanPage
+
+        return PlanPage(self)
+
+    def _make_directory(self) -> Page:
+        from navigator.ui.pages.directory import DirectoryPage
+
+        return DirectoryPage(self)
+
+    def _make_privacy(self) -> Page:
+        from navigator.ui.pages.privacy import PrivacyPage
+
+        return PrivacyPage(self, self.privacy)
+
+    def _make_case(self) -> Page:
+        from navigator.ui.pages.case import CasePage
+
+        return CasePage(self, self.case_keeper)
+
+    def _make_requests(self) -> Page:
+        from navigator.ui.pages.requests import RequestsPage
+
+        return RequestsPage(self, self.case_keeper)
+
+    @property
+    def letter(self) -> LetterPage:
+        return cast("LetterPage", self.pages["letter"])
+
+    @property
+    def wizard(self) -> WizardPage:
+        return cast("WizardPage", self.pages["wizard"])
+
+    @property
+    def plan(self) -> PlanPage:
+        return cast("PlanPage", self.pages["plan"])
+
+    @property
+    def directory(self) -> DirectoryPage:
+        return cast("DirectoryPage", self.pages["directory"])
+
+    @property
+    def case_page(self) -> CasePage:
+        return cast("CasePage", self.pages["case"])
+
+    @property
+    def requests(self) -> RequestsPage:
+        return cast("RequestsPage", self.pages["requests"])
+
+    def _wire(self, page: Page) -> None:
+        """What one page does for another, in one place: connected when the page is built. A
+        signal to a page not built yet builds it, except a reset (a page never built shows nothing)."""
+        name = page.name
+        if name == "wizard":
+            wizard = self.wizard
+            wizard.finished.connect(self._show_plan)
+            wizard.answers_cleared.connect(lambda: self._reset_if_built("plan"))
+        elif name == "plan":
+            plan = self.plan
+            plan.change_answers_requested.connect(lambda: self.wizard.change_answers())
+            plan.start_over_requested.connect(lambda: self.wizard.ask_start_over())
+            plan.place_known.connect(lambda country, region, language: self.directory.set_context(country, region, language))
+        elif name == "letter":
+            letter = self.letter
+            letter.log_requested.connect(self._log_letter)
+            letter.batch_requested.connect(self._show_requests)
+        elif name == "home":
+            self.home.plain_name_requested.connect(lambda: self.display.set_plain_window(True))
+        elif name == "requests":
+            self.requests.open_requested.connect(self._open_request)
+        if page is not self.home:
+            page.retranslate()  # in the language of now (its direction comes from the window, its parent)
+
+    def _reset_if_built(self, name: str) -> None:
+        page = self.pages.get(name)
+        if page is not None:
+            page.reset()
 
     def _show_requests(self) -> None:
         if not self.session.requests:
@@ -275,7 +364,7 @@ class MainWindow(QMainWindow):
 
     def go_back(self) -> None:
         # Inside the questions, Back is the previous question (UX review F08), as the page's own Back.
-        if not self.wizard.back_within():
+        if "wizard" not in self.pages or not self.wizard.back_within():
             self.stack.go_back()
         self.update_chrome()
 
@@ -283,14 +372,12 @@ class MainWindow(QMainWindow):
         self.doors[key]()
 
     def show_list(self, door: ListDoor) -> None:
-        page = self.pages["list"]
-        assert isinstance(page, ListPage)
+        page = cast("ListPage", self.pages["list"])
         page.show_list(door)
         self.show_page("list")
 
     def open_item(self, kind: Kind, item_id: str) -> None:
-        page = self.pages["item"]
-        assert isinstance(page, ItemPage)
+        page = cast("ItemPage", self.pages["item"])
         if self.stack.currentWidget() is page:
             self.stack.remember_current()
             page.show_item(kind, item_id)
@@ -300,8 +387,7 @@ class MainWindow(QMainWindow):
             self.show_page("item")
 
     def open_letter(self, template_id: str) -> None:
-        page = self.pages["letter"]
-        assert isinstance(page, LetterPage)
+        page = self.letter
         page.open_template(template_id)
         self.show_page("letter")
 
@@ -351,7 +437,7 @@ class MainWindow(QMainWindow):
         self.new_person.setAccessibleName(_("New person: clear everything for the next person"))
         self.not_advice.setText(_("General information, not legal advice."))
         self.fit_footer()
-        for page in self.pages.values():
+        for page in list(self.pages.values()):
             page.retranslate()
         self.update_chrome()
 
@@ -370,8 +456,9 @@ class MainWindow(QMainWindow):
     def update_chrome(self) -> None:
         page = self.stack.currentWidget()
         on_home = page is self.pages.get("home")
+        wizard = self.pages.get("wizard")
         in_questions = (
-            page is self.wizard and self.wizard.walk is not None and (self.wizard.walk.current() is not None or self.wizard.showing_help())
+            page is wizard and self.wizard.walk is not None and (self.wizard.walk.current() is not None or self.wizard.showing_help())
         )
         self.topbar.back_button.setEnabled((bool(self.history) or in_questions) and not on_home)
         self.topbar.home_button.setEnabled(not on_home)
@@ -387,7 +474,7 @@ class MainWindow(QMainWindow):
         self.privacy.forget_key()
         if leaving():
             return  # Quick exit: the windows are hidden and the process ends; nothing to redraw (F19)
-        for page in self.pages.values():
+        for page in list(self.pages.values()):  # the pages built so far: one never built shows nothing
             with contextlib.suppress(Exception):  # one page failing must not keep the others' words on screen
                 page.reset()
         forget_typing(self)

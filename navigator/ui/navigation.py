@@ -12,6 +12,7 @@ A page that shows one thing among many (the item page) says how to come back to 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtWidgets import QStackedWidget, QWidget
@@ -86,17 +87,52 @@ class Page(QWidget):
         """Show ``state`` again (a value ``history_state()`` returned earlier)."""
 
 
+class Pages(dict[str, Page]):
+    """The pages built so far, by name. Asking for one that is not built yet builds it (``PageStack.later``);
+    going through them (retranslating, forgetting) goes through the built ones only."""
+
+    def __init__(self, stack: PageStack) -> None:
+        super().__init__()
+        self.stack = stack
+
+    def __missing__(self, name: str) -> Page:
+        return self.stack.build(name)
+
+
 class PageStack(QStackedWidget):
-    """The pages by name, the one in front, and where Back goes."""
+    """The pages by name, the one in front, and where Back goes.
+
+    A page can be added built (``add``) or as a way to build it (``later``): it is then built the
+    first time it is wanted, so that the window shows sooner and a page nobody opens costs nothing.
+    """
 
     def __init__(self) -> None:
         super().__init__()
-        self.pages: dict[str, Page] = {}
+        self.pages = Pages(self)
         self.history: list[tuple[str, object]] = []
+        self.makers: dict[str, Callable[[], Page]] = {}
+        self.names: list[str] = []  # every page, built or not, in the order they were added
+        self.on_built: Callable[[Page], None] = lambda page: None
 
     def add(self, page: Page) -> None:
         self.pages[page.name] = page
+        self.names.append(page.name)
         self.addWidget(page)
+
+    def later(self, name: str, make: Callable[[], Page]) -> None:
+        self.makers[name] = make
+        self.names.append(name)
+
+    def build(self, name: str) -> Page:
+        """The page ``name``, built now if it was not yet (``KeyError`` for a name nobody added)."""
+        if name in self.pages:
+            return self.pages[name]
+        page = self.makers.pop(name)()
+        assert page.name == name, f"page {page.name!r} was added as {name!r}"
+        self.pages[name] = page
+        self.addWidget(page)
+        self.on_built(page)
+        return page
 
     def current(self) -> Page:
         page = self.currentWidget()

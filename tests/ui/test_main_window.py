@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 
 from navigator import i18n
 from navigator.core.models import Kind
@@ -174,3 +174,29 @@ def test_the_first_window_fits_a_small_screen(window, monkeypatch) -> None:
     assert main_window.fitted_size(1120, 760) == (1120, 760)
     monkeypatch.setattr(type(screen), "availableGeometry", lambda self: QRect(0, 0, 500, 400))
     assert main_window.fitted_size(1120, 760) == (640, 520)  # never below the window's minimum
+
+
+def test_pages_are_built_when_first_wanted_in_the_language_of_that_moment(window, monkeypatch) -> None:
+    """The window opens with home and search only; every other page is built the first time it is
+    shown, in the language of then, with its signals wired; forgetting reaches the built pages only."""
+    assert set(window.pages) == {"home", "search"}
+    assert set(window.stack.names) >= {"item", "list", "letter", "wizard", "plan", "directory", "privacy", "case", "requests"}
+    i18n.set_locale("es")
+    window.open_door("privacy")
+    privacy = window.pages["privacy"]
+    assert window.current_page() is privacy and set(window.pages) == {"home", "search", "privacy"}
+    assert privacy.title.text() == i18n._("About your privacy") != "About your privacy"
+    assert window.pages["privacy"] is privacy  # built once
+    resets = count_resets(window, monkeypatch)
+    assert window.privacy.start_over(confirm=False)
+    assert resets == Counter({"home": 1, "search": 1, "privacy": 1})
+    assert set(window.pages) == {"home", "search", "privacy"}  # forgetting built nothing new
+
+
+def test_a_page_built_after_a_language_change_reads_right_to_left(window) -> None:
+    i18n.set_locale("ar")
+    window.open_door("case")
+    page = window.pages["case"]
+    assert page.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    i18n.set_locale("en")
+    assert page.layoutDirection() == Qt.LayoutDirection.LeftToRight  # and it follows later changes
