@@ -14,14 +14,14 @@ import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from babel.messages.catalog import Catalog
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
+from typing import TYPE_CHECKING, Any
 
 from navigator.core.rules import HTML_TAG, MD_IMAGE
 from navigator.paths import locales_root
+
+if TYPE_CHECKING:
+    # Babel's catalog tools load only when a .po file is read (not for English, nor at import).
+    from babel.messages.catalog import Catalog
 
 DOMAIN = "navigator"
 SOURCE_LOCALE = "en"
@@ -121,6 +121,8 @@ def _names(found: list[str]) -> str:
 
 
 def read_catalog(path: Path, locale: str) -> Catalog:
+    from babel.messages.pofile import read_po
+
     with path.open("rb") as handle:
         return read_po(handle, locale=locale, domain=DOMAIN)
 
@@ -163,6 +165,8 @@ def load_catalog(locale: str, root: Path | None = None) -> _gettext.NullTranslat
             # placeholders would break the screen: English shows for both.
             if message.id and (message.fuzzy or entry_problems(message)):
                 catalog.delete(message.id, message.context)
+        from babel.messages.mofile import write_mo
+
         buffer = io.BytesIO()
         write_mo(buffer, catalog, use_fuzzy=False)
         buffer.seek(0)

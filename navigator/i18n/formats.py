@@ -8,12 +8,6 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date as _babel_date
-from babel.dates import format_datetime as _babel_datetime
-from babel.dates import format_time as _babel_time
-from babel.lists import format_list as _babel_list
-from babel.numbers import format_decimal
-from babel.units import format_unit
 
 from navigator.core.deadlines import rounded_duration
 from navigator.i18n.pseudo import marked
@@ -35,24 +29,34 @@ def language_name(locale: str) -> str:
 
 def format_date(value: date, style: str = "long", locale: str | None = None) -> str:
     """A date the way the reader's language writes it ('26 de noviembre de 2026')."""
+    from babel.dates import format_date as _babel_date  # Babel's dates, numbers, lists and units load when first used
+
     return marked(_babel_date(value, format=style, locale=babel_locale(locale)))
 
 
 def format_datetime(value: datetime, style: str = "medium", locale: str | None = None) -> str:
+    from babel.dates import format_datetime as _babel_datetime
+
     return marked(_babel_datetime(value, format=style, locale=babel_locale(locale)))
 
 
 def format_time(value: datetime | time, style: str = "short", locale: str | None = None) -> str:
     """A clock time the reader's way ('15:30', '3:30 PM')."""
+    from babel.dates import format_time as _babel_time
+
     return marked(_babel_time(value, format=style, locale=babel_locale(locale)))
 
 
 def format_list(items: list[str], locale: str | None = None) -> str:
     """ "A, B and C" as the language writes a list (Arabic: its own comma; UX review F16)."""
+    from babel.lists import format_list as _babel_list
+
     return _babel_list(items, style="standard", locale=babel_locale(locale)) if items else ""
 
 
 def format_number(value: float, locale: str | None = None) -> str:
+    from babel.numbers import format_decimal
+
     return marked(format_decimal(value, locale=babel_locale(locale)))
 
 
@@ -139,4 +143,6 @@ def region_name(code: str, subdivisions: dict[str, str] | None = None) -> str:
 def format_duration(value: timedelta, locale: str | None = None) -> str:
     """A length of time, rounded down to its largest natural unit ('3 days', '11 horas', '3 أيام')."""
     amount, unit = rounded_duration(value)
+    from babel.units import format_unit
+
     return marked(format_unit(amount, f"duration-{unit}", length="long", locale=babel_locale(locale)))
