@@ -29,6 +29,7 @@ of an adult's plan only because it does not apply.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from enum import StrEnum
@@ -97,6 +98,13 @@ class FenceError(ValueError):
 
 def sections(body: str) -> list[Section]:
     """Split a body into plain text and ``::: adults`` ... ``:::`` sections (no nesting)."""
+    return list(_sections(body))
+
+
+@functools.lru_cache(maxsize=4096)
+def _sections(body: str) -> tuple[Section, ...]:
+    # Kept per body (content's words only, never the reader): every view, plan and path the check
+    # proves splits the same articles again (navigator check: 4,600 splits of 40 bodies).
     found: list[Section] = []
     current: list[str] = []
     fence: tuple[Audience, bool] | None = None
@@ -125,7 +133,7 @@ def sections(body: str) -> list[Section]:
         raise FenceError("a '::: ...' section is never closed with ':::'", opened_at)
     if current:
         found.append(Section("everyone", False, "\n".join(current)))
-    return found
+    return tuple(found)
 
 
 def fence_signature(body: str) -> list[tuple[str, bool]]:
