@@ -275,7 +275,7 @@ def drive(window, mode: str) -> None:  # type: ignore[no-untyped-def]
             press("Key_F12", window)
             emit("after-exit")
         elif mode == "list-pages":
-            emit("pages", names=list(window.pages))
+            emit("pages", names=list(window.stack.names))  # every page, built or not yet
             app.exit(0)
         elif mode == "case-file":
             run_case_file(window, pump)
@@ -536,7 +536,7 @@ def run_full_session(window, pump) -> None:  # type: ignore[no-untyped-def]
         window.open_door(key)
         pump()
         emit("visited", what="door", name=key, page=window.current_page().name)
-    for name in list(window.pages):
+    for name in list(window.stack.names):  # every page (showing one builds it)
         window.show_page(name)
         pump()
         window.grab()
@@ -573,7 +573,7 @@ def run_full_session(window, pump) -> None:  # type: ignore[no-untyped-def]
     else:
         i18n.set_locale(target)
     pump()
-    for name in list(window.pages):
+    for name in list(window.stack.names):  # every page (showing one builds it)
         window.show_page(name)
         pump()
         window.grab()
