@@ -2,7 +2,7 @@
 
 ``navigator`` (the console script ``navigator.cli:main``) opens the window. Each subcommand is a
 module here with ``register(subparsers)`` and a ``run(args)``: ``check`` validates content,
-``plan`` prints a plan for a file of answers, ``case`` checks a case file or makes its evidence
+``plan`` prints a plan for a file of answers, ``handout`` writes a one-page handout on a topic, ``case`` checks a case file or makes its evidence
 report, ``notice`` lists, shows and fills in the letter templates, ``i18n`` holds the
 translators' tools.
 """
@@ -13,9 +13,9 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from navigator.cli import case, check, i18n, notice, plan, selftest
+from navigator.cli import case, check, handout, i18n, notice, plan, selftest
 
-COMMANDS = (check, plan, case, notice, i18n, selftest)
+COMMANDS = (check, plan, handout, case, notice, i18n, selftest)
 
 
 def build_parser() -> argparse.ArgumentParser:
