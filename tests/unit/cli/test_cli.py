@@ -21,8 +21,8 @@ def test_the_console_script_is_navigator_cli_main() -> None:
 def test_every_subcommand_is_offered() -> None:
     parser = cli.build_parser()
     commands = next(a for a in parser._actions if a.dest == "command")
-    assert set(commands.choices) == {"check", "plan", "case", "notice", "i18n", "selftest"}
-    assert [c.__name__.rpartition(".")[2] for c in cli.COMMANDS] == ["check", "plan", "case", "notice", "i18n", "selftest"]
+    assert set(commands.choices) == {"check", "plan", "handout", "case", "notice", "i18n", "selftest"}
+    assert [c.__name__.rpartition(".")[2] for c in cli.COMMANDS] == ["check", "plan", "handout", "case", "notice", "i18n", "selftest"]
 
 
 def test_no_command_opens_the_app(monkeypatch: pytest.MonkeyPatch) -> None:
