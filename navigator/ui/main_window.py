@@ -40,6 +40,8 @@ from navigator.ui.case_keeper import CaseKeeper
 from navigator.ui.display import Display
 from navigator.ui.doors import LIST_DOORS, ListDoor
 from navigator.ui.navigation import Page, PageStack
+from navigator.ui.pages.advocates import ARTICLE_ID as ADVOCATES_ARTICLE
+from navigator.ui.pages.advocates import AdvocatesPage
 from navigator.ui.pages.case import CasePage
 from navigator.ui.pages.directory import DirectoryPage
 from navigator.ui.pages.home import HomePage
@@ -134,6 +136,7 @@ class MainWindow(QMainWindow):
         self.add_page(self.case_page)
         self.requests = RequestsPage(self, self.case_keeper)  # one request for each site, prepared together
         self.add_page(self.requests)
+        self.add_page(AdvocatesPage(self))  # the advocates' guide with their tools around it
         self._wire_pages()
 
         for key, door in LIST_DOORS.items():
@@ -144,6 +147,7 @@ class MainWindow(QMainWindow):
         self.doors["privacy"] = lambda: self.show_page("privacy")
         self.doors["case"] = lambda: self.show_page("case")
         self.doors["requests"] = self._show_requests
+        self.doors["advocates"] = lambda: self.show_page("advocates")
 
         self.display.changed.connect(self._display_changed)
         self.privacy.start_over_confirmed.connect(self.reset_session)
@@ -279,6 +283,9 @@ class MainWindow(QMainWindow):
         self.show_page("list")
 
     def open_item(self, kind: Kind, item_id: str) -> None:
+        if kind is Kind.ARTICLE and item_id == ADVOCATES_ARTICLE:
+            self.show_page("advocates")  # the guide for advocates is read with its tools
+            return
         page = self.pages["item"]
         assert isinstance(page, ItemPage)
         if self.stack.currentWidget() is page:
