@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from navigator.core.audience import AudienceView, Reader
@@ -58,7 +58,7 @@ class HandoutError(ValueError):
 @dataclass(frozen=True)
 class Paragraph:
     text: str
-    drop: int = 0  # 0: always kept; 1: may be left out to fit one page; 2: left out before any 1
+    drop: int = 0  # 0: always kept; above 0: may be left out to fit one page, the highest first
 
     @property
     def keep(self) -> bool:
@@ -164,11 +164,14 @@ def _clean_block(block: str) -> str:
     return "\n".join(filter(None, (standalone(row) for row in block.split("\n"))))
 
 
-def guide_parts(article: Article, label: Label) -> list[Part]:
+def guide_parts(article: Article, label: Label, for_minors: Callable[[str], bool] = lambda _href: False) -> list[Part]:
     """The guide as parts: its opening, then each section with its heading.
 
-    The first paragraph of each section, its lists and its audience notes always stay; later
-    plain paragraphs may be left out to fit the page. A section about the app itself is left out.
+    What may go to fit the page, first to last: later plain paragraphs of a section (3), later
+    paragraphs of the opening (2), then whole sections from the end (1), except the first two and
+    any section that links to a service for someone under 18 (``for_minors``: what to do for a
+    child's image is never left out). A section's first paragraph, its lists and its audience
+    notes otherwise stay. A section about the app is left out.
     """
     parts: list[Part] = []
     heading = ""
@@ -176,10 +179,14 @@ def guide_parts(article: Article, label: Label) -> list[Part]:
     skip = False
     note_next = False
     opening = True  # the guide's own first paragraphs, before any heading
+    essential = True
+    sections = 0
 
     def close() -> None:
-        if paragraphs and not skip:
-            parts.append(Part(heading, tuple(paragraphs)))
+        if not paragraphs or skip:
+            return
+        kept = paragraphs if essential or sections <= 2 else [replace(p, drop=p.drop or 1) for p in paragraphs]
+        parts.append(Part(heading, tuple(kept)))
 
     for block in _blocks(article_body(article.body, label)):
         stripped = block.strip()
@@ -190,17 +197,22 @@ def guide_parts(article: Article, label: Label) -> list[Part]:
                 carried = [paragraphs.pop()] if paragraphs and note_next else []
                 close()
                 heading, paragraphs, skip, opening = stripped.lstrip("#").strip(), carried, APP_NAME in stripped, False
+                essential = False
+                sections += 0 if skip else 1
             else:  # a smaller heading stays inside its section, bold
                 paragraphs.append(Paragraph(f"**{stripped.lstrip('#').strip()}**"))
             continue
+        if any(for_minors(m[2]) for m in _MD_LINK.finditer(block)):
+            essential = True
         text = _clean_block(block)
         if not text:
             continue
         is_note = text.startswith("*") and text.endswith("*") and not text.startswith("**")
         first = not any(not p.text.startswith("*") or p.text.startswith("**") for p in paragraphs)
-        # A section's first paragraph is its point (some, such as what to do for someone under 18,
-        # are nothing but that paragraph): it stays, with lists and audience notes.
-        drop = 0 if is_note or note_next or first or _list_block(text) else (2 if not opening else 1)
+        if is_note or note_next or first or _list_block(text):
+            drop = 0
+        else:
+            drop = 2 if opening else 3
         paragraphs.append(Paragraph(text, drop))
         note_next = is_note
     close()
@@ -271,7 +283,7 @@ def help_part(
         used.append(country)
     services = [org for org in services_for(given, view) if org.id not in listed]
     for index, org in enumerate(services[:limit] if limit else services):
-        paragraphs.append(contact_paragraph(org, label, fmt_date, 0 if index < 1 else 1))
+        paragraphs.append(contact_paragraph(org, label, fmt_date, 0 if limit is None else 2))
         used.append(org)
     if not paragraphs:
         paragraphs.append(Paragraph(escape(label("No service there is listed yet."))))
@@ -302,7 +314,7 @@ def _sources_part(main: list[Item], others: list[Item], label: Label, fmt_date: 
     paragraphs = [Paragraph(intro), Paragraph(_source_lines(main, label, fmt_date, seen))]
     rest = _source_lines(others, label, fmt_date, seen)
     if rest:
-        paragraphs.append(Paragraph(rest, 1))
+        paragraphs.append(Paragraph(rest, 2))
     return Part(escape(label("Sources")), tuple(p for p in paragraphs if p.text))
 
 
@@ -340,21 +352,31 @@ def _tida_parts(view: ContentView, label: Label, fmt_date: DateFormat) -> tuple[
                 ignored.append(contact_paragraph(item, label, fmt_date))
                 used.append(item)
             elif item is not None:
-                ignored.append(Paragraph(f"**{escape(display_title(item))}**\n- {escape(getattr(item, 'summary', ''))}", 1))
+                ignored.append(Paragraph(f"**{escape(display_title(item))}**\n- {escape(getattr(item, 'summary', ''))}", 2))
         if ignored:
             parts.append(Part(escape(label("If the site does not act in time")), tuple(ignored)))
     return display_title(notice), parts, used
 
 
-def _guide(topic: str, view: ContentView, label: Label, fmt_date: DateFormat) -> tuple[str, list[Part], list[Item]]:
+def _guide(topic: str, view: ContentView, label: Label, fmt_date: DateFormat, place: str | None) -> tuple[str, list[Part], list[Item]]:
     article = view.get(Kind.ARTICLE, ARTICLES[topic])
     if not isinstance(article, Article):
         raise HandoutError(f"the guide for {topic!r} is not in this content")
-    parts = [Part("", (Paragraph(f"*{escape(article.summary)}*"),)), *guide_parts(article, label)]
+
+    def for_minors(href: str) -> bool:
+        link = LINK_RE.fullmatch(href)
+        item = view.get(Kind(link["kind"]), link["id"]) if link and link["kind"] in {k.value for k in Kind} else None
+        return isinstance(item, Organization) and "minors" in item.serves
+
+    parts = [Part("", (Paragraph(f"*{escape(article.summary)}*"),)), *guide_parts(article, label, for_minors)]
     used: list[Item] = [article]
     contacts = []
+    reach = set(jurisdictions((place_of(place, view)[1],), view)) | {"*"} if place else None
     for _kind, item in linked_items(article, view):
-        contacts.append(contact_paragraph(item, label, fmt_date))
+        # For a place, a service of somewhere else (the UK's helpline on a handout for Texas)
+        # is the first to go when the page is full.
+        elsewhere = reach is not None and isinstance(item, Organization) and not reach & set(item.regions)
+        contacts.append(contact_paragraph(item, label, fmt_date, 3 if elsewhere else 0))
         used.append(item)
     if contacts:
         parts.append(Part(escape(label("Who can help")), tuple(contacts)))
@@ -380,7 +402,7 @@ def build_handout(topic: str, view: ContentView, label: Label, fmt_date: DateFor
         if topic == "take-it-down":
             title, parts, used = _tida_parts(view, label, fmt_date)
         else:
-            title, parts, used = _guide(topic, view, label, fmt_date)
+            title, parts, used = _guide(topic, view, label, fmt_date, place)
         main = used[:2] if topic == "take-it-down" else used[:1]  # the guide, or the letter and its law
         if place:
             listed = frozenset(item.id for item in used if isinstance(item, Organization))

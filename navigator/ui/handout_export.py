@@ -16,8 +16,8 @@ from navigator.core.handout import Handout
 from navigator.privacy.pdf import neutral_info, xmp
 from navigator.ui.reader import SafeDocument
 
-FONT_POINTS = 8.5
-HEADING_POINTS = {1: 13.0, 2: 10.5, 3: 9.0}
+FONT_POINTS = 8.0
+HEADING_POINTS = {1: 12.5, 2: 10.0, 3: 8.5}
 MARGIN_MM = 12
 
 

@@ -132,3 +132,25 @@ def test_new_person_forgets_the_second_language_and_the_place(window, qtbot, mon
     assert (window.session.second_locale, window.session.handout_place) == ("", "")
     assert page.beside.combo.currentData() == "" and page.place.currentData() == ""
     assert not plan.second.isVisible() and plan.second.toPlainText() == ""
+
+
+def test_every_topic_fits_one_page_in_every_language(qtbot):
+    """One page, for each topic, in each language, with a place (the longest handouts)."""
+    from datetime import date
+
+    from navigator.core.audience import Reader
+    from navigator.core.handout import TOPICS, build_handout
+    from navigator.core.loader import load_content
+    from navigator.core.localize import available_locales, localize
+    from navigator.i18n import is_rtl
+    from navigator.paths import content_root
+    from navigator.ui.handout_export import handout_pdf
+
+    content, _report = load_content(content_root())
+    for locale in available_locales(content_root()):
+        view = localize(content, locale)[0]
+        for topic in TOPICS:
+            handout = build_handout(topic, view, str, date.isoformat, Reader.UNKNOWN, "US")
+            data, pages = handout_pdf(handout, rtl=is_rtl(locale))
+            assert pages == 1, (topic, locale)
+            assert data.startswith(b"%PDF") and b"CreationDate (D:" not in data

@@ -111,3 +111,14 @@ def test_every_topic_has_a_name():
         "Hashing: StopNCII and Take It Down",
         "Helplines for a place",
     ]
+
+
+def test_what_to_do_for_someone_under_18_never_goes_to_fit_the_page():
+    handout = make("evidence", place="GB")
+    everything = handout.markdown(handout.droppable())
+    assert "under 18" in everything and "CyberTipline" in everything
+    assert "999" in everything  # the place's emergency number stays too
+    assert "The full web address (URL)" in everything  # and the checklist
+    whole = handout.markdown()
+    assert "## How to save a page without seeing the image again" in whole  # sections for adults go only when the page is full
+    assert "## How to save a page without seeing the image again" not in everything
