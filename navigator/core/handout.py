@@ -209,10 +209,8 @@ def guide_parts(article: Article, label: Label, for_minors: Callable[[str], bool
             continue
         is_note = text.startswith("*") and text.endswith("*") and not text.startswith("**")
         first = not any(not p.text.startswith("*") or p.text.startswith("**") for p in paragraphs)
-        if is_note or note_next or first or _list_block(text):
-            drop = 0
-        else:
-            drop = 2 if opening else 3
+        stays = is_note or note_next or first or _list_block(text)
+        drop = 0 if stays else (2 if opening else 3)
         paragraphs.append(Paragraph(text, drop))
         note_next = is_note
     close()
@@ -282,7 +280,7 @@ def help_part(
         paragraphs.append(contact_paragraph(country, label, fmt_date))
         used.append(country)
     services = [org for org in services_for(given, view) if org.id not in listed]
-    for index, org in enumerate(services[:limit] if limit else services):
+    for org in services[:limit] if limit else services:
         paragraphs.append(contact_paragraph(org, label, fmt_date, 0 if limit is None else 2))
         used.append(org)
     if not paragraphs:
