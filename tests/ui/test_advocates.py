@@ -154,3 +154,16 @@ def test_every_topic_fits_one_page_in_every_language(qtbot):
             data, pages = handout_pdf(handout, rtl=is_rtl(locale))
             assert pages == 1, (topic, locale)
             assert data.startswith(b"%PDF") and b"CreationDate (D:" not in data
+
+
+def test_the_second_language_chosen_on_one_page_shows_on_the_others(window, qtbot):
+    answer_all(qtbot, window, TEXAS)
+    window.open_door("advocates")
+    pick(advocates_of(window).beside.combo, "es")
+    window.open_item(Kind.ARTICLE, "hashing")
+    item = window.pages["item"]
+    assert isinstance(item, ItemPage)
+    assert item.beside.combo.currentData() == "es" and item.second.isVisible()
+    window.show_page("plan")
+    plan = plan_of(window)
+    assert plan.beside.combo.currentData() == "es" and plan.second.isVisible()

@@ -83,6 +83,7 @@ class ItemPage(Page):
 
     def show_item(self, kind: Kind, item_id: str) -> None:
         self.kind, self.item_id, self.english, self.revealed = kind, item_id, False, False
+        self.beside.refresh()  # the second language may have been chosen on another page
         self.refresh()
 
     def history_state(self) -> object:

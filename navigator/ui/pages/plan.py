@@ -645,6 +645,11 @@ class PlanPage(Page):
 
     # --- page protocol ----------------------------------------------------------------------
 
+    def shown(self) -> None:
+        # The second language may have been chosen on another page since this one was built.
+        if self.beside.combo.currentData() != self.shell.session.second_locale:
+            self._beside_changed()
+
     def retranslate(self) -> None:
         self.rebuild()
 
