@@ -160,6 +160,7 @@ def test_the_second_language_chosen_on_one_page_shows_on_the_others(window, qtbo
     answer_all(qtbot, window, TEXAS)
     window.open_door("advocates")
     pick(advocates_of(window).beside.combo, "es")
+    assert advocates_of(window).language.currentData() == "es"  # the handout follows the client's language
     window.open_item(Kind.ARTICLE, "hashing")
     item = window.pages["item"]
     assert isinstance(item, ItemPage)

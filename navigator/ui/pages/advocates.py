@@ -25,7 +25,7 @@ from navigator.ui.dialogs import ask_save_path, save_bytes, warn
 from navigator.ui.handout_export import handout_pdf
 from navigator.ui.navigation import Page, Shell
 from navigator.ui.reader import SafeBrowser
-from navigator.ui.widgets import column, label
+from navigator.ui.widgets import column, label, scroll
 
 ARTICLE_ID = "for-advocates"
 
@@ -35,7 +35,11 @@ class AdvocatesPage(Page):
 
     def __init__(self, shell: Shell) -> None:
         super().__init__(shell)
-        layout = column(self, margins=32, spacing=12)
+        # Everything scrolls together, so the tools never squeeze in a small window.
+        outer = column(self, margins=0, spacing=0)
+        inner = QWidget()
+        inner.setObjectName("page")
+        layout = column(inner, margins=32, spacing=12)
         self.title = label(name="title")
         layout.addWidget(self.title)
 
@@ -47,6 +51,7 @@ class AdvocatesPage(Page):
         self.language_title = label(name="heading")
         self.language_text = label(name="muted")
         self.beside = BesidePicker(shell.session)
+        self.beside.changed.connect(self.shown)  # the handout's language follows the client's
         for widget in (self.language_title, self.language_text, self.beside):
             box.addWidget(widget)
 
@@ -78,11 +83,9 @@ class AdvocatesPage(Page):
 
         self.browser = SafeBrowser()
         self.browser.link_activated.connect(shell.open_link)
-        reading = QHBoxLayout()
-        reading.addWidget(self.browser, 1)
-        holder = QWidget()
-        holder.setLayout(reading)
-        layout.addWidget(holder, 1)
+        self.browser.setMinimumHeight(420)
+        layout.addWidget(self.browser, 1)
+        outer.addWidget(scroll(inner), 1)
 
     # --- the handout ------------------------------------------------------------------------------
 
@@ -197,6 +200,9 @@ class AdvocatesPage(Page):
         if not session.handout_place and session.directory.country:
             session.handout_place = session.directory.country.upper()
         self._fill(self.place, self._places(), session.handout_place)
+        # A handout is most often wanted in the client's language.
+        if session.second_locale and self.language.currentData() == self.shell.library.locale:
+            self.language.setCurrentIndex(max(self.language.findData(session.second_locale), 0))
 
     def reset(self) -> None:
         # The session has forgotten the second language and the place: show that.
