@@ -283,9 +283,6 @@ class MainWindow(QMainWindow):
         self.show_page("list")
 
     def open_item(self, kind: Kind, item_id: str) -> None:
-        if kind is Kind.ARTICLE and item_id == ADVOCATES_ARTICLE:
-            self.show_page("advocates")  # the guide for advocates is read with its tools
-            return
         page = self.pages["item"]
         assert isinstance(page, ItemPage)
         if self.stack.currentWidget() is page:
@@ -303,7 +300,14 @@ class MainWindow(QMainWindow):
         self.show_page("letter")
 
     def open_link(self, href: str) -> None:
-        links.follow(self, self.library, href, self.open_item)
+        links.follow(self, self.library, href, self._open_linked_item)
+
+    def _open_linked_item(self, kind: Kind, item_id: str) -> None:
+        """A link to the guide for advocates opens it with its tools around it (the advocates' page)."""
+        if kind is Kind.ARTICLE and item_id == ADVOCATES_ARTICLE:
+            self.show_page("advocates")
+            return
+        self.open_item(kind, item_id)
 
     # --- language and words -------------------------------------------------------------
 
