@@ -2,7 +2,7 @@
 
 ``navigator`` (the console script ``navigator.cli:main``) opens the window. Each subcommand is a
 module here with ``register(subparsers)`` and a ``run(args)``: ``check`` validates content,
-``plan`` prints a plan for a file of answers, ``case`` checks a case file or makes its evidence
+``plan`` prints a plan for a file of answers, ``handout`` writes a one-page handout on a topic, ``case`` checks a case file or makes its evidence
 report, ``notice`` lists, shows and fills in the letter templates, ``i18n`` holds the
 translators' tools.
 """
@@ -14,7 +14,7 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-COMMANDS = ("check", "plan", "case", "notice", "i18n", "selftest")
+COMMANDS = ("check", "plan", "handout", "case", "notice", "i18n", "selftest")
 
 
 def command_module(name: str) -> ModuleType:
@@ -28,6 +28,10 @@ def command_module(name: str) -> ModuleType:
         from navigator.cli import plan
 
         return plan
+    if name == "handout":
+        from navigator.cli import handout
+
+        return handout
     if name == "case":
         from navigator.cli import case
 

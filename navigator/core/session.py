@@ -74,6 +74,10 @@ class Session:
         self.case_file: CaseFile | None = None  # unlocked: holds the key
         self.case_path: Path | None = None  # the case file last opened (kept while it is only locked)
         self.case_age: str | None = None  # the age answer given on the case screen, when the questions were not answered
+        # An advocate's tools: the client's language shown beside the screen's ("" when none), and
+        # the place chosen for handouts. Both say something about the person, so both are forgotten.
+        self.second_locale = ""
+        self.handout_place = ""
         # Every page reads the library as this person may see it (navigator.core.audience).
         library.reader_source = self.reader
         self.rebind()
@@ -162,3 +166,5 @@ class Session:
         self.letter = self.own_letter
         self.letter.clear()
         self.search_text = ""
+        self.second_locale = ""
+        self.handout_place = ""

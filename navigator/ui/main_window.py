@@ -145,6 +145,7 @@ class MainWindow(QMainWindow):
         self.stack.later("privacy", self._make_privacy)
         self.stack.later("case", self._make_case)
         self.stack.later("requests", self._make_requests)  # one request for each site, prepared together
+        self.stack.later("advocates", self._make_advocates)  # the advocates' guide with their tools around it
         self._wire(self.home)
 
         for key, door in LIST_DOORS.items():
@@ -155,6 +156,7 @@ class MainWindow(QMainWindow):
         self.doors["privacy"] = lambda: self.show_page("privacy")
         self.doors["case"] = lambda: self.show_page("case")
         self.doors["requests"] = self._show_requests
+        self.doors["advocates"] = lambda: self.show_page("advocates")
 
         self.display.changed.connect(self._display_changed)
         self.privacy.start_over_confirmed.connect(self.reset_session)
@@ -209,6 +211,11 @@ class MainWindow(QMainWindow):
         from navigator.ui.pages.case import CasePage
 
         return CasePage(self, self.case_keeper)
+
+    def _make_advocates(self) -> Page:
+        from navigator.ui.pages.advocates import AdvocatesPage
+
+        return AdvocatesPage(self)
 
     def _make_requests(self) -> Page:
         from navigator.ui.pages.requests import RequestsPage
@@ -392,7 +399,16 @@ class MainWindow(QMainWindow):
         self.show_page("letter")
 
     def open_link(self, href: str) -> None:
-        links.follow(self, self.library, href, self.open_item)
+        links.follow(self, self.library, href, self._open_linked_item)
+
+    def _open_linked_item(self, kind: Kind, item_id: str) -> None:
+        """A link to the guide for advocates opens it with its tools around it (the advocates' page)."""
+        from navigator.ui.pages.advocates import ARTICLE_ID as ADVOCATES_ARTICLE
+
+        if kind is Kind.ARTICLE and item_id == ADVOCATES_ARTICLE:
+            self.show_page("advocates")
+            return
+        self.open_item(kind, item_id)
 
     # --- language and words -------------------------------------------------------------
 

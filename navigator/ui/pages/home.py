@@ -113,8 +113,14 @@ class HomePage(Page):
         # Keeping track of reports is for later, once the person is ready: a quiet button.
         self.case = QPushButton()
         self.case.clicked.connect(lambda: shell.open_door("case"))
+        # For an advocate with a client: the guide, the client's language beside, handouts.
+        self.advocates = QPushButton()
+        self.advocates.setObjectName("link")
+        self.advocates.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.advocates.clicked.connect(lambda: shell.open_door("advocates"))
         row = QHBoxLayout()
         row.addWidget(self.case)
+        row.addWidget(self.advocates)
         row.addStretch(1)
         layout.addLayout(row)
         self.comfort = label(name="muted")
@@ -192,6 +198,8 @@ class HomePage(Page):
         self.case.setText(_("Keep track of my reports"))
         self.case.setAccessibleName(_("Keep track of my reports"))
         self.case.setAccessibleDescription(_("Your case file: where it is, what you reported, and when each site must answer."))
+        self.advocates.setText(_("For advocates: two languages, handouts"))
+        self.advocates.setAccessibleName(_("For advocates: the client's language beside yours, and handouts to print"))
         self.comfort.setText(_("If it is fake, it is still abuse. It is not your fault."))
         self.plain_text.setText(
             _("The taskbar shows the name “Navigator”. Others who see your screen may notice it. You can show “{name}” instead.").format(

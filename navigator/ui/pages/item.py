@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout
 
+from navigator.core.bilingual import beside_item
 from navigator.core.models import Item, Kind, display_title
 from navigator.core.render import to_markdown
-from navigator.i18n import _, format_date, is_rtl
+from navigator.i18n import _, format_date, is_rtl, language_name, translator
+from navigator.ui.beside import BesidePicker, second_column
 from navigator.ui.language_notes import effective_state, item_notice
 from navigator.ui.navigation import Page, Shell
 from navigator.ui.reader import SafeBrowser
@@ -24,6 +26,10 @@ class ItemPage(Page):
         self.translation_notice = Notice()
         self.translation_notice.button.clicked.connect(self._toggle_english)
         layout.addWidget(self.translation_notice)
+        # An advocate may show the client's language beside the screen's (ui/beside.py).
+        self.beside = BesidePicker(shell.session)
+        self.beside.changed.connect(self.refresh)
+        layout.addWidget(self.beside)
         # A content warning: the page's name and summary, the warning, and two equal choices
         # (UX review F13: it was one line and one button on an empty page).
         self.warning = QFrame()
@@ -50,9 +56,13 @@ class ItemPage(Page):
         self.browser = SafeBrowser()
         self.browser.link_activated.connect(shell.open_link)
         self.browser.setMaximumWidth(980)
+        self.second = second_column()
+        self.second.link_activated.connect(shell.open_link)
+        self.second.setMaximumWidth(980)
         reading = QHBoxLayout()
         reading.addStretch(1)
         reading.addWidget(self.browser, 100)
+        reading.addWidget(self.second, 100)
         reading.addStretch(1)
         layout.addLayout(reading, 1)
         row = QHBoxLayout()
@@ -73,6 +83,7 @@ class ItemPage(Page):
 
     def show_item(self, kind: Kind, item_id: str) -> None:
         self.kind, self.item_id, self.english, self.revealed = kind, item_id, False, False
+        self.beside.refresh()  # the second language may have been chosen on another page
         self.refresh()
 
     def history_state(self) -> object:
@@ -127,10 +138,35 @@ class ItemPage(Page):
             self.warning_back.setText(_("Not now, go back"))
             self.warning.show()
             self.browser.hide()
+            self.second.hide()
             return
         self.warning.hide()
         self.browser.show()
         self.browser.show_markdown(to_markdown(item, _, format_date, self._title_of), rtl=is_rtl(self._content_locale()))
+        self._show_beside()
+
+    def _show_beside(self) -> None:
+        """The same page in the client's language, as the same reader may see it (core/bilingual.py)."""
+        locale = self.beside.chosen
+        library = self.shell.library
+        beside = None
+        if locale and self.kind is not None:
+            first = library.view_for("en") if self.english else library.view
+            beside = beside_item(self.kind, self.item_id, first, library.view_for(locale), library.reader)
+        if beside is None:
+            self.second.hide()
+            self.second.clear()
+            return
+        view = library.view_for(locale)
+
+        def title_of(link: str) -> str | None:
+            found = view.resolve(link)
+            return display_title(found[1]) if found else None
+
+        label = translator(locale)
+        self.second.show_markdown(to_markdown(beside, label, lambda d: format_date(d, locale=locale), title_of), rtl=is_rtl(locale))
+        self.second.setAccessibleName(_("Page text in {language}").format(language=language_name(locale)))
+        self.second.show()
 
     def _content_locale(self) -> str:
         """The language the words on the page are in: the reader's, or English when it falls back."""
@@ -154,6 +190,7 @@ class ItemPage(Page):
             self.translation_notice.hide()
 
     def retranslate(self) -> None:
+        self.beside.refresh()
         self.help_button.setText(_("Talk to a person: find support"))
         self.letter_button.setText(_("Write this letter"))
         self.letter_button.setAccessibleName(_("Write this letter"))
@@ -163,3 +200,6 @@ class ItemPage(Page):
     def reset(self) -> None:
         self.kind, self.item_id = None, ""
         self.browser.clear()
+        self.second.clear()
+        self.second.hide()
+        self.beside.refresh()  # the session has forgotten the second language

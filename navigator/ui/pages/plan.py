@@ -35,14 +35,16 @@ from PySide6.QtWidgets import (
 )
 
 from navigator import i18n
+from navigator.core.bilingual import beside_plan
 from navigator.core.models import Kind, Law
 from navigator.core.pathway import Walk
 from navigator.core.plan import CATEGORY_ORDER, Entry, FirstThing, Plan, PlanStep, build_plan, first_things, languages_of, regions_of
 from navigator.core.plan_export import to_markdown, to_text
 from navigator.core.render import law_status_line
-from navigator.i18n import _, format_date, is_rtl, ngettext
+from navigator.i18n import _, format_date, is_rtl, language_name, ngettext, translator
 from navigator.privacy.pdf import neutral_info, xmp
 from navigator.ui import dialogs
+from navigator.ui.beside import BesidePicker, second_column
 from navigator.ui.dialogs import ask_save_path, save_bytes
 from navigator.ui.language_notes import list_notice
 from navigator.ui.navigation import Page, Shell
@@ -274,7 +276,9 @@ class PlanPage(Page):
         super().__init__(shell)
         self.walk: Walk | None = None
         self.plan: Plan | None = None
-        outer = column(self, margins=0, spacing=0)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
         inner = QWidget()
         inner.setObjectName("page")
         layout = column(inner, margins=40, spacing=14)
@@ -295,6 +299,10 @@ class PlanPage(Page):
         actions.addWidget(self.start_over_button)
         actions.addStretch(1)
         layout.addLayout(actions)
+        # An advocate may show the plan in the client's language beside it (ui/beside.py).
+        self.beside = BesidePicker(shell.session)
+        self.beside.changed.connect(self._beside_changed)
+        layout.addWidget(self.beside)
         # Do these first: at most three things, each with whom to reach and how.
         self.first_card = QFrame()
         self.first_card.setObjectName("firstThings")
@@ -318,7 +326,10 @@ class PlanPage(Page):
         layout.addLayout(self.steps_box)
         layout.addWidget(self._build_exports())
         layout.addStretch(1)
-        outer.addWidget(scroll(inner), 1)
+        outer.addWidget(scroll(inner), 3)
+        self.second = second_column()
+        self.second.link_activated.connect(shell.open_link)
+        outer.addWidget(self.second, 2)
         self.cards: list[StepCard] = []
         self.sections: list[Section] = []
         self.boxes: dict[str, QCheckBox] = {}
@@ -333,9 +344,9 @@ class PlanPage(Page):
         self.keep_note = label(name="muted")
         row = QHBoxLayout()
         self.print_button = QPushButton()
-        self.print_button.clicked.connect(self.print_plan)
+        self.print_button.clicked.connect(lambda: self.print_plan())
         self.pdf_button = QPushButton()
-        self.pdf_button.clicked.connect(self.save_pdf)
+        self.pdf_button.clicked.connect(lambda: self.save_pdf())
         # Plain text and Markdown are for advocates and email: one button, a menu of two.
         self.more_button = QPushButton()
         self.more_menu = QMenu(self.more_button)
@@ -348,6 +359,16 @@ class PlanPage(Page):
             row.addWidget(button)
         row.addStretch(1)
         box.addLayout(row)
+        # The same plan in the client's language, for them to take away.
+        second = QHBoxLayout()
+        self.pdf_second_button = QPushButton()
+        self.pdf_second_button.clicked.connect(lambda: self.save_pdf(self.beside.chosen))
+        self.print_second_button = QPushButton()
+        self.print_second_button.clicked.connect(lambda: self.print_plan(self.beside.chosen))
+        second.addWidget(self.pdf_second_button)
+        second.addWidget(self.print_second_button)
+        second.addStretch(1)
+        box.addLayout(second)
         box.addWidget(self.keep_note)
         return bar
 
@@ -410,6 +431,32 @@ class PlanPage(Page):
                 self.sections.append(section)
         self.first_card.setVisible(bool(self.first))
         self._words()
+        self._show_beside()
+
+    def _beside_changed(self) -> None:
+        self._show_beside()
+        self._words()
+
+    def beside_markdown(self, locale: str) -> str | None:
+        """The plan in ``locale``'s words: the same steps, entries and links, for the same reader."""
+        if self.plan is None:
+            return None
+        view = self.shell.library.view_for(locale)
+        beside = beside_plan(self.plan, view, locale)
+        if beside is None:
+            return None
+        return to_markdown(beside, view, translator(locale), lambda d: format_date(d, locale=locale), date.today(), self.ticks)
+
+    def _show_beside(self) -> None:
+        locale = self.beside.chosen
+        text = self.beside_markdown(locale) if locale else None
+        if text is None:
+            self.second.hide()
+            self.second.clear()
+            return
+        self.second.show_markdown(text, rtl=is_rtl(locale))
+        self.second.setAccessibleName(_("Your plan in {language}").format(language=language_name(locale)))
+        self.second.show()
 
     def _first_row(self, number: int, thing: FirstThing) -> QWidget:
         row = QWidget()
@@ -450,6 +497,8 @@ class PlanPage(Page):
         else:
             self.ticks.discard(key)
         self._count()
+        if self.second.isVisible():
+            self._show_beside()  # its boxes show the same ticks
 
     def _count(self) -> None:
         # No "0 of 23 ticked": a gentle word once something is done (UX review F08).
@@ -484,6 +533,14 @@ class PlanPage(Page):
         for button in (self.print_button, self.pdf_button):
             button.setAccessibleName(button.text().rstrip("…"))
         self.more_button.setAccessibleName(_("Save in another format: plain text or Markdown"))
+        self.beside.refresh()
+        second = self.beside.chosen
+        language = language_name(second) if second else ""
+        self.pdf_second_button.setText(_("Save as PDF in {language}…").format(language=language))
+        self.print_second_button.setText(_("Print in {language}…").format(language=language))
+        for button in (self.pdf_second_button, self.print_second_button):
+            button.setAccessibleName(button.text().rstrip("…"))
+            button.setVisible(bool(second) and self.plan is not None)
         note = list_notice(self.shell.library, self._content_keys())
         self.language_note.setText(note or "")
         self.language_note.setVisible(bool(note))
@@ -510,17 +567,23 @@ class PlanPage(Page):
     def start_over(self) -> None:
         self.start_over_requested.emit()
 
-    def markdown(self) -> str:
+    def markdown(self, locale: str = "") -> str:
+        """The plan to save or print: in the screen's language, or in ``locale`` (the client's)."""
         assert self.plan is not None
+        if locale:
+            text = self.beside_markdown(locale)
+            if text is not None:
+                return text
         return to_markdown(self.plan, self.shell.library, _, format_date, date.today(), self.ticks)
 
-    def save_pdf(self) -> Path | None:
+    def save_pdf(self, locale: str = "") -> Path | None:
         if not self.plan:
             return None
         path = self.ask_path(_("Save your plan as a PDF"), "plan.pdf", _("PDF files (*.pdf)"), "pdf")
         if path is None:
             return None
-        data = pdf_bytes(self.markdown(), _("Your plan"))
+        title = translator(locale)("Your plan") if locale else _("Your plan")
+        data = pdf_bytes(self.markdown(locale), title)
         return path if self._write(path, data) else None
 
     def save_text(self, fmt: str) -> Path | None:
@@ -562,12 +625,12 @@ class PlanPage(Page):
             default="pdf",
         )
 
-    def print_plan(self) -> bool:
+    def print_plan(self, locale: str = "") -> bool:
         if not self.plan:
             return False
         choice = self.ask_before_printing()
         if choice == "pdf":
-            return self.save_pdf() is not None
+            return self.save_pdf(locale) is not None
         if choice != "print":
             return False
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -577,10 +640,15 @@ class PlanPage(Page):
         dialog.setWindowTitle(_("Print your plan"))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
-        print_document(plan_document(self.markdown()), printer)
+        print_document(plan_document(self.markdown(locale)), printer)
         return True
 
     # --- page protocol ----------------------------------------------------------------------
+
+    def shown(self) -> None:
+        # The second language may have been chosen on another page since this one was built.
+        if self.beside.combo.currentData() != self.shell.session.second_locale:
+            self._beside_changed()
 
     def retranslate(self) -> None:
         self.rebuild()
@@ -589,7 +657,7 @@ class PlanPage(Page):
         self.walk = None
         self.plan = None
         self.ticks.clear()
-        self.rebuild()
+        self.rebuild()  # the session has forgotten the second language too: the column goes
 
 
 __all__ = ["PlanPage", "category_name", "pdf_bytes"]

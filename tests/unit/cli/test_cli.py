@@ -21,7 +21,7 @@ def test_the_console_script_is_navigator_cli_main() -> None:
 def test_every_subcommand_is_offered() -> None:
     parser = cli.build_parser()
     commands = next(a for a in parser._actions if a.dest == "command")
-    assert set(commands.choices) == {"check", "plan", "case", "notice", "i18n", "selftest"}
+    assert set(commands.choices) == {"check", "plan", "handout", "case", "notice", "i18n", "selftest"}
     assert [cli.command_module(name).__name__ for name in cli.COMMANDS] == [f"navigator.cli.{name}" for name in cli.COMMANDS]
 
 

@@ -26,6 +26,8 @@ def busy(session: Session) -> None:
     session.letter.locale = "es"
     session.letter.values["name"] = "Sam"
     session.search_text = "helpline"
+    session.second_locale = "ar"
+    session.handout_place = "US-TX"
 
 
 def test_clear_forgets_everything_the_session_holds(library: Library) -> None:
@@ -40,6 +42,7 @@ def test_clear_forgets_everything_the_session_holds(library: Library) -> None:
     assert (letter.template_id, letter.locale, letter.values) == ("", "", {})
     assert session.letter is letter  # the same draft, emptied: nothing keeps an old copy
     assert session.search_text == ""
+    assert (session.second_locale, session.handout_place) == ("", "")  # the client's language and place go too
 
 
 def test_requests_prepared_for_several_sites_are_forgotten_too(library: Library) -> None:
