@@ -74,18 +74,28 @@ def actions(node: Atspi.Accessible) -> list[str]:
     return [Atspi.Action.get_action_name(node, i) for i in range(Atspi.Action.get_n_actions(node))]
 
 
-def describe(node: Atspi.Accessible, path: list[int]) -> dict:
+# Roles read in full (actions, text, value, place); of the rest only role, name and states are read.
+DETAILED = {
+    "push button", "toggle button", "check box", "radio button", "combo box", "text", "password text", "entry",
+    "link", "list", "list item", "menu item", "check menu item", "radio menu item", "page tab", "spin button",
+    "slider", "tree", "tree item", "table", "progress bar", "heading",
+}
+
+
+def describe(node: Atspi.Accessible, path: list[int], full: bool = False) -> dict:
     info = {
         "path": path,
         "role": node.get_role_name(),
         "name": node.get_name() or "",
-        "description": node.get_description() or "",
         "states": states(node),
-        "actions": actions(node),
         "children": [],
     }
+    if not (full or info["role"] in DETAILED or "focusable" in info["states"] and info["role"] != "label"):
+        return info
+    info["description"] = node.get_description() or ""
+    info["actions"] = actions(node)
     kinds = interfaces(node)
-    if "Text" in kinds:
+    if "Text" in kinds and info["role"] != "label":
         count = Atspi.Text.get_character_count(node)
         info["text"] = Atspi.Text.get_text(node, 0, min(count, 2000))
     if "Value" in kinds:
@@ -126,7 +136,7 @@ def node_at(pid: int, path: list[int]) -> Atspi.Accessible:
 
 def focused(node: Atspi.Accessible, path: list[int]) -> dict | None:
     if node.get_state_set().contains(Atspi.StateType.FOCUSED):
-        return describe(node, path)
+        return describe(node, path, full=True)
     for index in range(node.get_child_count()):
         child = node.get_child_at_index(index)
         if child is None or not child.get_state_set().contains(Atspi.StateType.SHOWING):

@@ -248,12 +248,13 @@ class Tree:
         time.sleep(0.2)
 
     def focused(self, timeout: float = 5.0) -> dict[str, Any]:
+        """The node with the keyboard focus, with its ancestors (waiting for one)."""
         deadline = time.monotonic() + timeout
         while True:
-            node = self.client.call("focused", pid=self.pid)
+            node = next((n for n in self.nodes() if "focused" in n["states"]), None)
             if node is not None or time.monotonic() > deadline:
                 assert node is not None, "nothing has the keyboard focus"
-                return dict(node)
+                return node
             time.sleep(0.1)
 
     def wait_focus(self, role: str, name: str, timeout: float = 5.0) -> dict[str, Any]:

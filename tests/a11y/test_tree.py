@@ -56,7 +56,7 @@ def unnamed_controls(tree: Tree) -> list[str]:
             continue
         if node["role"] in ("", "unknown", "invalid") or not node["name"].strip():
             where = " > ".join(f"{role} {name!r}" if name else role for role, name in node["ancestors"][-3:])
-            problems.append(f"{node['role'] or 'no role'} with no name (in {where}; actions {node['actions']})")
+            problems.append(f"{node['role'] or 'no role'} with no name (in {where}; actions {node.get('actions', [])})")
     return problems
 
 
@@ -104,11 +104,12 @@ def test_each_question_is_announced_with_its_choices(driven: Tree, locale: str) 
     for screen in screens:
         drive(driven, show=screen)
         focused = driven.focused()
-        group = next(((role, name) for role, name in reversed(focused["ancestors"]) if name in prompts), None)
+        context = [*focused["ancestors"], (focused["role"], focused["name"])]
+        group = next(((role, name) for role, name in reversed(context) if name in prompts), None)
         assert group is not None, f"{screen}: the focused {focused['role']} {focused['name']!r} is in no group named with the question"
         question = prompts[group[1]]
         choices = [n for n in driven.nodes() if n["ancestors"] and group in n["ancestors"] and n["role"] in ("radio button", "check box", "list item")]
-        expected_role = {"single": ("radio button", "list item"), "multi": ("check box",)}[question.kind]
+        expected_role = {"single": ("radio button", "list item", "list"), "multi": ("check box",)}[question.kind]
         assert focused["role"] in expected_role, f"{screen}: focus on a {focused['role']}"
         assert {n["name"] for n in choices} >= {o.label for o in question.options if len(question.options) <= 18}, screen
-        assert all(n["role"] in expected_role for n in choices), screen
+        assert choices and all(n["role"] in expected_role for n in choices), screen

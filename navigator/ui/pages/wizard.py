@@ -229,7 +229,9 @@ class WizardPage(Page):
         layout.addWidget(self.help)
         self.question_language = label(name="muted")
         layout.addWidget(self.question_language)
-        self.options_box = QWidget()
+        # The choices are one group named with the question, so a screen reader says the question as
+        # the focus comes to its first choice (tests/a11y/test_tree.py).
+        self.options_box = QFrame()
         self.options_layout = QGridLayout(self.options_box)
         self.options_layout.setContentsMargins(0, 8, 0, 8)
         self.options_layout.setHorizontalSpacing(14)
@@ -522,6 +524,8 @@ class WizardPage(Page):
         self.welcome.setText(self.pathway.intro if first and self.pathway is not None else "")
         self.welcome.setVisible(first)
         self.prompt.setText(question.prompt)
+        self.options_box.setAccessibleName(question.prompt)
+        self.options_box.setAccessibleDescription(question.help or "")
         self.help.setText(question.help or "")
         self.help.setVisible(bool(question.help))
         # On each question, only the case that would puzzle: English questions in another language.
