@@ -136,9 +136,8 @@ class Theme:
             border-radius: 10px; padding: 8px 16px; min-height: 1.6em;
         }}
         QPushButton:hover {{ border-color: {p.primary}; }}
-        QPushButton:focus, QToolButton:focus, QLineEdit:focus, QComboBox:focus, QCheckBox:focus, QRadioButton:focus, QListWidget:focus, QTextBrowser:focus {{
-            outline: none; border: 3px solid {p.focus};
-        }}
+        /* No focus rule here: the one focus ring is drawn over the window (ui/keyboard.py), so no
+           widget's own style can hide it (UX review F19). */
         QPushButton#primary {{ background: {p.primary}; color: {p.on_primary}; border: 1px solid {p.primary}; font-weight: 600; }}
         QPushButton#door {{
             background: {p.surface}; border: 1px solid {p.border}; border-radius: 16px;

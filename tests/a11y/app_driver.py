@@ -63,7 +63,15 @@ def screens(window) -> list[str]:  # type: ignore[no-untyped-def]
 
     _walk, asked = first_answers(window)
     pages = [name for name in window.pages if name not in ("item", "list", "letter", "plan")]
-    return [*pages, *(f"list:{key}" for key in LIST_DOORS), "item", "letter", "plan", *(f"question:{i}" for i in range(len(asked))), "help-now"]
+    return [
+        *pages,
+        *(f"list:{key}" for key in LIST_DOORS),
+        "item",
+        "letter",
+        "plan",
+        *(f"question:{i}" for i in range(len(asked))),
+        "help-now",
+    ]
 
 
 def show(window, what: str) -> None:  # type: ignore[no-untyped-def]
@@ -131,7 +139,12 @@ def listen(window) -> None:  # type: ignore[no-untyped-def]
                 return
             for _ in range(3):
                 app.processEvents()
-            emit(ok=True, page=window.current_page().name, locale=i18n.current_locale(), screens=screens(window) if "screens" in request else None)
+            emit(
+                ok=True,
+                page=window.current_page().name,
+                locale=i18n.current_locale(),
+                screens=screens(window) if "screens" in request else None,
+            )
         except Exception as error:
             emit(ok=False, error=repr(error))
 

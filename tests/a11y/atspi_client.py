@@ -32,7 +32,35 @@ import time
 import gi
 
 gi.require_version("Atspi", "2.0")
-from gi.repository import Atspi  # noqa: E402
+from gi.repository import Atspi, GLib  # noqa: E402
+
+# Where the focus went, as a screen reader learns it: from "focused" state-change events (item
+# views also mark their current item "focused" while the focus is elsewhere, so states alone lie).
+FOCUS: dict[str, Atspi.Accessible | None] = {"node": None}
+
+
+def _on_focus(event: Atspi.Event) -> None:
+    if event.detail1 == 1:
+        FOCUS["node"] = event.source
+
+
+def pump(seconds: float = 0.05) -> None:
+    context = GLib.MainContext.default()
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        while context.pending():
+            context.iteration(False)
+        time.sleep(0.005)
+
+
+def path_of(node: Atspi.Accessible) -> tuple[int, list[int]]:
+    """The node's application's process id and its path of child indexes from the application."""
+    path = []
+    while node is not None and node.get_role() != Atspi.Role.APPLICATION:
+        path.append(node.get_index_in_parent())
+        node = node.get_parent()
+    return (node.get_process_id() if node is not None else -1), list(reversed(path))
+
 
 KEYSYMS = {
     "Tab": 0xFF09,
@@ -76,9 +104,28 @@ def actions(node: Atspi.Accessible) -> list[str]:
 
 # Roles read in full (actions, text, value, place); of the rest only role, name and states are read.
 DETAILED = {
-    "push button", "toggle button", "check box", "radio button", "combo box", "text", "password text", "entry",
-    "link", "list", "list item", "menu item", "check menu item", "radio menu item", "page tab", "spin button",
-    "slider", "tree", "tree item", "table", "progress bar", "heading",
+    "push button",
+    "toggle button",
+    "check box",
+    "radio button",
+    "combo box",
+    "text",
+    "password text",
+    "entry",
+    "link",
+    "list",
+    "list item",
+    "menu item",
+    "check menu item",
+    "radio menu item",
+    "page tab",
+    "spin button",
+    "slider",
+    "tree",
+    "tree item",
+    "table",
+    "progress bar",
+    "heading",
 }
 
 
@@ -90,7 +137,7 @@ def describe(node: Atspi.Accessible, path: list[int], full: bool = False) -> dic
         "states": states(node),
         "children": [],
     }
-    if not (full or info["role"] in DETAILED or "focusable" in info["states"] and info["role"] != "label"):
+    if not (full or info["role"] in DETAILED or ("focusable" in info["states"] and info["role"] != "label")):
         return info
     info["description"] = node.get_description() or ""
     info["actions"] = actions(node)
@@ -161,6 +208,15 @@ def handle(request: dict) -> object:
         app = app_of(request["pid"])
         return None if app is None else tree(app, [])
     if cmd == "focused":
+        pump()
+        node = FOCUS["node"]
+        if node is not None:
+            try:
+                pid, path = path_of(node)
+                if pid == request["pid"] and node.get_state_set().contains(Atspi.StateType.FOCUSED):
+                    return describe(node, path, full=True)
+            except Exception:
+                pass  # gone with its page: read the tree instead
         app = app_of(request["pid"])
         return None if app is None else focused(app, [])
     if cmd == "act":
@@ -186,6 +242,8 @@ def handle(request: dict) -> object:
 
 
 def main() -> None:
+    listener = Atspi.EventListener.new(_on_focus)
+    listener.register("object:state-changed:focused")
     print(json.dumps({"ok": True, "ready": True}), flush=True)
     for line in sys.stdin:
         request = json.loads(line)

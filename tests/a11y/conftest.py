@@ -17,6 +17,7 @@ CI (``CI`` set) they fail instead, so CI cannot pass without them (``./dev test`
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -179,19 +180,11 @@ def desktop(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Desktop]:
     finally:
         if client is not None:
             client.close()
-        with _suppress():
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(bus.pid, signal.SIGTERM)
         bus.wait(timeout=10)
         x_server.terminate()
         x_server.wait(timeout=10)
-
-
-class _suppress:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *exc: object) -> bool:
-        return isinstance(exc[1], ProcessLookupError)
 
 
 class Tree:
@@ -248,13 +241,17 @@ class Tree:
         time.sleep(0.2)
 
     def focused(self, timeout: float = 5.0) -> dict[str, Any]:
-        """The node with the keyboard focus, with its ancestors (waiting for one)."""
+        """The node with the keyboard focus (as focus events told it), with its ancestors."""
         deadline = time.monotonic() + timeout
         while True:
-            node = next((n for n in self.nodes() if "focused" in n["states"]), None)
-            if node is not None or time.monotonic() > deadline:
-                assert node is not None, "nothing has the keyboard focus"
-                return node
+            node = self.client.call("focused", pid=self.pid)
+            if node is not None:
+                by_path = {tuple(n["path"]): n for n in self.nodes()}
+                found = by_path.get(tuple(node["path"]))
+                if found is not None:
+                    return {**node, "ancestors": found["ancestors"]}
+            if time.monotonic() > deadline:
+                raise AssertionError(f"nothing has the keyboard focus (last: {node})")
             time.sleep(0.1)
 
     def wait_focus(self, role: str, name: str, timeout: float = 5.0) -> dict[str, Any]:
@@ -335,7 +332,7 @@ def start_navigator(desktop: Desktop, home: Path, driver: bool = False, **extra:
 def stop_navigator(tree: Tree) -> None:
     process = tree.process
     if process.poll() is None and process.stdin is not None and process.stdout is not None:
-        with _suppress_all():
+        with contextlib.suppress(OSError, ValueError, subprocess.TimeoutExpired):
             process.stdin.write('{"quit": true}\n')
             process.stdin.flush()
             process.wait(timeout=10)
@@ -345,14 +342,6 @@ def stop_navigator(tree: Tree) -> None:
     for pipe in (process.stdin, process.stdout):
         if pipe is not None:
             pipe.close()
-
-
-class _suppress_all:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *exc: object) -> bool:
-        return exc[1] is None or isinstance(exc[1], (OSError, ValueError, subprocess.TimeoutExpired))
 
 
 @pytest.fixture

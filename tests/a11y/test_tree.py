@@ -108,7 +108,11 @@ def test_each_question_is_announced_with_its_choices(driven: Tree, locale: str) 
         group = next(((role, name) for role, name in reversed(context) if name in prompts), None)
         assert group is not None, f"{screen}: the focused {focused['role']} {focused['name']!r} is in no group named with the question"
         question = prompts[group[1]]
-        choices = [n for n in driven.nodes() if n["ancestors"] and group in n["ancestors"] and n["role"] in ("radio button", "check box", "list item")]
+        choices = [
+            n
+            for n in driven.nodes()
+            if n["ancestors"] and group in n["ancestors"] and n["role"] in ("radio button", "check box", "list item")
+        ]
         expected_role = {"single": ("radio button", "list item", "list"), "multi": ("check box",)}[question.kind]
         assert focused["role"] in expected_role, f"{screen}: focus on a {focused['role']}"
         assert {n["name"] for n in choices} >= {o.label for o in question.options if len(question.options) <= 18}, screen
