@@ -242,6 +242,9 @@ def handle(request: dict) -> object:
 
 
 def main() -> None:
+    # libatspi waits 0.8 s for an application's answer by default; a busy machine (or Navigator
+    # building a plan) can take longer, and a screen reader would simply wait.
+    Atspi.set_timeout(15000, 30000)
     listener = Atspi.EventListener.new(_on_focus)
     listener.register("object:state-changed:focused")
     print(json.dumps({"ok": True, "ready": True}), flush=True)

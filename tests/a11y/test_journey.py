@@ -31,7 +31,7 @@ def answer_questions(tree: Tree) -> int:
             tree.key("Return")  # the help that comes at once after "not safe": on with the questions
             continue
         assert focused["role"] in ("radio button", "check box", "list", "list item"), f"focus on {focused['role']} {focused['name']!r}"
-        before = [n["name"] for n in tree.nodes() if n["role"] in ("radio button", "check box", "list item")]
+        before = question_seen(tree)
         if focused["role"] in ("list", "list item"):
             tree.key("Down")  # a long list: the first choice ("I'd rather not say")
         else:
@@ -52,14 +52,20 @@ def focus_on(tree: Tree, roles: tuple[str, ...], timeout: float = 10.0) -> dict:
         time.sleep(0.2)
 
 
-def wait_for_change(tree: Tree, before: list[str], timeout: float = 10.0) -> None:
+def question_seen(tree: Tree) -> tuple[object, ...]:
+    """What a screen reader has of the question now: the named group of the focus, and the choices."""
+    focused = tree.focused()
+    choices = tuple(n["name"] for n in tree.nodes() if n["role"] in ("radio button", "check box", "list item"))
+    return (tuple(focused["ancestors"]), focused["role"], choices)
+
+
+def wait_for_change(tree: Tree, before: tuple[object, ...], timeout: float = 15.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        now = [n["name"] for n in tree.nodes() if n["role"] in ("radio button", "check box", "list item")]
-        if now != before or showing(tree, *PLAN_BUTTON):
+        if showing(tree, *PLAN_BUTTON) or question_seen(tree) != before:
             return
         time.sleep(0.2)
-    raise AssertionError(f"Enter did not move on from the question with {before[:3]}")
+    raise AssertionError(f"Enter did not move on from {before}")
 
 
 def test_home_questions_plan_save_and_quick_exit_through_the_tree(launch, tmp_path: Path) -> None:
