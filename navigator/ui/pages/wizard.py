@@ -705,7 +705,9 @@ class WizardPage(Page):
     MOVE_ON_AFTER = 350
 
     def _move_on_soon(self, question_id: str) -> None:
-        QTimer.singleShot(self.MOVE_ON_AFTER, lambda: self._move_on(question_id))
+        # Tied to the page: a window closed meanwhile (a person who quits, a test ending on a busy
+        # machine) takes the timer with it, instead of calling a page that is gone.
+        QTimer.singleShot(self.MOVE_ON_AFTER, self, lambda: self._move_on(question_id))
 
     def _move_on(self, question_id: str) -> None:
         walk = self.walk
