@@ -62,7 +62,9 @@ def screens(window) -> list[str]:  # type: ignore[no-untyped-def]
     from navigator.ui.doors import LIST_DOORS
 
     _walk, asked = first_answers(window)
-    pages = [name for name in window.pages if name not in ("item", "list", "letter", "plan")]
+    # Every page, built yet or not (pages are built on their first visit).
+    names = list(getattr(window.stack, "names", None) or window.pages)
+    pages = [name for name in names if name not in ("item", "list", "letter", "plan")]
     return [
         *pages,
         *(f"list:{key}" for key in LIST_DOORS),
