@@ -44,6 +44,17 @@ def create_app(argv: list[str] | None = None) -> QApplication:
             icon.addFile(str(path))
         app.setWindowIcon(icon)
     app.setQuitOnLastWindowClosed(True)
+    # No motion: Qt's sliding and fading menus, lists and tooltips stay off whatever the desktop
+    # says (Navigator has no animation of its own), so a reduced-motion preference is always met.
+    for effect in (
+        Qt.UIEffect.UI_AnimateMenu,
+        Qt.UIEffect.UI_FadeMenu,
+        Qt.UIEffect.UI_AnimateCombo,
+        Qt.UIEffect.UI_AnimateTooltip,
+        Qt.UIEffect.UI_FadeTooltip,
+        Qt.UIEffect.UI_AnimateToolBox,
+    ):
+        QApplication.setEffectEnabled(effect, False)
     return app
 
 

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Literal
 
 import shiboken6
-from PySide6.QtCore import QDir, Qt
-from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QWidget
+from PySide6.QtCore import QDir, Qt, QTimer
+from PySide6.QtWidgets import QFileDialog, QLabel, QLineEdit, QMessageBox, QWidget
 
 from navigator import APP_NAME
 from navigator.i18n import _
@@ -121,6 +121,10 @@ def ask_save_path(parent: QWidget, title: str, file_name: str, file_filter: str,
     dialog.setDefaultSuffix(suffix)
     dialog.selectFile(file_name)
     dialog.setHistory([])
+    # The file's name has the focus (Qt gives it to the file list): type a name, press Enter.
+    name_field = dialog.findChild(QLineEdit, "fileNameEdit")
+    if name_field is not None:
+        QTimer.singleShot(0, name_field.setFocus)
     try:
         if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
             return None

@@ -72,6 +72,16 @@ class ConstantTitles(QObject):
         return False
 
 
+def system_wants_high_contrast(app: QApplication) -> bool:
+    """The desktop's contrast preference, where Qt reports it (QStyleHints.accessibility(), Qt 6.10
+    and later; older Qt says nothing, and Navigator starts calm)."""
+    hints = app.styleHints()
+    accessibility = getattr(hints, "accessibility", None)
+    if accessibility is None:
+        return False
+    return bool(accessibility().contrastPreference() == Qt.ContrastPreference.HighContrast)
+
+
 class Display(QObject):
     """Text size, contrast and the plain window for this run; ``changed`` after each change."""
 
@@ -87,6 +97,19 @@ class Display(QObject):
         self.usual_icon = app.windowIcon()
         self.titles = ConstantTitles(self)
         app.installEventFilter(self.titles)
+        # The desktop's high-contrast setting: followed at the start and when it changes (the
+        # person's own choice in the menu, or remembered settings, still decide after that).
+        if system_wants_high_contrast(app) and not self.high_contrast():
+            self.theme.set_high_contrast(True)
+            self.theme.apply(app)
+        accessibility = getattr(app.styleHints(), "accessibility", None)
+        if accessibility is not None:
+            accessibility().contrastPreferenceChanged.connect(self.system_contrast_changed)
+
+    def system_contrast_changed(self) -> None:
+        wanted = system_wants_high_contrast(self.app)
+        if wanted != self.high_contrast():
+            self.set_high_contrast(wanted)
 
     # --- text size and contrast ------------------------------------------------------------
 

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QResizeEvent
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -40,6 +40,7 @@ from navigator.ui import links
 from navigator.ui.case_keeper import CaseKeeper
 from navigator.ui.display import Display
 from navigator.ui.doors import LIST_DOORS, ListDoor
+from navigator.ui.keyboard import FocusRing, landing, move_focus
 from navigator.ui.navigation import Page, PageStack
 from navigator.ui.pages.home import HomePage
 from navigator.ui.pages.search import SearchBox, SearchPage
@@ -169,6 +170,10 @@ class MainWindow(QMainWindow):
         self._set_direction(i18n.current_locale())
         self.retranslate()
         self.show_page("home", remember=False)
+        # The one focus style (keyboard.py), and at the start the focus on the window itself, so
+        # that the first Tab reaches Quick exit (UX review F19).
+        self.focus_ring = FocusRing(self, theme.palette.focus)
+        central.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- the pages, each built when first wanted ---------------------------------------------
 
@@ -364,7 +369,37 @@ class MainWindow(QMainWindow):
     def show_page(self, name: str, remember: bool = True) -> Page:
         page = self.stack.show_page(name, remember)
         self.update_chrome()
+        self.land_focus(page)
         return page
+
+    def land_focus(self, page: Page) -> None:
+        """The focus is never left behind on a hidden page: it goes to the page's heading or first
+        control, unless the page put it somewhere itself (the questions: on a choice)."""
+        focused = QApplication.focusWidget()
+        if focused is not None and page.isAncestorOf(focused) and focused.isVisible():
+            return
+        target = landing(page)
+        if target is not None:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        """Enter presses the focused button, as Space does: outside a dialog Qt's buttons ignore Enter,
+        and it is the key most people (and screen-reader users) press."""
+        focused = QApplication.focusWidget()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and isinstance(focused, QPushButton) and focused.isEnabled():
+            if focused.menu() is not None:
+                focused.showMenu()
+            else:
+                focused.click()
+            return
+        super().keyPressEvent(event)
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802 - Qt override
+        """Tab and Shift+Tab: Quick exit first, then everything in the order it is seen (keyboard.py)."""
+        central = self.centralWidget()
+        if central is None:
+            return super().focusNextPrevChild(next)
+        return move_focus(central, self.topbar.quick_exit_button, next)
 
     def go_home(self) -> None:
         self.show_page("home")
@@ -463,6 +498,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(self.display.window_icon())
 
     def _display_changed(self) -> None:
+        self.focus_ring.set_colour(self.theme.palette.focus)
         self._show_window_name()
         self.fit_footer()
         self.home.show_offer(self.display.plain_window)

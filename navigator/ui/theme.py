@@ -29,6 +29,12 @@ class Palette:
     notice_bg: str
     notice_text: str
     link: str
+    # Round and square boxes of the choices (their edge), and a control that cannot be used now:
+    # plainly different from one that can (a grey ground, a dashed edge), its words still readable.
+    indicator: str
+    edge: str  # the edge of a button or field: 3:1 on the page (WCAG 1.4.11); cards keep "border"
+    disabled_bg: str
+    disabled_text: str
 
 
 # Contrast ratios (text on its background) are checked in tests/ui/test_theme.py.
@@ -48,6 +54,10 @@ CALM = Palette(
     notice_bg="#FFF1D6",
     notice_text="#4A3300",
     link="#1F5C8F",
+    indicator="#55525F",
+    edge="#837E8C",
+    disabled_bg="#ECE7E0",
+    disabled_text="#55525F",
 )
 
 HIGH_CONTRAST = Palette(
@@ -66,7 +76,56 @@ HIGH_CONTRAST = Palette(
     notice_bg="#1A1A1A",
     notice_text="#FFE14D",
     link="#8AD4FF",
+    indicator="#FFFFFF",
+    edge="#FFFFFF",
+    disabled_bg="#000000",
+    disabled_text="#BDBDBD",
 )
+
+
+# What each control looks like in each state: (control, state) -> (what is drawn, its colour field,
+# the field of what it is drawn on). "text" must reach 4.5:1 (WCAG 1.4.3), "indicator" (an edge, a
+# box, a dot, the focus ring) 3:1 (WCAG 1.4.11). The style sheet below uses these same fields, and
+# tests/ui/test_contrast.py checks every row in every palette, and renders the ones F18 was about.
+STATES: dict[tuple[str, str], list[tuple[str, str, str]]] = {
+    ("button", "normal"): [("text", "text", "surface"), ("indicator", "edge", "background"), ("indicator", "edge", "surface")],
+    ("button", "hover"): [("text", "text", "surface"), ("indicator", "primary", "background")],
+    ("button", "focus"): [("text", "text", "surface"), ("indicator", "focus", "background"), ("indicator", "focus", "surface")],
+    ("button", "disabled"): [("text", "disabled_text", "disabled_bg")],
+    ("primary", "normal"): [("text", "on_primary", "primary")],
+    ("primary", "hover"): [("text", "on_primary", "primary")],
+    ("primary", "focus"): [("text", "on_primary", "primary"), ("indicator", "focus", "background")],
+    ("primary", "disabled"): [("text", "disabled_text", "disabled_bg")],
+    ("door", "normal"): [("text", "text", "surface"), ("text", "muted", "surface")],
+    ("door", "hover"): [("text", "text", "primary_soft"), ("text", "muted", "primary_soft"), ("indicator", "primary", "background")],
+    ("door", "focus"): [("indicator", "focus", "background")],
+    ("quick exit", "normal"): [("text", "exit_text", "exit_bg")],
+    ("quick exit", "hover"): [("text", "exit_text", "exit_bg")],
+    ("quick exit", "focus"): [("text", "exit_text", "exit_bg"), ("indicator", "focus", "surface")],
+    ("link", "normal"): [("text", "link", "surface"), ("text", "link", "background")],
+    ("link", "focus"): [("indicator", "focus", "surface")],
+    ("link", "disabled"): [("text", "disabled_text", "surface")],
+    ("choice", "normal"): [("text", "text", "surface"), ("indicator", "indicator", "surface")],
+    ("choice", "hover"): [("text", "text", "surface"), ("indicator", "primary", "surface")],
+    ("choice", "focus"): [("indicator", "focus", "background")],
+    ("choice", "checked"): [
+        ("text", "text", "primary_soft"),
+        ("indicator", "indicator", "primary_soft"),
+        ("indicator", "primary", "primary_soft"),
+    ],
+    ("choice", "disabled"): [("text", "disabled_text", "surface"), ("indicator", "disabled_text", "surface")],
+    ("field", "normal"): [
+        ("text", "text", "surface"),
+        ("indicator", "edge", "surface"),
+        ("indicator", "edge", "background"),
+        ("text", "muted", "surface"),
+    ],
+    ("field", "focus"): [("indicator", "focus", "background")],
+    ("field", "disabled"): [("text", "disabled_text", "disabled_bg")],
+    ("selected item", "normal"): [("text", "on_primary", "primary")],
+    ("notice", "normal"): [("text", "notice_text", "notice_bg")],
+    ("secondary text", "normal"): [("text", "muted", "background"), ("text", "muted", "surface")],
+}
 
 
 def contrast_ratio(fg: str, bg: str) -> float:
@@ -132,13 +191,15 @@ class Theme:
         QFrame#notice {{ background: {p.notice_bg}; border-radius: 10px; }}
         QFrame#notice QLabel {{ color: {p.notice_text}; }}
         QPushButton {{
-            background: {p.surface}; color: {p.text}; border: 1px solid {p.border};
+            background: {p.surface}; color: {p.text}; border: 1px solid {p.edge};
             border-radius: 10px; padding: 8px 16px; min-height: 1.6em;
         }}
         QPushButton:hover {{ border-color: {p.primary}; }}
-        QPushButton:focus, QToolButton:focus, QLineEdit:focus, QComboBox:focus, QCheckBox:focus, QRadioButton:focus, QListWidget:focus, QTextBrowser:focus {{
-            outline: none; border: 3px solid {p.focus};
+        QPushButton:disabled, QPushButton#primary:disabled, QPushButton#door:disabled, QToolButton:disabled, QLineEdit:disabled, QComboBox:disabled {{
+            background: {p.disabled_bg}; color: {p.disabled_text}; border: 1px dashed {p.disabled_text};
         }}
+        /* No focus rule here: the one focus ring is drawn over the window (ui/keyboard.py), so no
+           widget's own style can hide it (UX review F19). */
         QPushButton#primary {{ background: {p.primary}; color: {p.on_primary}; border: 1px solid {p.primary}; font-weight: 600; }}
         QPushButton#door {{
             background: {p.surface}; border: 1px solid {p.border}; border-radius: 16px;
@@ -159,10 +220,27 @@ class Theme:
             padding: 10px 14px; font-size: {self.pt(1.15)}pt; font-weight: 600; text-align: left;
         }}
         QPushButton#link {{ background: transparent; border: none; color: {p.link}; text-decoration: underline; padding: 4px; }}
+        QPushButton#link:disabled {{ background: transparent; border: none; color: {p.disabled_text}; text-decoration: none; }}
         QLineEdit, QComboBox {{ background: {p.surface}; border: 1px solid {p.border}; border-radius: 10px; padding: 6px 10px; }}
         QTextBrowser {{ background: {p.surface}; border: 1px solid {p.border}; border-radius: 14px; padding: 18px 24px; }}
         QRadioButton, QCheckBox {{ spacing: 12px; padding: 10px 12px; border: 1px solid {p.border}; border-radius: 10px; background: {p.surface}; }}
         QRadioButton:checked, QCheckBox:checked {{ border: 2px solid {p.primary}; background: {p.primary_soft}; }}
+        QRadioButton:hover, QCheckBox:hover {{ border-color: {p.primary}; }}
+        QRadioButton:disabled, QCheckBox:disabled {{ color: {p.disabled_text}; border-style: dashed; }}
+        QRadioButton::indicator, QCheckBox::indicator {{
+            width: 14px; height: 14px; border: 2px solid {p.indicator}; background: {p.surface};
+        }}
+        QRadioButton::indicator {{ border-radius: 9px; }}
+        QCheckBox::indicator {{ border-radius: 3px; }}
+        QRadioButton::indicator:checked {{
+            background: qradialgradient(cx: 0.5, cy: 0.5, radius: 0.5, fx: 0.5, fy: 0.5,
+                stop: 0 {p.primary}, stop: 0.55 {p.primary}, stop: 0.6 {p.surface}, stop: 1 {p.surface});
+        }}
+        QCheckBox::indicator:checked {{ background: {p.primary}; border-color: {p.primary}; }}
+        QRadioButton::indicator:disabled, QCheckBox::indicator:disabled {{ border-color: {p.disabled_text}; }}
+        QListWidget {{ background: {p.surface}; color: {p.text}; border: 1px solid {p.indicator}; border-radius: 10px; }}
+        QListWidget::item:selected {{ background: {p.primary}; color: {p.on_primary}; }}
+        QLineEdit, QComboBox {{ border-color: {p.edge}; }}
         QProgressBar {{ border: none; background: {p.border}; border-radius: 4px; max-height: 8px; }}
         QProgressBar::chunk {{ background: {p.primary}; border-radius: 4px; }}
         """

@@ -26,7 +26,10 @@ def is_plain_tooltip(tip: str) -> bool:
 
 
 def scroll(inner: QWidget) -> QScrollArea:
+    """A page's scrolling area. It is no Tab stop of its own (UX review F19: a stop that shows and
+    says nothing): Tab goes to the controls in it, and the area scrolls to the one with the focus."""
     area = QScrollArea()
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidget(inner)

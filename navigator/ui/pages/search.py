@@ -14,7 +14,7 @@ runs when it is.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QFont, QFontMetrics, QKeyEvent, QKeySequence, QPainter, QResizeEvent, QShortcut
+from PySide6.QtGui import QColor, QFocusEvent, QFont, QFontMetrics, QKeyEvent, QKeySequence, QPainter, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
@@ -32,6 +32,7 @@ from navigator.core.search import Hit, Results, SearchIndex
 from navigator.i18n import N_, _, ngettext
 from navigator.ui.language_notes import english_title, shows_english
 from navigator.ui.navigation import Page, Shell
+from navigator.ui.theme import Theme
 from navigator.ui.widgets import column, label, plain_tooltip
 from navigator.ui.worker import Worker
 
@@ -97,6 +98,7 @@ class ResultDelegate(QStyledItemDelegate):
     """Draws a result as its title over a short snippet; group headings larger; "show all" as a link."""
 
     PAD_X, PAD_Y, GAP = 14, 8, 4
+    theme: Theme | None = None  # its palette's "muted" colours the snippet; set by the result list
 
     def _layout(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> tuple[QFont, QRect, QRect, int]:
         """Title font, title and snippet rectangles, and text flags for this row."""
@@ -143,7 +145,9 @@ class ResultDelegate(QStyledItemDelegate):
         snippet_text = index.data(SNIPPET_ROLE)
         if snippet_text:
             painter.setFont(option.font)
-            painter.setPen((palette.highlightedText() if selected else palette.placeholderText()).color())
+            # The theme's tested "muted" colour (UX review F20: the style sheet's placeholder colour was 3.1:1).
+            muted = QColor(self.theme.palette.muted) if self.theme is not None else palette.placeholderText().color()
+            painter.setPen(palette.highlightedText().color() if selected else muted)
             painter.drawText(snippet, flags, str(snippet_text))
         painter.restore()
 
@@ -164,7 +168,9 @@ class ResultList(QListWidget):
     def __init__(self, page: SearchPage) -> None:
         super().__init__()
         self.page = page
-        self.setItemDelegate(ResultDelegate(self))
+        delegate = ResultDelegate(self)
+        delegate.theme = page.shell.theme
+        self.setItemDelegate(delegate)
         self.setWordWrap(True)
         self.setUniformItemSizes(False)
         self.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)

@@ -229,7 +229,9 @@ class WizardPage(Page):
         layout.addWidget(self.help)
         self.question_language = label(name="muted")
         layout.addWidget(self.question_language)
-        self.options_box = QWidget()
+        # The choices are one group named with the question, so a screen reader says the question as
+        # the focus comes to its first choice (tests/a11y/test_tree.py).
+        self.options_box = QFrame()
         self.options_layout = QGridLayout(self.options_box)
         self.options_layout.setContentsMargins(0, 8, 0, 8)
         self.options_layout.setHorizontalSpacing(14)
@@ -505,9 +507,7 @@ class WizardPage(Page):
         self.refresh()
 
     def refresh(self) -> None:
-        p = self.shell.theme.palette
-        # A disabled main button must look disabled: the theme's "primary" style has no such state.
-        self.setStyleSheet(f"QPushButton#primary:disabled {{ background: {p.border}; border-color: {p.border}; color: {p.muted}; }}")
+        # A disabled Next looks disabled through the theme's one disabled style (theme.py, UX review F18).
         if self.pathway is None or self.walk is None:
             self.views.setCurrentWidget(self.missing_view)
             return
@@ -522,6 +522,8 @@ class WizardPage(Page):
         self.welcome.setText(self.pathway.intro if first and self.pathway is not None else "")
         self.welcome.setVisible(first)
         self.prompt.setText(question.prompt)
+        self.options_box.setAccessibleName(question.prompt)
+        self.options_box.setAccessibleDescription(question.help or "")
         self.help.setText(question.help or "")
         self.help.setVisible(bool(question.help))
         # On each question, only the case that would puzzle: English questions in another language.
@@ -703,7 +705,9 @@ class WizardPage(Page):
     MOVE_ON_AFTER = 350
 
     def _move_on_soon(self, question_id: str) -> None:
-        QTimer.singleShot(self.MOVE_ON_AFTER, lambda: self._move_on(question_id))
+        # Tied to the page: a window closed meanwhile (a person who quits, a test ending on a busy
+        # machine) takes the timer with it, instead of calling a page that is gone.
+        QTimer.singleShot(self.MOVE_ON_AFTER, self, lambda: self._move_on(question_id))
 
     def _move_on(self, question_id: str) -> None:
         walk = self.walk
