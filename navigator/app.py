@@ -44,6 +44,9 @@ def create_app(argv: list[str] | None = None) -> QApplication:
             icon.addFile(str(path))
         app.setWindowIcon(icon)
     app.setQuitOnLastWindowClosed(True)
+    from navigator.ui.typefaces import load_fonts
+
+    load_fonts()  # Arabic, Korean, Hindi... letters a basic system may lack, from memory (F17)
     return app
 
 

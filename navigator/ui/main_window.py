@@ -36,7 +36,7 @@ from navigator.core.models import Kind
 from navigator.core.pathway import Walk
 from navigator.core.session import Session
 from navigator.i18n import _
-from navigator.ui import links
+from navigator.ui import bidi, links
 from navigator.ui.case_keeper import CaseKeeper
 from navigator.ui.display import Display
 from navigator.ui.doors import LIST_DOORS, ListDoor
@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         # Privacy everywhere: quick-exit keys (Esc x3, F12) and the watch on dialogs and text fields.
         install_exit_keys(app)
         install_guard(app)
+        bidi.install(app)  # each label's direction from its language, not its first letter (F14)
 
         self.display = Display(theme, self)
         self.search_box = SearchBox(self)
