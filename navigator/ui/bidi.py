@@ -68,12 +68,18 @@ def fit_label(label: QLabel) -> None:
         # No mouse event reaches it, so it cannot be selected: a document costs nothing more here.
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         document = _document(label)
+        # A document measures its lines itself: the label and what holds it (a choice, a door) measure again.
+        label.updateGeometry()
+        holder = label.parentWidget()
+        if holder is not None:
+            holder.updateGeometry()
     direction = text_direction(label)
     if document is not None:
         option = document.defaultTextOption()
         if option.textDirection() != direction:
             option.setTextDirection(direction)
             document.setDefaultTextOption(option)
+            label.updateGeometry()  # its lines may break elsewhere now
             label.update()
     _align(label)
 

@@ -48,7 +48,7 @@ from navigator.ui.qt_hardening import install_guard
 from navigator.ui.quick_exit import clear_owned_clipboard, forget_all, install_exit_keys, leaving, on_forget
 from navigator.ui.theme import Theme
 from navigator.ui.topbar import TopBar
-from navigator.ui.widgets import label
+from navigator.ui.widgets import FlowRow, label
 from navigator.ui.worker import Worker
 
 if TYPE_CHECKING:
@@ -313,9 +313,12 @@ class MainWindow(QMainWindow):
         self.new_person.clicked.connect(lambda: self.privacy.start_over())
         self.not_advice = label(name="muted", wrap=True)
         self.not_advice.setAlignment(Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter)
+        # The links go on to a second line rather than be cut (large text, a narrow window: F21).
+        self.footer_links = FlowRow(spacing=4)
         for link in (self.help_now, self.privacy_link, self.new_person):
             link.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
-            row.addWidget(link)
+            self.footer_links.addWidget(link)
+        row.addLayout(self.footer_links, 1)
         row.addWidget(self.not_advice, 1)
         return bar
 

@@ -5,9 +5,10 @@ there): the Arabic block, and the Korean, Chinese, Japanese and Hindi letters of
 Navigator shows. ``packaging/make_fonts.py`` makes them and says what each one holds.
 
 They are read from the package and handed to Qt from memory (``addApplicationFontFromData``):
-nothing is downloaded, and no font file or font cache is written. Their families are added as
-fallbacks of the interface font, so a Latin word keeps the system's font and only letters it has
-no glyph for come from ours.
+nothing is downloaded, and no font file or font cache is written. Qt's font matching (fontconfig
+on Linux) then finds them for the letters the system's fonts lack; a Latin word keeps the
+system's font. They are not made substitutes of the interface font: a substitute is tried before
+the system's fallbacks, and a list number in a PDF would then lose its digits.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFontDatabase
 
 FONTS = Path(__file__).resolve().parent / "fonts"
 SUFFIXES = (".ttf", ".otf")
@@ -44,12 +45,4 @@ def load_fonts() -> list[str]:
             if family not in families:
                 families.append(family)
     _loaded.extend(families)
-    fallback(families)
     return list(families)
-
-
-def fallback(families: list[str]) -> None:
-    """Our families after the interface font's own: Qt tries them for letters it has no glyph for."""
-    base = QFont().family()
-    for name in {base, "Sans Serif", "sans-serif"}:
-        QFont.insertSubstitutions(name, [f for f in families if f not in QFont.substitutes(name)])

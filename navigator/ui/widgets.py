@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
 from PySide6.QtGui import Qt as QtGui
-from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLayoutItem,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 # Tooltips made by plain_tooltip, so that the application-wide guard leaves them as they are.
 _PLAIN_TIPS: set[str] = set()
@@ -25,11 +38,54 @@ def is_plain_tooltip(tip: str) -> bool:
     return not tip or tip in _PLAIN_TIPS or not QtGui.mightBeRichText(tip)
 
 
-def scroll(inner: QWidget) -> QScrollArea:
+# Lines of reading and forms stop at about this many letters (UX review F26: 65-75).
+READING_CHARS = 75
+_SAMPLE = "Save proof first, then ask each site to remove it. "
+
+
+def letter_width(widget: QWidget) -> float:
+    """The width of an average letter of running text in ``widget``'s font (its text size)."""
+    return widget.fontMetrics().horizontalAdvance(_SAMPLE) / len(_SAMPLE)
+
+
+class ReadingColumn(QWidget):
+    """Holds a page's content at its leading edge, no wider than about ``READING_CHARS`` letters of
+    its text size, so lines stay readable on a wide window; the width follows the text size."""
+
+    def __init__(self, inner: QWidget) -> None:
+        super().__init__()
+        self.inner = inner
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(inner, 1)
+        row.addStretch(0)
+        self.fit_width()
+
+    def fit_width(self) -> None:
+        self.inner.ensurePolished()  # the theme's text size, not Qt's default
+        layout = self.inner.layout()
+        margins = layout.contentsMargins() if layout is not None else None
+        sides = margins.left() + margins.right() if margins is not None else 0
+        self.inner.setMaximumWidth(sides + round(letter_width(self.inner) * READING_CHARS))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.Polish):
+            self.fit_width()
+        super().changeEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Polish:
+            self.fit_width()
+        return super().event(event)
+
+
+def scroll(inner: QWidget, reading: bool = True) -> QScrollArea:
+    """A page's scroll area: it scrolls down, never sideways. ``reading``: cap the line length."""
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setWidget(inner)
+    area.setWidget(ReadingColumn(inner) if reading else inner)
     return area
 
 
@@ -98,3 +154,141 @@ class WrapsToWidth:
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
         return self.box.heightForWidth(width)
+
+
+class WrappingButton(WrapsToWidth, QPushButton):
+    """A push button whose words wrap to its width: it grows taller, never wider, so a long title
+    (a law, a service, a translation) never makes the page scroll sideways (UX review F23).
+
+    ``text()`` and ``setText()`` are the words; screen readers get them as the button's name.
+    """
+
+    def __init__(self, text: str = "", name: str = "", margins: tuple[int, int] = (18, 12)) -> None:
+        QPushButton.__init__(self)
+        if name:
+            self.setObjectName(name)
+        self.box = QHBoxLayout(self)
+        self.box.setContentsMargins(margins[0], margins[1], margins[0], margins[1])
+        self.words = label(name="words")  # styled as the button's words by the theme
+        self.words.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.words.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.box.addWidget(self.words)
+        policy = self.sizePolicy()
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Preferred)
+        # A push button is of fixed height (its one-line hint) to Qt's layouts: ours grows with its lines.
+        policy.setVerticalPolicy(QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self.words.installEventFilter(self)
+        self.setText(text)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        # The theme gives the words their own text size once they are polished: measure again.
+        if watched is self.words and event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.box.invalidate()
+            self.updateGeometry()
+        return False
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        margins = self.box.contentsMargins()
+        return self.words.heightForWidth(width - margins.left() - margins.right()) + margins.top() + margins.bottom()
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt name
+        self.words.setText(text)
+        self.setAccessibleName(text)
+        self.updateGeometry()
+
+    def text(self) -> str:
+        return self.words.text()
+
+
+def fit_columns(width: int, widget: QWidget, most: int, chars: int = 26) -> int:
+    """How many columns of at least ``chars`` average letters fit in ``width`` (1 to ``most``):
+    one column in a narrow window or with large text (UX review F21, F23). ``width`` is at most
+    the reading column's width (``ReadingColumn``)."""
+    width = min(width, round(letter_width(widget) * READING_CHARS))
+    column_width = max(round(letter_width(widget) * chars), 1)
+    return max(1, min(most, width // column_width))
+
+
+def place_in_columns(grid: QGridLayout, widgets: list[QWidget], columns: int, first_row: int = 0) -> None:
+    """Lay ``widgets`` out in ``columns`` equal columns, row by row, from ``first_row``."""
+    for widget in widgets:
+        grid.removeWidget(widget)
+    for index, widget in enumerate(widgets):
+        grid.addWidget(widget, first_row + index // columns, index % columns)
+    for index in range(max(columns, grid.columnCount())):
+        grid.setColumnStretch(index, 1 if index < columns else 0)
+
+
+class FlowRow(QLayout):
+    """A row of buttons that goes on to a second line when the window is narrow or the text is
+    large, instead of making the page scroll sideways (UX review F23). Right to left in
+    right-to-left languages. Hidden widgets take no room."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 10) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self.setSpacing(spacing)
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt override
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt override
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt override
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802 - Qt override
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        return self._place(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt override
+        super().setGeometry(rect)
+        self._place(rect, move=True)
+
+    def _shown(self) -> list[QLayoutItem]:
+        return [item for item in self._items if not item.isEmpty()]
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        hints = [item.sizeHint() for item in self._shown()]
+        margins = self.contentsMargins()
+        width = sum(h.width() for h in hints) + self.spacing() * max(len(hints) - 1, 0)
+        height = max((h.height() for h in hints), default=0)
+        return QSize(width + margins.left() + margins.right(), height + margins.top() + margins.bottom())
+
+    def minimumSize(self) -> QSize:  # noqa: N802 - Qt override
+        size = QSize()
+        for item in self._shown():
+            size = size.expandedTo(item.minimumSize())
+        margins = self.contentsMargins()
+        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+
+    def _place(self, rect: QRect, move: bool) -> int:
+        margins = self.contentsMargins()
+        area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
+        holder = self.parentWidget()
+        rtl = holder is not None and holder.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        x, y, line = 0, area.y(), 0
+        for item in self._shown():
+            hint = item.sizeHint()
+            width = min(max(hint.width(), item.minimumSize().width()), area.width())
+            height = item.heightForWidth(width) if item.hasHeightForWidth() else hint.height()
+            if x > 0 and x + width > area.width():
+                x, y, line = 0, y + line + self.spacing(), 0
+            if move:
+                left = area.right() - x - width + 1 if rtl else area.x() + x
+                item.setGeometry(QRect(left, y, width, height))
+            x += width + self.spacing()
+            line = max(line, height)
+        return y + line - rect.y() + margins.bottom()

@@ -104,6 +104,7 @@ class WrappingChoice(WrapsToWidth):
         self.box.addWidget(self.words)
         policy = button.sizePolicy()
         policy.setHorizontalPolicy(QSizePolicy.Policy.Expanding)
+        policy.setVerticalPolicy(QSizePolicy.Policy.Minimum)  # grows with its lines (large text), never clips them
         policy.setHeightForWidth(True)
         button.setSizePolicy(policy)
 
