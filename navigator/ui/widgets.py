@@ -48,36 +48,48 @@ def letter_width(widget: QWidget) -> float:
     return widget.fontMetrics().horizontalAdvance(_SAMPLE) / len(_SAMPLE)
 
 
-class ReadingColumn(QWidget):
-    """Holds a page's content at its leading edge, no wider than about ``READING_CHARS`` letters of
-    its text size, so lines stay readable on a wide window; the width follows the text size."""
+class ReadingWidth(QObject):
+    """Keeps a page's content at its leading edge, no wider than about ``READING_CHARS`` letters
+    of its text size, so lines stay readable on a wide window (UX review F26): the room left over
+    goes to the trailing margin. (A margin, not a narrower box around the page: Qt's layouts would
+    then keep stale heights for the page's cards.)"""
 
-    def __init__(self, inner: QWidget) -> None:
-        super().__init__()
-        self.inner = inner
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(0)
-        row.addWidget(inner, 1)
-        row.addStretch(0)
-        self.fit_width()
-
-    def fit_width(self) -> None:
-        self.inner.ensurePolished()  # the theme's text size, not Qt's default
-        layout = self.inner.layout()
+    def __init__(self, area: QScrollArea, inner: QWidget) -> None:
+        super().__init__(area)
+        self.area, self.inner = area, inner
+        layout = inner.layout()
         margins = layout.contentsMargins() if layout is not None else None
-        sides = margins.left() + margins.right() if margins is not None else 0
-        self.inner.setMaximumWidth(sides + round(letter_width(self.inner) * READING_CHARS))
+        self.base = (margins.left(), margins.top(), margins.right(), margins.bottom()) if margins is not None else (0, 0, 0, 0)
+        area.viewport().installEventFilter(self)
+        inner.installEventFilter(self)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.Polish):
-            self.fit_width()
-        super().changeEvent(event)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() in (
+            QEvent.Type.Resize,
+            QEvent.Type.FontChange,
+            QEvent.Type.StyleChange,
+            QEvent.Type.LayoutDirectionChange,
+            QEvent.Type.LayoutRequest,
+        ):
+            self.fit()
+        return False
 
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Polish:
-            self.fit_width()
-        return super().event(event)
+    def fit(self) -> None:
+        layout = self.inner.layout()
+        if layout is None:
+            return
+        left, top, right, bottom = self.base
+        current = layout.contentsMargins()
+        # Never narrower than the content can be (a row of buttons, a long word at large text).
+        least = layout.minimumSize().width() - current.left() - current.right()
+        cap = max(round(letter_width(self.inner) * READING_CHARS), least)
+        extra = max(0, self.area.viewport().width() - left - right - cap)
+        if self.inner.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+            wanted = (left + extra, top, right, bottom)
+        else:
+            wanted = (left, top, right + extra, bottom)
+        if (current.left(), current.top(), current.right(), current.bottom()) != wanted:
+            layout.setContentsMargins(*wanted)
 
 
 def scroll(inner: QWidget, reading: bool = True) -> QScrollArea:
@@ -85,7 +97,9 @@ def scroll(inner: QWidget, reading: bool = True) -> QScrollArea:
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setWidget(ReadingColumn(inner) if reading else inner)
+    area.setWidget(inner)
+    if reading:
+        ReadingWidth(area, inner)
     return area
 
 
@@ -100,26 +114,49 @@ def label(text: str = "", name: str = "", wrap: bool = True) -> QLabel:
 
 
 class Notice(QFrame):
-    """A soft banner: an untranslated page, a stale translation, a draft, a warning."""
+    """A soft banner: an untranslated page, a stale translation, a warning. Its button sits under
+    its words, so a long sentence never squeezes it (large text, a narrow window).
+
+    ``quiet``: a small muted line with a link instead of a coloured banner, for what is worth
+    knowing but is no warning, such as a machine-drafted translation (UX review F15).
+    """
 
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("notice")
-        row = QHBoxLayout(self)
-        row.setContentsMargins(16, 10, 16, 10)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(16, 10, 16, 10)
+        column.setSpacing(6)
         self.text = label()
         self.button = QPushButton()
         self.button.hide()
-        row.addWidget(self.text, 1)
+        column.addWidget(self.text)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.button)
+        row.addStretch(1)
+        column.addLayout(row)
+        self.quiet = False
         self.hide()
 
-    def show_text(self, text: str, action: str = "") -> None:
+    def show_text(self, text: str, action: str = "", quiet: bool = False) -> None:
         self.text.setText(text)
         self.text.setAccessibleName(text)
         self.button.setVisible(bool(action))
         self.button.setText(action)
         self.button.setAccessibleName(action)
+        if quiet != self.quiet or not self.objectName():
+            self.quiet = quiet
+            self.setObjectName("quietNotice" if quiet else "notice")
+            self.text.setObjectName("muted" if quiet else "")
+            self.button.setObjectName("link" if quiet else "")
+            margins = (0, 0, 0, 0) if quiet else (16, 10, 16, 10)
+            layout = self.layout()
+            if layout is not None:
+                layout.setContentsMargins(*margins)
+            for widget in (self, self.text, self.button):
+                widget.style().unpolish(widget)
+                widget.style().polish(widget)
         self.show()
 
 
@@ -205,7 +242,7 @@ class WrappingButton(WrapsToWidth, QPushButton):
 def fit_columns(width: int, widget: QWidget, most: int, chars: int = 26) -> int:
     """How many columns of at least ``chars`` average letters fit in ``width`` (1 to ``most``):
     one column in a narrow window or with large text (UX review F21, F23). ``width`` is at most
-    the reading column's width (``ReadingColumn``)."""
+    the reading column's width (``ReadingWidth``)."""
     width = min(width, round(letter_width(widget) * READING_CHARS))
     column_width = max(round(letter_width(widget) * chars), 1)
     return max(1, min(most, width // column_width))

@@ -48,7 +48,7 @@ from navigator.ui.language_notes import list_notice
 from navigator.ui.navigation import Page, Shell
 from navigator.ui.reader import SafeDocument
 from navigator.ui.theme import Palette
-from navigator.ui.widgets import WrapsToWidth, column, label, scroll
+from navigator.ui.widgets import FlowRow, WrapsToWidth, column, label, scroll
 
 
 def category_name(category: str) -> str:
@@ -331,7 +331,7 @@ class PlanPage(Page):
         box.setContentsMargins(0, 12, 0, 0)
         box.setSpacing(6)
         self.keep_note = label(name="muted")
-        row = QHBoxLayout()
+        row = FlowRow()  # on two lines rather than wider than the window (large text: F23)
         self.print_button = QPushButton()
         self.print_button.clicked.connect(self.print_plan)
         self.pdf_button = QPushButton()
@@ -346,7 +346,6 @@ class PlanPage(Page):
         self.more_button.setMenu(self.more_menu)
         for button in (self.pdf_button, self.print_button, self.more_button):
             row.addWidget(button)
-        row.addStretch(1)
         box.addLayout(row)
         box.addWidget(self.keep_note)
         return bar
