@@ -35,7 +35,7 @@ def holder(qtbot, direction: Qt.LayoutDirection, *labels: QLabel) -> QWidget:
     column = QVBoxLayout(box)
     for each in labels:
         column.addWidget(each)
-    box.resize(420, 60 * len(labels))
+    box.resize(900, 60 * len(labels))
     qtbot.addWidget(box)
     box.show()
     qtbot.waitExposed(box)

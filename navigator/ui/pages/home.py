@@ -18,7 +18,7 @@ from navigator.core.plan import crisis_help
 from navigator.i18n import _, current_locale, review_status
 from navigator.ui.likely_place import likely_country
 from navigator.ui.navigation import Page, Shell
-from navigator.ui.widgets import FlowRow, column, fit_columns, label, place_in_columns, scroll
+from navigator.ui.widgets import FlowRow, WrappingButton, column, fit_columns, label, place_in_columns, scroll
 
 
 class Door(QPushButton):
@@ -71,8 +71,8 @@ class HomePage(Page):
         layout.addWidget(self.title)
 
         # One clear start.
-        self.start = QPushButton()
-        self.start.setObjectName("primary")
+        self.start = WrappingButton(name="primary", margins=(22, 10))  # a long translation wraps
+        self.start.setSizePolicy(QSizePolicy.Policy.Maximum, self.start.sizePolicy().verticalPolicy())
         self.start.setCursor(Qt.CursorShape.PointingHandCursor)
         self.start.clicked.connect(lambda: shell.open_door("guide"))
         self.start_note = label(name="muted")
