@@ -699,7 +699,8 @@ class WizardPage(Page):
     MOVE_ON_AFTER = 350
 
     def _move_on_soon(self, question_id: str) -> None:
-        QTimer.singleShot(self.MOVE_ON_AFTER, lambda: self._move_on(question_id))
+        # With the page as context: a page deleted meanwhile (a closed window) cancels the timer.
+        QTimer.singleShot(self.MOVE_ON_AFTER, self, lambda: self._move_on(question_id))
 
     def _move_on(self, question_id: str) -> None:
         walk = self.walk
