@@ -55,6 +55,9 @@ def create_app(argv: list[str] | None = None) -> QApplication:
         Qt.UIEffect.UI_AnimateToolBox,
     ):
         QApplication.setEffectEnabled(effect, False)
+    from navigator.ui.typefaces import load_fonts
+
+    load_fonts()  # Arabic, Korean, Hindi... letters a basic system may lack, from memory (F17)
     return app
 
 

@@ -10,8 +10,9 @@ from datetime import date, datetime, time, timedelta
 from babel import Locale, UnknownLocaleError
 
 from navigator.core.deadlines import rounded_duration
+from navigator.core.render import isolate
 from navigator.i18n.pseudo import marked
-from navigator.i18n.runtime import N_, _, babel_locale, current_locale
+from navigator.i18n.runtime import N_, _, babel_locale, current_locale, is_rtl
 
 
 def language_name(locale: str) -> str:
@@ -48,10 +49,19 @@ def format_time(value: datetime | time, style: str = "short", locale: str | None
 
 
 def format_list(items: list[str], locale: str | None = None) -> str:
-    """ "A, B and C" as the language writes a list (Arabic: its own comma; UX review F16)."""
+    """ "A, B and C" as the language writes a list, from CLDR (Arabic: its own comma; UX review F16).
+
+    In a right-to-left language each item is a Unicode first-strong isolate, so Latin names stay
+    whole and in the list's order: "X، TikTok و Instagram" is read right to left, not as one
+    left-to-right run "X، TikTok" (UX review F14).
+    """
     from babel.lists import format_list as _babel_list
 
-    return _babel_list(items, style="standard", locale=babel_locale(locale)) if items else ""
+    if not items:
+        return ""
+    if is_rtl(locale or current_locale()):
+        items = [isolate(item) for item in items]
+    return _babel_list(items, style="standard", locale=babel_locale(locale))
 
 
 def format_number(value: float, locale: str | None = None) -> str:

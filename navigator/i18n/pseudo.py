@@ -45,8 +45,14 @@ def pseudo(text: str) -> str:
     """Accent, stretch and bracket ``text``, keeping placeholders and mnemonics intact."""
     parts = _SPLIT.split(text)
     out = "".join(p if _SPLIT.fullmatch(p) else p.translate(_PSEUDO_MAP) for p in parts)
-    pad = "·" * max(1, len(text) * 2 // 5)
-    return f"⟦{out}{pad}⟧"
+    return f"⟦{out}{_pad(len(text))}⟧"
+
+
+def _pad(length: int) -> str:
+    """Dots that make a text about 40% longer, as translations often are; in groups of eight, so
+    they wrap like words do (one long run of dots would be a word no real language has)."""
+    dots = "·" * max(1, length * 2 // 5)
+    return " ".join(dots[i : i + 8] for i in range(0, len(dots), 8))
 
 
 def marked(text: str) -> str:
@@ -60,9 +66,15 @@ def pseudo_content(text: str) -> str:
     No brackets here: a ``⟦`` before ``# Heading`` would break the Markdown. The accents alone
     show at a glance which words did not pass through the translation layer.
     """
-    parts = _CONTENT_SPLIT.split(text)
-    out = "".join(p if p and _CONTENT_SPLIT.fullmatch(p) else p.translate(_PSEUDO_MAP) for p in parts)
-    return out + " " + "·" * max(1, min(len(text), 200) * 2 // 5)
+    lines = []
+    for line in text.split("\n"):
+        if line.strip().startswith(":::"):
+            lines.append(line)  # an audience fence ("::: adults", ":::") is structure, not words
+            continue
+        parts = _CONTENT_SPLIT.split(line)
+        lines.append("".join(p if p and _CONTENT_SPLIT.fullmatch(p) else p.translate(_PSEUDO_MAP) for p in parts))
+    pad = _pad(min(len(text), 200))
+    return "\n".join(lines) + ("\n\n" + pad if "\n" in text else " " + pad)
 
 
 def _map(tree: Any) -> Any:

@@ -44,6 +44,14 @@ def item_notice(state: ItemState, reading_english: bool) -> tuple[str, str] | No
     return None
 
 
+def is_quiet(state: ItemState, reading_english: bool) -> bool:
+    """A draft, or the English chosen by the reader, is said in a small quiet line with the other
+    version one tap away; what is missing or out of date keeps its banner (UX review F15)."""
+    if reading_english:
+        return True
+    return not state.shows_english and state.state != "stale" and state.review == "draft"
+
+
 def english_title(title: str) -> str:
     """A title in a list, marked when the page behind it is shown in English."""
     return _("{title} (in English)").format(title=title)

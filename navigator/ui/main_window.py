@@ -36,7 +36,7 @@ from navigator.core.models import Kind
 from navigator.core.pathway import Walk
 from navigator.core.session import Session
 from navigator.i18n import _
-from navigator.ui import links
+from navigator.ui import bidi, links
 from navigator.ui.case_keeper import CaseKeeper
 from navigator.ui.display import Display
 from navigator.ui.doors import LIST_DOORS, ListDoor
@@ -49,7 +49,7 @@ from navigator.ui.qt_hardening import install_guard
 from navigator.ui.quick_exit import clear_owned_clipboard, forget_all, install_exit_keys, leaving, on_forget
 from navigator.ui.theme import Theme
 from navigator.ui.topbar import TopBar
-from navigator.ui.widgets import label
+from navigator.ui.widgets import FlowRow, label
 from navigator.ui.worker import Worker
 
 if TYPE_CHECKING:
@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         # Privacy everywhere: quick-exit keys (Esc x3, F12) and the watch on dialogs and text fields.
         install_exit_keys(app)
         install_guard(app)
+        bidi.install(app)  # each label's direction from its language, not its first letter (F14)
 
         self.display = Display(theme, self)
         self.search_box = SearchBox(self)
@@ -324,9 +325,12 @@ class MainWindow(QMainWindow):
         self.new_person.clicked.connect(lambda: self.privacy.start_over())
         self.not_advice = label(name="muted", wrap=True)
         self.not_advice.setAlignment(Qt.AlignmentFlag.AlignTrailing | Qt.AlignmentFlag.AlignVCenter)
+        # The links go on to a second line rather than be cut (large text, a narrow window: F21).
+        self.footer_links = FlowRow(spacing=4)
         for link in (self.help_now, self.privacy_link, self.new_person):
             link.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
-            row.addWidget(link)
+            self.footer_links.addWidget(link)
+        row.addLayout(self.footer_links, 1)
         row.addWidget(self.not_advice, 1)
         return bar
 

@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
+import shiboken6
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from navigator.core.library import Library
@@ -99,6 +101,25 @@ class Pages(dict[str, Page]):
         return self.stack.build(name)
 
 
+def measure_again(page: QWidget) -> None:
+    """Make Qt measure every part of ``page`` again before it is shown.
+
+    Qt's layouts keep, for each widget, the height it needed for a width. Words changed while a
+    page was hidden (a new language, a new text size, a new plan) reach the layout of their own
+    card, but not the remembered height of the card in the page: the page then cuts a line
+    (UX review F21). Forgetting those heights costs little next to showing a page.
+    """
+    for widget in page.findChildren(QWidget):
+        widget.updateGeometry()
+
+
+def measure_when_shown(page: QWidget) -> None:
+    """``measure_again`` now, and once more when the page has been polished and laid out (the
+    theme gives each word its text size only then)."""
+    measure_again(page)
+    QTimer.singleShot(0, lambda: measure_again(page) if shiboken6.isValid(page) and page.isVisible() else None)
+
+
 class PageStack(QStackedWidget):
     """The pages by name, the one in front, and where Back goes.
 
@@ -151,6 +172,7 @@ class PageStack(QStackedWidget):
             self.remember_current()
         self.setCurrentWidget(page)
         page.shown()
+        measure_when_shown(page)
         return page
 
     def go_back(self) -> None:
@@ -162,3 +184,4 @@ class PageStack(QStackedWidget):
             page.restore(state)
         self.setCurrentWidget(page)
         page.shown()
+        measure_when_shown(page)

@@ -217,10 +217,15 @@ class Theme:
         QLabel#emergencyNumber {{ font-size: {self.pt(1.9)}pt; font-weight: 700; }}
         QToolButton#section {{
             background: {p.surface}; border: 1px solid {p.border}; border-radius: 10px;
-            padding: 10px 14px; font-size: {self.pt(1.15)}pt; font-weight: 600; text-align: left;
+            padding: 0; font-size: {self.pt(1.15)}pt; font-weight: 600; text-align: left;
         }}
         QPushButton#link {{ background: transparent; border: none; color: {p.link}; text-decoration: underline; padding: 4px; }}
         QPushButton#link:disabled {{ background: transparent; border: none; color: {p.disabled_text}; text-decoration: none; }}
+        QAbstractButton QLabel#words {{ background: transparent; border: none; padding: 0; margin: 0; }}
+        QToolButton#section QLabel#words {{ font-size: {self.pt(1.15)}pt; font-weight: 600; }}
+        QPushButton#door QLabel#words {{ font-size: {self.pt(1.25)}pt; font-weight: 600; }}
+        QPushButton#link QLabel#words {{ color: {p.link}; text-decoration: underline; }}
+        QPushButton#primary QLabel#words {{ color: {p.on_primary}; font-weight: 600; }}
         QLineEdit, QComboBox {{ background: {p.surface}; border: 1px solid {p.border}; border-radius: 10px; padding: 6px 10px; }}
         QTextBrowser {{ background: {p.surface}; border: 1px solid {p.border}; border-radius: 14px; padding: 18px 24px; }}
         QRadioButton, QCheckBox {{ spacing: 12px; padding: 10px 12px; border: 1px solid {p.border}; border-radius: 10px; background: {p.surface}; }}

@@ -34,6 +34,8 @@ STAGES: tuple[tuple[bool, bool, frozenset[str]], ...] = (
     (False, True, frozenset({"language"})),
     (False, True, frozenset({"language", "menu"})),
     (False, True, frozenset({"language", "menu", "back", "home"})),
+    # Large text in a window beside a browser: "More" goes down beside search; Quick exit stays.
+    (False, True, frozenset({"language", "menu", "back", "home", "more-below"})),
 )
 
 
@@ -250,6 +252,12 @@ class TopBar(QFrame):
         self.back_button.setVisible("back" not in folded)
         self.home_button.setVisible("home" not in folded)
         self.more_button.setVisible(bool(folded))
+        if "more-below" in folded and row2.indexOf(self.more_button) < 0:
+            row.removeWidget(self.more_button)
+            row2.insertWidget(0, self.more_button)
+        elif "more-below" not in folded and row.indexOf(self.more_button) < 0:
+            row2.removeWidget(self.more_button)
+            row.insertWidget(row.indexOf(self.quick_exit_button), self.more_button)
         if row.indexOf(self.quick_exit_button) != row.count() - 1:
             row.removeWidget(self.quick_exit_button)
             row.addWidget(self.quick_exit_button)

@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
 from PySide6.QtGui import Qt as QtGui
-from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLayoutItem,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 # Tooltips made by plain_tooltip, so that the application-wide guard leaves them as they are.
 _PLAIN_TIPS: set[str] = set()
@@ -25,14 +38,71 @@ def is_plain_tooltip(tip: str) -> bool:
     return not tip or tip in _PLAIN_TIPS or not QtGui.mightBeRichText(tip)
 
 
-def scroll(inner: QWidget) -> QScrollArea:
-    """A page's scrolling area. It is no Tab stop of its own (UX review F19: a stop that shows and
-    says nothing): Tab goes to the controls in it, and the area scrolls to the one with the focus."""
+# Lines of reading and forms stop at about this many letters (UX review F26: 65-75).
+READING_CHARS = 75
+_SAMPLE = "Save proof first, then ask each site to remove it. "
+
+
+def letter_width(widget: QWidget) -> float:
+    """The width of an average letter of running text in ``widget``'s font (its text size)."""
+    return widget.fontMetrics().horizontalAdvance(_SAMPLE) / len(_SAMPLE)
+
+
+class ReadingWidth(QObject):
+    """Keeps a page's content at its leading edge, no wider than about ``READING_CHARS`` letters
+    of its text size, so lines stay readable on a wide window (UX review F26): the room left over
+    goes to the trailing margin. (A margin, not a narrower box around the page: Qt's layouts would
+    then keep stale heights for the page's cards.)"""
+
+    def __init__(self, area: QScrollArea, inner: QWidget) -> None:
+        super().__init__(area)
+        self.area, self.inner = area, inner
+        layout = inner.layout()
+        margins = layout.contentsMargins() if layout is not None else None
+        self.base = (margins.left(), margins.top(), margins.right(), margins.bottom()) if margins is not None else (0, 0, 0, 0)
+        area.viewport().installEventFilter(self)
+        inner.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() in (
+            QEvent.Type.Resize,
+            QEvent.Type.FontChange,
+            QEvent.Type.StyleChange,
+            QEvent.Type.LayoutDirectionChange,
+            QEvent.Type.LayoutRequest,
+        ):
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        layout = self.inner.layout()
+        if layout is None:
+            return
+        left, top, right, bottom = self.base
+        current = layout.contentsMargins()
+        # Never narrower than the content can be (a row of buttons, a long word at large text).
+        least = layout.minimumSize().width() - current.left() - current.right()
+        cap = max(round(letter_width(self.inner) * READING_CHARS), least)
+        extra = max(0, self.area.viewport().width() - left - right - cap)
+        if self.inner.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+            wanted = (left + extra, top, right, bottom)
+        else:
+            wanted = (left, top, right + extra, bottom)
+        if (current.left(), current.top(), current.right(), current.bottom()) != wanted:
+            layout.setContentsMargins(*wanted)
+
+
+def scroll(inner: QWidget, reading: bool = True) -> QScrollArea:
+    """A page's scroll area: it scrolls down, never sideways. ``reading``: cap the line length.
+    It is no Tab stop of its own (UX review F19: a stop that shows and says nothing): Tab goes to
+    the controls in it, and the area scrolls to the one with the focus."""
     area = QScrollArea()
     area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidget(inner)
+    if reading:
+        ReadingWidth(area, inner)
     return area
 
 
@@ -47,26 +117,49 @@ def label(text: str = "", name: str = "", wrap: bool = True) -> QLabel:
 
 
 class Notice(QFrame):
-    """A soft banner: an untranslated page, a stale translation, a draft, a warning."""
+    """A soft banner: an untranslated page, a stale translation, a warning. Its button sits under
+    its words, so a long sentence never squeezes it (large text, a narrow window).
+
+    ``quiet``: a small muted line with a link instead of a coloured banner, for what is worth
+    knowing but is no warning, such as a machine-drafted translation (UX review F15).
+    """
 
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("notice")
-        row = QHBoxLayout(self)
-        row.setContentsMargins(16, 10, 16, 10)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(16, 10, 16, 10)
+        column.setSpacing(6)
         self.text = label()
         self.button = QPushButton()
         self.button.hide()
-        row.addWidget(self.text, 1)
+        column.addWidget(self.text)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.button)
+        row.addStretch(1)
+        column.addLayout(row)
+        self.quiet = False
         self.hide()
 
-    def show_text(self, text: str, action: str = "") -> None:
+    def show_text(self, text: str, action: str = "", quiet: bool = False) -> None:
         self.text.setText(text)
         self.text.setAccessibleName(text)
         self.button.setVisible(bool(action))
         self.button.setText(action)
         self.button.setAccessibleName(action)
+        if quiet != self.quiet or not self.objectName():
+            self.quiet = quiet
+            self.setObjectName("quietNotice" if quiet else "notice")
+            self.text.setObjectName("muted" if quiet else "")
+            self.button.setObjectName("link" if quiet else "")
+            margins = (0, 0, 0, 0) if quiet else (16, 10, 16, 10)
+            layout = self.layout()
+            if layout is not None:
+                layout.setContentsMargins(*margins)
+            for widget in (self, self.text, self.button):
+                widget.style().unpolish(widget)
+                widget.style().polish(widget)
         self.show()
 
 
@@ -101,3 +194,141 @@ class WrapsToWidth:
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
         return self.box.heightForWidth(width)
+
+
+class WrappingButton(WrapsToWidth, QPushButton):
+    """A push button whose words wrap to its width: it grows taller, never wider, so a long title
+    (a law, a service, a translation) never makes the page scroll sideways (UX review F23).
+
+    ``text()`` and ``setText()`` are the words; screen readers get them as the button's name.
+    """
+
+    def __init__(self, text: str = "", name: str = "", margins: tuple[int, int] = (18, 12)) -> None:
+        QPushButton.__init__(self)
+        if name:
+            self.setObjectName(name)
+        self.box = QHBoxLayout(self)
+        self.box.setContentsMargins(margins[0], margins[1], margins[0], margins[1])
+        self.words = label(name="words")  # styled as the button's words by the theme
+        self.words.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.words.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.box.addWidget(self.words)
+        policy = self.sizePolicy()
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Preferred)
+        # A push button is of fixed height (its one-line hint) to Qt's layouts: ours grows with its lines.
+        policy.setVerticalPolicy(QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self.words.installEventFilter(self)
+        self.setText(text)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        # The theme gives the words their own text size once they are polished: measure again.
+        if watched is self.words and event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.box.invalidate()
+            self.updateGeometry()
+        return False
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        margins = self.box.contentsMargins()
+        return self.words.heightForWidth(width - margins.left() - margins.right()) + margins.top() + margins.bottom()
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt name
+        self.words.setText(text)
+        self.setAccessibleName(text)
+        self.updateGeometry()
+
+    def text(self) -> str:
+        return self.words.text()
+
+
+def fit_columns(width: int, widget: QWidget, most: int, chars: int = 26) -> int:
+    """How many columns of at least ``chars`` average letters fit in ``width`` (1 to ``most``):
+    one column in a narrow window or with large text (UX review F21, F23). ``width`` is at most
+    the reading column's width (``ReadingWidth``)."""
+    width = min(width, round(letter_width(widget) * READING_CHARS))
+    column_width = max(round(letter_width(widget) * chars), 1)
+    return max(1, min(most, width // column_width))
+
+
+def place_in_columns(grid: QGridLayout, widgets: list[QWidget], columns: int, first_row: int = 0) -> None:
+    """Lay ``widgets`` out in ``columns`` equal columns, row by row, from ``first_row``."""
+    for widget in widgets:
+        grid.removeWidget(widget)
+    for index, widget in enumerate(widgets):
+        grid.addWidget(widget, first_row + index // columns, index % columns)
+    for index in range(max(columns, grid.columnCount())):
+        grid.setColumnStretch(index, 1 if index < columns else 0)
+
+
+class FlowRow(QLayout):
+    """A row of buttons that goes on to a second line when the window is narrow or the text is
+    large, instead of making the page scroll sideways (UX review F23). Right to left in
+    right-to-left languages. Hidden widgets take no room."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 10) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self.setSpacing(spacing)
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt override
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt override
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt override
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802 - Qt override
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        return self._place(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt override
+        super().setGeometry(rect)
+        self._place(rect, move=True)
+
+    def _shown(self) -> list[QLayoutItem]:
+        return [item for item in self._items if not item.isEmpty()]
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        hints = [item.sizeHint() for item in self._shown()]
+        margins = self.contentsMargins()
+        width = sum(h.width() for h in hints) + self.spacing() * max(len(hints) - 1, 0)
+        height = max((h.height() for h in hints), default=0)
+        return QSize(width + margins.left() + margins.right(), height + margins.top() + margins.bottom())
+
+    def minimumSize(self) -> QSize:  # noqa: N802 - Qt override
+        size = QSize()
+        for item in self._shown():
+            size = size.expandedTo(item.minimumSize())
+        margins = self.contentsMargins()
+        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+
+    def _place(self, rect: QRect, move: bool) -> int:
+        margins = self.contentsMargins()
+        area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
+        holder = self.parentWidget()
+        rtl = holder is not None and holder.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        x, y, line = 0, area.y(), 0
+        for item in self._shown():
+            hint = item.sizeHint()
+            width = min(max(hint.width(), item.minimumSize().width()), area.width())
+            height = item.heightForWidth(width) if item.hasHeightForWidth() else hint.height()
+            if x > 0 and x + width > area.width():
+                x, y, line = 0, y + line + self.spacing(), 0
+            if move:
+                left = area.right() - x - width + 1 if rtl else area.x() + x
+                item.setGeometry(QRect(left, y, width, height))
+            x += width + self.spacing()
+            line = max(line, height)
+        return y + line - rect.y() + margins.bottom()

@@ -310,6 +310,22 @@ def test_reader_lays_out_text_in_the_direction_of_its_language(window) -> None: 
     assert page.browser.accessibleName() == i18n._("Page text") != "Page text"
 
 
+def test_a_machine_draft_is_a_quiet_line_with_the_english_one_tap_away(small_window) -> None:  # type: ignore[no-untyped-def]
+    """UX review F15: no warning banner on every page for a draft; what is out of date keeps one."""
+    win = small_window
+    page = win.pages["item"]
+    win.open_item(Kind.GLOSSARY, "url")  # a Spanish draft
+    note = page.translation_notice
+    assert note.isVisible() and note.quiet and note.objectName() == "quietNotice"
+    assert note.button.objectName() == "link" and note.button.text() == i18n._("Show the English")
+    note.button.click()  # one tap
+    assert note.quiet and notice(win) == i18n._("You are reading the English version.")
+    note.button.click()
+    assert "Dirección web" in page.browser.toPlainText()
+    win.open_item(Kind.LAW, "example-law")  # out of date: still a banner
+    assert note.isVisible() and not note.quiet and note.objectName() == "notice"
+
+
 def test_directory_marks_services_shown_in_english(small_window) -> None:  # type: ignore[no-untyped-def]
     win = small_window
     win.open_door("support")

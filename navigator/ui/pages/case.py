@@ -44,7 +44,7 @@ from navigator.ui.case_export import formats, report_bytes
 from navigator.ui.case_keeper import IDLE_CHOICES, CaseKeeper
 from navigator.ui.navigation import Page
 from navigator.ui.passphrase import announce
-from navigator.ui.widgets import column, label, scroll
+from navigator.ui.widgets import FlowRow, column, label, scroll
 
 if TYPE_CHECKING:
     from navigator.ui.navigation import Shell
@@ -110,13 +110,12 @@ class CasePage(Page):
         self.start_button = button("", self.start_case, primary=True)
         self.open_button = button("", self.open_case)
         self.reopen_button = button("", self.reopen, primary=True)
-        row = QHBoxLayout()
+        choices = FlowRow()  # on two lines when they do not fit (large text, narrow window)
         for widget in (self.reopen_button, self.start_button, self.open_button):
-            row.addWidget(widget)
-        row.addStretch(1)
+            choices.addWidget(widget)
         box.addWidget(self.about)
         box.addWidget(self.locked_note)
-        box.addLayout(row)
+        box.addLayout(choices)
 
         # A case open: the reports, then the rest.
         self.open_layout = QVBoxLayout(self.open_view)
@@ -137,16 +136,15 @@ class CasePage(Page):
         self.open_layout.addWidget(self.lists_heading)
         self.lists_box = QVBoxLayout()
         self.open_layout.addLayout(self.lists_box)
-        tools = QHBoxLayout()
+        tools = FlowRow()
         self.address_button = button("", self.add_address)
         self.file_button = button("", self.add_file)
         self.check_button = button("", self.check_evidence)
         self.export_button = button("", self.export)
         for widget in (self.address_button, self.file_button, self.check_button, self.export_button):
             tools.addWidget(widget)
-        tools.addStretch(1)
         self.open_layout.addLayout(tools)
-        lock_row = QHBoxLayout()
+        lock_row = FlowRow()
         self.lock_button = button("", self.keeper.lock)
         self.idle = QComboBox()
         self.idle.currentIndexChanged.connect(lambda _i: self.keeper.set_idle_minutes(int(self.idle.currentData() or 0)))
@@ -154,7 +152,6 @@ class CasePage(Page):
         self.delete_button.setObjectName("link")
         lock_row.addWidget(self.lock_button)
         lock_row.addWidget(self.idle)
-        lock_row.addStretch(1)
         lock_row.addWidget(self.delete_button)
         self.open_layout.addLayout(lock_row)
 

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -47,7 +47,7 @@ from navigator.i18n import N_, _, formats, ngettext
 from navigator.ui.language_notes import english_title, shows_english
 from navigator.ui.likely_place import likely_country
 from navigator.ui.navigation import Page, Shell
-from navigator.ui.widgets import column, label, plain_tooltip, scroll
+from navigator.ui.widgets import WrappingButton, column, fit_columns, label, place_in_columns, plain_tooltip, scroll
 
 PAGE_SIZE = 20
 
@@ -138,8 +138,13 @@ def plain_label(text: str = "", name: str = "") -> QLabel:
     return widget
 
 
-class KeyButton(QPushButton):
-    """A push button that Enter and Return press too (outside dialogs Qt only lets Space press it)."""
+class KeyButton(WrappingButton):
+    """A link-like title that Enter and Return press too (outside dialogs Qt only lets Space press
+    it); its words wrap, so a long name never makes the page scroll sideways (UX review F23)."""
+
+    def __init__(self) -> None:
+        super().__init__("", "link", margins=(4, 4))
+        self.setStyleSheet("QLabel#words { font-weight: 600; }")
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
@@ -161,14 +166,13 @@ class Entry(QFrame):
         box.setSpacing(6)
         top = QHBoxLayout()
         self.title = KeyButton()
-        self.title.setObjectName("link")
-        self.title.setStyleSheet("QPushButton#link { font-weight: 600; text-align: left; }")
         self.title.setCursor(Qt.CursorShape.PointingHandCursor)
         self.title.clicked.connect(self.open)
         self.status = plain_label()
+        self.status.setWordWrap(True)
         top.addWidget(self.title, 1)
-        top.addWidget(self.status)
         box.addLayout(top)
+        box.addWidget(self.status)  # under the name: a long "Closed now. Opens…" never widens the card
         self.summary = label(name="muted")
         box.addWidget(self.summary)
         self.facts = QGridLayout()
@@ -181,6 +185,25 @@ class Entry(QFrame):
         if self.on_open is not None:
             self.on_open()
 
+    stacked: bool | None = None  # None: the facts are not placed yet
+
+    def stack_facts(self, stacked: bool) -> None:
+        """Each fact's name beside its value, or above it in a narrow window or with large text, so
+        a long web address never widens the card (UX review F23)."""
+        if stacked == self.stacked:
+            return
+        self.stacked = stacked
+        for name, value in getattr(self, "fact_widgets", []):
+            self.facts.removeWidget(name)
+            self.facts.removeWidget(value)
+        for row, (name, value) in enumerate(getattr(self, "fact_widgets", [])):
+            if stacked:
+                self.facts.addWidget(name, 2 * row, 0, 1, 2)
+                self.facts.addWidget(value, 2 * row + 1, 0, 1, 2)
+            else:
+                self.facts.addWidget(name, row, 0)
+                self.facts.addWidget(value, row, 1)
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
         if event.button() == Qt.MouseButton.LeftButton:
             self.open()
@@ -192,11 +215,14 @@ class Entry(QFrame):
         self.summary.setText(summary)
         self.summary.setVisible(bool(summary))
         self.status.hide()
-        for row, (key, value) in enumerate(facts):
+        self.fact_widgets: list[tuple[QLabel, QLabel]] = []
+        for key, value in facts:
             name = plain_label(key, "muted")
+            name.setWordWrap(True)  # large text in a narrow window: on two lines, never cut
             name.setAlignment(Qt.AlignmentFlag.AlignTop)
-            self.facts.addWidget(name, row, 0)
-            self.facts.addWidget(label(value), row, 1)
+            self.fact_widgets.append((name, label(value)))
+        self.stacked = None
+        self.stack_facts(False)
         self.described = [f"{k}: {v}" for k, v in facts]
         self.title.setAccessibleDescription(". ".join(self.described))
         self.title.setToolTip(plain_tooltip(summary))
@@ -216,7 +242,7 @@ class FilterBox(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(4)
-        self.caption = label(name="muted", wrap=False)
+        self.caption = label(name="muted")
         self.control = control
         self.caption.setBuddy(control)
         box.addWidget(self.caption)
@@ -237,8 +263,6 @@ class TalkCard(QFrame):
         box.setContentsMargins(18, 12, 18, 14)
         box.setSpacing(4)
         self.title = KeyButton()
-        self.title.setObjectName("link")
-        self.title.setStyleSheet("QPushButton#link { font-weight: 600; text-align: left; }")
         self.title.setCursor(Qt.CursorShape.PointingHandCursor)
         self.title.clicked.connect(on_open)
         self.number = label(name="title")  # large, and selectable so it can be copied
@@ -319,6 +343,10 @@ class DirectoryPage(Page):
         self.channel = QComboBox()
         self.cost = QComboBox()
         self.serves = QComboBox()
+        for combo in (self.place, self.region, self.language, self.channel, self.cost, self.serves):
+            # As wide as the column gives, not as the longest choice (a country, a long answer).
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
         self.open_now = QCheckBox()
         self.clear = QPushButton()
         self.clear.clicked.connect(self.clear_filters)
@@ -332,7 +360,7 @@ class DirectoryPage(Page):
         filters_column = QVBoxLayout(self.service_filters)
         filters_column.setContentsMargins(0, 0, 0, 0)
         filters_column.setSpacing(10)
-        # Two columns: they fit a narrow window too (UX review F23).
+        # Two columns where they fit, one in a narrow window (fit_filters; UX review F23).
         self.filter_grid = QGridLayout()
         self.filter_grid.setHorizontalSpacing(14)
         self.filter_grid.setVerticalSpacing(10)
@@ -344,8 +372,16 @@ class DirectoryPage(Page):
         bottom.addStretch(1)
         bottom.addWidget(self.clear)
         filters_column.addLayout(bottom)
-        for index, box in enumerate((self.place_box, self.region_box, self.language_box, self.channel_box, self.cost_box, self.serves_box)):
-            self.filter_grid.addWidget(box, index // 2, index % 2)
+        self.filter_boxes: list[QWidget] = [
+            self.place_box,
+            self.region_box,
+            self.language_box,
+            self.channel_box,
+            self.cost_box,
+            self.serves_box,
+        ]
+        self.filter_columns = 2
+        place_in_columns(self.filter_grid, self.filter_boxes, self.filter_columns)
         layout.addWidget(self.service_filters)
         self.service_filters.hide()
         for combo in (self.place, self.region, self.language, self.channel, self.cost, self.serves):
@@ -370,6 +406,19 @@ class DirectoryPage(Page):
         layout.addStretch(1)
         self.entry_widgets: list[Entry] = []
         self._filling = False
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.fit_filters()
+
+    def fit_filters(self) -> None:
+        """Two columns of filters where they fit, one in a narrow window or with large text (F23)."""
+        columns = fit_columns(self.width() - 80, self, 2, chars=28)
+        if columns != self.filter_columns:
+            self.filter_columns = columns
+            place_in_columns(self.filter_grid, self.filter_boxes, columns)
+            for card in self._cards.values():
+                card.stack_facts(columns == 1)
 
     # --- the person's place (the session's; the plan tells it) ------------------------------
 
@@ -616,6 +665,7 @@ class DirectoryPage(Page):
         entry.setParent(self)
         entry.hide()
         entry.set_words(self._title(Kind.ORGANIZATION, org), org.summary, facts)
+        entry.stack_facts(self.filter_columns == 1)
         return entry
 
     def _title(self, kind: Kind, item: Organization | Platform) -> str:

@@ -10,14 +10,15 @@ or put aside (UX review F05: the discreet name offered on first run, and every r
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from navigator.core.plan import crisis_help
 from navigator.i18n import _, current_locale, review_status
 from navigator.ui.likely_place import likely_country
 from navigator.ui.navigation import Page, Shell
-from navigator.ui.widgets import column, label, scroll
+from navigator.ui.widgets import FlowRow, WrappingButton, column, fit_columns, label, place_in_columns, scroll
 
 
 class Door(QPushButton):
@@ -70,8 +71,8 @@ class HomePage(Page):
         layout.addWidget(self.title)
 
         # One clear start.
-        self.start = QPushButton()
-        self.start.setObjectName("primary")
+        self.start = WrappingButton(name="primary", margins=(22, 10))  # a long translation wraps
+        self.start.setSizePolicy(QSizePolicy.Policy.Maximum, self.start.sizePolicy().verticalPolicy())
         self.start.setCursor(Qt.CursorShape.PointingHandCursor)
         self.start.clicked.connect(lambda: shell.open_door("guide"))
         self.start_note = label(name="muted")
@@ -100,16 +101,18 @@ class HomePage(Page):
         # The three doors: other ways in, for people who know what they want.
         self.others = label(name="heading")
         layout.addWidget(self.others)
-        grid = QGridLayout()
-        grid.setSpacing(14)
+        self.door_grid = QGridLayout()
+        self.door_grid.setSpacing(14)
         self.doors: dict[str, Door] = {}
-        for index, key in enumerate(("takedown", "rights", "support")):
+        for key in ("takedown", "rights", "support"):
             button = Door()
-            grid.setColumnStretch(index, 1)
             button.clicked.connect(lambda _checked=False, k=key: shell.open_door(k))
-            grid.addWidget(button, 0, index)
             self.doors[key] = button
-        layout.addLayout(grid)
+        # Side by side where their words fit, one under another in a narrow window or with large
+        # text: a door grows with its words and never clips them (UX review F21).
+        self.door_columns = 0
+        self.fit_doors()
+        layout.addLayout(self.door_grid)
         # Keeping track of reports is for later, once the person is ready: a quiet button.
         self.case = QPushButton()
         self.case.clicked.connect(lambda: shell.open_door("case"))
@@ -129,7 +132,7 @@ class HomePage(Page):
         # The plain name, offered (the taskbar and window switcher show the name).
         self.plain_offer = QFrame()
         self.plain_offer.setObjectName("card")
-        offer = QHBoxLayout(self.plain_offer)
+        offer = QVBoxLayout(self.plain_offer)
         offer.setContentsMargins(16, 10, 16, 10)
         self.plain_text = label(name="muted")
         self.plain_yes = QPushButton()
@@ -137,9 +140,11 @@ class HomePage(Page):
         self.plain_no = QPushButton()
         self.plain_no.setObjectName("link")
         self.plain_no.clicked.connect(self.put_offer_aside)
-        offer.addWidget(self.plain_text, 1)
-        offer.addWidget(self.plain_yes)
-        offer.addWidget(self.plain_no)
+        offer.addWidget(self.plain_text)
+        answers = FlowRow()  # the sentence, then its two answers under it: no sideways scrolling
+        answers.addWidget(self.plain_yes)
+        answers.addWidget(self.plain_no)
+        offer.addLayout(answers)
         layout.addWidget(self.plain_offer)
         self.offer_aside = False
 
@@ -148,6 +153,22 @@ class HomePage(Page):
         layout.addWidget(self.draft_note)
         layout.addStretch(1)
         outer.addWidget(scroll(inner))
+
+    def fit_doors(self) -> None:
+        columns = fit_columns(self.width() - 80, self, 3, chars=22)
+        columns = 1 if columns < 3 else columns  # three side by side, or a list: never two and one
+        if columns != self.door_columns:
+            self.door_columns = columns
+            place_in_columns(self.door_grid, list(self.doors.values()), columns)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.fit_doors()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.fit_doors()
 
     # --- the strip ------------------------------------------------------------------------------
 

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from navigator.core.bilingual import beside_item
 from navigator.core.models import Item, Kind, display_title
 from navigator.core.render import to_markdown
 from navigator.i18n import _, format_date, is_rtl, language_name, translator
 from navigator.ui.beside import BesidePicker, second_column
-from navigator.ui.language_notes import effective_state, item_notice
+from navigator.ui.language_notes import effective_state, is_quiet, item_notice
 from navigator.ui.navigation import Page, Shell
 from navigator.ui.reader import SafeBrowser
-from navigator.ui.widgets import Notice, column, label
+from navigator.ui.widgets import Notice, column, label, scroll
 
 
 class ItemPage(Page):
@@ -22,7 +22,12 @@ class ItemPage(Page):
         super().__init__(shell)
         self.kind: Kind | None = None
         self.item_id: str = ""
-        layout = column(self, margins=32, spacing=14)
+        # In a window too short for its parts (large text at 600 px), the page scrolls down as a
+        # whole and the text keeps a readable height; nothing is squeezed or cut (UX review F21).
+        inner = QWidget()
+        inner.setObjectName("page")
+        column(self, margins=0).addWidget(scroll(inner, reading=False))
+        layout = column(inner, margins=32, spacing=14)
         self.translation_notice = Notice()
         self.translation_notice.button.clicked.connect(self._toggle_english)
         layout.addWidget(self.translation_notice)
@@ -59,6 +64,7 @@ class ItemPage(Page):
         self.second = second_column()
         self.second.link_activated.connect(shell.open_link)
         self.second.setMaximumWidth(980)
+        self.browser.setMinimumHeight(240)
         reading = QHBoxLayout()
         reading.addStretch(1)
         reading.addWidget(self.browser, 100)
@@ -185,7 +191,7 @@ class ItemPage(Page):
         state = effective_state(self.shell.library, self.kind, self.item_id)
         words = item_notice(state, self.english)
         if words:
-            self.translation_notice.show_text(*words)
+            self.translation_notice.show_text(*words, quiet=is_quiet(state, self.english))
         else:
             self.translation_notice.hide()
 

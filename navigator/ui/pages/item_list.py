@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QWidget
 
 from navigator.core.models import display_title
 from navigator.ui.doors import ListDoor
 from navigator.ui.language_notes import english_title, list_notice, shows_english
 from navigator.ui.navigation import Page, Shell
-from navigator.ui.widgets import column, label, plain_tooltip, scroll
+from navigator.ui.widgets import WrappingButton, column, label, plain_tooltip, scroll
 
 
 class ListPage(Page):
@@ -61,16 +61,15 @@ class ListPage(Page):
                 title = display_title(item)
                 if note and shows_english(library, kind, item.id):
                     title = english_title(title)
-                button = QPushButton(title)
-                button.setAccessibleName(title)
-                button.setObjectName("door")
-                button.setStyleSheet("padding: 12px 18px;")
+                button = WrappingButton(title, "door")  # a long law title wraps: no sideways scrolling (F23)
+                button.setStyleSheet("padding: 0;")
                 button.setCursor(Qt.CursorShape.PointingHandCursor)
                 summary = getattr(item, "summary", "") or ""
                 button.setAccessibleDescription(summary)
                 button.setToolTip(plain_tooltip(summary))
                 button.clicked.connect(lambda _c=False, k=kind, i=item.id: self.shell.open_item(k, i))
                 self.layout_.addWidget(button)
+                button.ensurePolished()  # measured at the theme's text size from the start
         self.layout_.addStretch(1)
 
     def retranslate(self) -> None:

@@ -50,7 +50,7 @@ from navigator.ui.language_notes import list_notice
 from navigator.ui.navigation import Page, Shell
 from navigator.ui.reader import SafeDocument
 from navigator.ui.theme import Palette
-from navigator.ui.widgets import WrapsToWidth, column, label, scroll
+from navigator.ui.widgets import FlowRow, WrapsToWidth, column, label, scroll
 
 
 def category_name(category: str) -> str:
@@ -228,6 +228,32 @@ class StepCard(QFrame):
         return button
 
 
+class SectionToggle(WrapsToWidth, QToolButton):
+    """A section's name as a button whose words wrap (large text, a narrow window: UX review F23),
+    with a small triangle that says whether it is open."""
+
+    def __init__(self) -> None:
+        QToolButton.__init__(self)
+        self.setObjectName("section")
+        self.setCheckable(True)
+        self.box = QHBoxLayout(self)
+        self.box.setContentsMargins(14, 10, 14, 10)
+        self.words = label(name="words")
+        self.words.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.words.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.box.addWidget(self.words)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self.title = ""
+
+    def show_state(self, title: str, on: bool) -> None:
+        self.title = title
+        arrow = "\u25be" if on else ("\u25c2" if is_rtl() else "\u25b8")
+        self.words.setText(f"{arrow} {title}")
+        self.updateGeometry()
+
+
 class Section(QFrame):
     """A part of the plan that opens and closes: its name, how many steps, and the steps."""
 
@@ -236,13 +262,9 @@ class Section(QFrame):
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(10)
-        self.toggle = QToolButton()
-        self.toggle.setObjectName("section")
-        self.toggle.setCheckable(True)
-        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.toggle.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.toggle = SectionToggle()
         self.toggle.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.toggle.setText(ngettext("{title} ({count} step)", "{title} ({count} steps)", count).format(title=title, count=count))
+        self.heading = ngettext("{title} ({count} step)", "{title} ({count} steps)", count).format(title=title, count=count)
         self.toggle.setAccessibleName(title)
         self.toggle.toggled.connect(self.open)
         self.body = QWidget()
@@ -254,7 +276,7 @@ class Section(QFrame):
         self.open(False)
 
     def open(self, on: bool) -> None:
-        self.toggle.setArrowType(Qt.ArrowType.DownArrow if on else (Qt.ArrowType.LeftArrow if is_rtl() else Qt.ArrowType.RightArrow))
+        self.toggle.show_state(self.heading, on)
         self.body.setVisible(on)
         if self.toggle.isChecked() != on:
             self.toggle.setChecked(on)
@@ -288,7 +310,7 @@ class PlanPage(Page):
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
         layout.addWidget(self.language_note)
-        actions = QHBoxLayout()
+        actions = FlowRow()  # two lines rather than wider than the window
         self.change_button = QPushButton()
         self.change_button.setObjectName("link")
         self.change_button.clicked.connect(self.change_answers)
@@ -297,7 +319,6 @@ class PlanPage(Page):
         self.start_over_button.clicked.connect(self.start_over)
         actions.addWidget(self.change_button)
         actions.addWidget(self.start_over_button)
-        actions.addStretch(1)
         layout.addLayout(actions)
         # An advocate may show the plan in the client's language beside it (ui/beside.py).
         self.beside = BesidePicker(shell.session)
@@ -342,7 +363,7 @@ class PlanPage(Page):
         box.setContentsMargins(0, 12, 0, 0)
         box.setSpacing(6)
         self.keep_note = label(name="muted")
-        row = QHBoxLayout()
+        row = FlowRow()  # on two lines rather than wider than the window (large text: F23)
         self.print_button = QPushButton()
         self.print_button.clicked.connect(lambda: self.print_plan())
         self.pdf_button = QPushButton()
@@ -357,7 +378,6 @@ class PlanPage(Page):
         self.more_button.setMenu(self.more_menu)
         for button in (self.pdf_button, self.print_button, self.more_button):
             row.addWidget(button)
-        row.addStretch(1)
         box.addLayout(row)
         # The same plan in the client's language, for them to take away.
         second = QHBoxLayout()

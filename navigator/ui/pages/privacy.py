@@ -12,7 +12,7 @@ from navigator.i18n import _
 from navigator.ui import quick_exit
 from navigator.ui.navigation import Page, Shell
 from navigator.ui.privacy_controls import PrivacyController
-from navigator.ui.widgets import column, label, scroll
+from navigator.ui.widgets import FlowRow, column, label, scroll
 
 
 def card() -> tuple[QFrame, QVBoxLayout]:
@@ -65,7 +65,7 @@ class PrivacyPage(Page):
         frame, box = card()
         self.display_heading = label(name="heading")
         self.size_label = label()
-        sizes = QHBoxLayout()
+        sizes = FlowRow()  # on two lines when they do not fit (large text, narrow window)
         self.smaller = QPushButton()
         self.smaller.clicked.connect(display.text_smaller)
         self.bigger = QPushButton()
@@ -74,7 +74,6 @@ class PrivacyPage(Page):
         self.usual.clicked.connect(display.text_usual)
         for button in (self.smaller, self.bigger, self.usual):
             sizes.addWidget(button)
-        sizes.addStretch(1)
         self.contrast = QCheckBox()
         self.contrast.toggled.connect(display.set_high_contrast)
         box.addWidget(self.display_heading)
@@ -119,13 +118,12 @@ class PrivacyPage(Page):
         self.remember_unlock.clicked.connect(controller.ask_unlock)
         self.remember_forget = QPushButton()
         self.remember_forget.clicked.connect(controller.ask_forget)
-        row = QHBoxLayout()
+        remember_row = FlowRow()
         for button in (self.remember_on, self.remember_unlock, self.remember_forget):
-            row.addWidget(button)
-        row.addStretch(1)
+            remember_row.addWidget(button)
         box.addWidget(self.remember_heading)
         box.addWidget(self.remember_status)
-        box.addLayout(row)
+        box.addLayout(remember_row)
         layout.addWidget(frame)
 
         self.done = QPushButton()

@@ -59,8 +59,8 @@ from navigator.ui.widgets import WrapsToWidth, column, label, plain_tooltip, scr
 
 # Above this many choices, a single-choice question is a searchable list rather than round buttons.
 LONG_LIST = 18
-# Above this many choices, buttons sit in two columns so the screen does not scroll.
-TWO_COLUMNS = 8
+# Above this many choices, "I'm not sure" and "I'd rather not say" come first.
+SAFE_FIRST_ABOVE = 8
 # Above this many choices, a filter box is shown above them.
 FILTER_ABOVE = 14
 # The answers that ask nothing of the person: always first, never filtered away.
@@ -104,6 +104,7 @@ class WrappingChoice(WrapsToWidth):
         self.box.addWidget(self.words)
         policy = button.sizePolicy()
         policy.setHorizontalPolicy(QSizePolicy.Policy.Expanding)
+        policy.setVerticalPolicy(QSizePolicy.Policy.Minimum)  # grows with its lines (large text), never clips them
         policy.setHeightForWidth(True)
         button.setSizePolicy(policy)
 
@@ -591,7 +592,7 @@ class WizardPage(Page):
         assert self.walk is not None
         self._clear_options()
         picked = set(self.walk.answer_of(question.id))
-        long = len(question.options) > TWO_COLUMNS
+        long = len(question.options) > SAFE_FIRST_ABOVE
         options = first_the_safe_answers(list(question.options)) if long else list(question.options)
         if question.kind == "single" and len(options) > LONG_LIST:
             self._render_list(question, options, picked)
@@ -601,15 +602,15 @@ class WizardPage(Page):
         if len(options) > FILTER_ABOVE:
             box = self._filter_box(question)
             box.textChanged.connect(self._filter_buttons)
-            self.options_layout.addWidget(box, row, 0, 1, 2)
+            self.options_layout.addWidget(box, row, 0)
             box.show()
             row += 1
-        columns = 2 if long and not grouped else 1
+        # One column, always: every choice has the same width from question to question (UX
+        # review F25), within the reading column (F26); a long list scrolls down, never sideways.
         if question.kind == "single":
             self.group = QButtonGroup(self.options_box)
             self.group.setExclusive(True)
         heading_of: str | None = None
-        rows = (len(options) + columns - 1) // columns
         for index, option in enumerate(options):
             if grouped and option.group and option.group != heading_of:
                 heading_of = option.group
@@ -630,16 +631,11 @@ class WizardPage(Page):
             if isinstance(button, ChoiceRadio):
                 button.picked_by_mouse.connect(lambda q=question.id: self._move_on_soon(q))
             button.toggled.connect(lambda on, q=question, v=option.value: self._picked(q, v, on))
-            if columns == 1:
-                self.options_layout.addWidget(button, row, 0)
-                row += 1
-            else:
-                # Down the first column, then the second: the reading order and the Tab order agree.
-                self.options_layout.addWidget(button, row + index % rows, index // rows)
+            self.options_layout.addWidget(button, row, 0)
+            row += 1
             button.show()  # now, not at the next turn of the event loop, so it can take the focus
             self.option_buttons.append((option.value, button))
-        for col in range(2):
-            self.options_layout.setColumnStretch(col, 1 if col < columns else 0)
+        self.options_layout.setColumnStretch(0, 1)
         self._lay_out_now()
         first = next((b for v, b in self.option_buttons if v in picked), self.option_buttons[0][1])
         first.setFocus(Qt.FocusReason.OtherFocusReason)
