@@ -114,18 +114,16 @@ class HomePage(Page):
         self.fit_doors()
         layout.addLayout(self.door_grid)
         # Keeping track of reports is for later, once the person is ready: a quiet button.
-        self.case = QPushButton()
+        self.case = WrappingButton()
         self.case.clicked.connect(lambda: shell.open_door("case"))
         # For an advocate with a client: the guide, the client's language beside, handouts.
-        self.advocates = QPushButton()
-        self.advocates.setObjectName("link")
+        self.advocates = WrappingButton(name="link")  # its words wrap at large text, never widening the page
         self.advocates.setCursor(Qt.CursorShape.PointingHandCursor)
         self.advocates.clicked.connect(lambda: shell.open_door("advocates"))
-        row = QHBoxLayout()
-        row.addWidget(self.case)
-        row.addWidget(self.advocates)
-        row.addStretch(1)
-        layout.addLayout(row)
+        buttons = FlowRow()  # the two quiet buttons go on to a second line when there is no room
+        buttons.addWidget(self.case)
+        buttons.addWidget(self.advocates)
+        layout.addLayout(buttons)
         self.comfort = label(name="muted")
         layout.addWidget(self.comfort)
 
