@@ -103,6 +103,8 @@ def actions(node: Atspi.Accessible) -> list[str]:
 
 
 # Roles read in full (actions, text, value, place); of the rest only role, name and states are read.
+# Every role test_tree.INTERACTIVE counts as a control, plus headings and progress bars; this file
+# runs under the system Python and cannot import it, so test_tree checks that the two agree.
 DETAILED = {
     "push button",
     "toggle button",

@@ -42,6 +42,20 @@ INTERACTIVE = {
 NOT_CONTROLS = {"label", "static", "heading", "paragraph", "application", "frame", "scroll bar", "progress bar", "separator"}
 
 
+def test_the_client_reads_every_control_role_in_full() -> None:
+    """atspi_client.DETAILED (system Python, no import possible) must cover INTERACTIVE."""
+    import ast
+    from pathlib import Path
+
+    tree = ast.parse((Path(__file__).parent / "atspi_client.py").read_text(encoding="utf-8"))
+    detailed = next(
+        ast.literal_eval(node.value)
+        for node in tree.body
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "DETAILED" for t in node.targets)
+    )
+    assert detailed >= INTERACTIVE, INTERACTIVE - detailed
+
+
 def is_control(node: dict[str, Any]) -> bool:
     if node["role"] in INTERACTIVE:
         return True
