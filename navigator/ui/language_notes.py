@@ -63,3 +63,69 @@ def list_notice(library: Library, keys: list[tuple[Kind, str]]) -> str | None:
     if any(shows_english(library, kind, item_id) for kind, item_id in keys):
         return _("Some of these pages are not yet translated. They are shown in English.")
     return None
+
+
+# --- which parts have had a review ------------------------------------------------------------
+#
+# The translation note on the home page names the parts of Navigator a native speaker has
+# checked, from the data itself: each content item's ``status`` in its translation file and the
+# ``# Review:`` line in the interface catalog's header. Nothing here is hand-written per language.
+
+CONTENT_PARTS: tuple[tuple[tuple[Kind, ...], str], ...] = (
+    ((Kind.PATHWAY,), "questions"),
+    ((Kind.ARTICLE, Kind.GLOSSARY), "guides"),
+    ((Kind.NOTICE,), "letters"),
+    ((Kind.LAW,), "laws"),
+    ((Kind.ORGANIZATION,), "organizations"),
+    ((Kind.PLATFORM,), "routes"),
+    ((Kind.PLACE,), "places"),
+)
+
+
+def part_name(part: str) -> str:
+    """A part of Navigator as the translation note names it."""
+    names = {
+        "interface": _("the buttons and menus"),
+        "questions": _("the questions"),
+        "guides": _("the guides"),
+        "letters": _("the letters"),
+        "laws": _("the laws"),
+        "organizations": _("the helplines and organizations"),
+        "routes": _("the ways to report to each site"),
+        "places": _("the places and their emergency numbers"),
+    }
+    return names[part]
+
+
+def review_of_parts(library: Library, interface_review: str | None) -> dict[str, str]:
+    """Each part of Navigator in the library's language: 'reviewed' (all of it checked by a native
+    speaker), 'some' (part of it), or 'draft' (none of it). English, the source, has no parts."""
+    if library.locale == "en":
+        return {}
+    found = {"interface": "reviewed" if interface_review == "reviewed" else "draft"}
+    for kinds, part in CONTENT_PARTS:
+        states = [library.state(kind, item.id) for kind in kinds for item in library.all(kind)]
+        if not states:
+            continue
+        reviewed = sum(1 for state in states if state.review == "reviewed" and not state.shows_english)
+        found[part] = "reviewed" if reviewed == len(states) else "some" if reviewed else "draft"
+    return found
+
+
+def review_note(parts: dict[str, str]) -> str | None:
+    """The one calm line that says what a native speaker has checked, or None when all of it is."""
+    from navigator.i18n.formats import format_list
+
+    if not parts or all(review == "reviewed" for review in parts.values()):
+        return None
+    checked = [part_name(part) for part, review in parts.items() if review == "reviewed"]
+    some = [part_name(part) for part, review in parts.items() if review == "some"]
+    if not checked and not some:
+        return _("The words in this language are a first draft made with help from a machine. A native speaker has not checked them yet.")
+    sentences = []
+    if checked:
+        sentences.append(_("A native speaker has checked {parts}.").format(parts=format_list(checked)))
+    if some:
+        sentences.append(_("A native speaker has checked some of {parts}.").format(parts=format_list(some)))
+    sentences.append(_("The rest is a first draft made with help from a machine."))
+    return " ".join(sentences)

@@ -278,6 +278,46 @@ def test_home_says_when_the_interface_words_are_a_machine_assisted_draft(window)
     assert not note.isVisibleTo(window)
 
 
+def test_home_names_the_parts_a_native_speaker_has_checked(window, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """Issue 16: the draft note names which parts have had a review, from the review marks in the data."""
+    from dataclasses import replace
+
+    from navigator.ui import language_notes
+
+    _pick(window, "es")
+    library, home = window.library, window.pages["home"]
+    assert home.draft_note.text() == i18n._(
+        "The words in this language are a first draft made with help from a machine. A native speaker has not checked them yet."
+    )
+    real_state = type(library).state
+    reviewed_kinds = {Kind.PATHWAY, Kind.NOTICE}
+    half = {item.id for item in library.all(Kind.LAW)[::2]}
+
+    def marked(self, kind: Kind, item_id: str):  # type: ignore[no-untyped-def]
+        state = real_state(self, kind, item_id)
+        if kind in reviewed_kinds or (kind == Kind.LAW and item_id in half):
+            return replace(state, review="reviewed")
+        return state
+
+    monkeypatch.setattr(type(library), "state", marked)
+    parts = language_notes.review_of_parts(library, i18n.review_status("es"))
+    assert parts["questions"] == parts["letters"] == "reviewed"
+    assert parts["laws"] == "some"
+    assert parts["interface"] == parts["guides"] == parts["organizations"] == "draft"
+    home.retranslate()
+    text = home.draft_note.text()
+    assert home.draft_note.isVisibleTo(window)
+    assert i18n._("the questions") in text and i18n._("the letters") in text
+    assert i18n._("A native speaker has checked some of {parts}.").format(parts=i18n._("the laws")) in text
+    assert i18n._("the guides") not in text  # a draft part is "the rest", never named as checked
+    assert i18n._("The rest is a first draft made with help from a machine.") in text
+
+    reviewed_kinds = set(Kind)  # everything checked, the interface too: nothing to say
+    half = set()
+    assert language_notes.review_note(language_notes.review_of_parts(library, "reviewed")) is None
+    assert language_notes.review_note(language_notes.review_of_parts(library, "draft")) is not None
+
+
 def _block_directions(browser) -> set[Qt.LayoutDirection]:  # type: ignore[no-untyped-def]
     found = set()
     block = browser.document().begin()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QPushButton, QSi
 
 from navigator.core.plan import crisis_help
 from navigator.i18n import _, current_locale, review_status
+from navigator.ui.language_notes import review_note, review_of_parts
 from navigator.ui.likely_place import likely_country
 from navigator.ui.navigation import Page, Shell
 from navigator.ui.widgets import FlowRow, WrappingButton, column, fit_columns, label, place_in_columns, scroll
@@ -146,7 +147,7 @@ class HomePage(Page):
         layout.addWidget(self.plain_offer)
         self.offer_aside = False
 
-        # Said plainly whenever the interface language is a machine-assisted draft (the .po header says so).
+        # Said plainly whenever a part of Navigator in this language is a machine-assisted draft.
         self.draft_note = label(name="muted")
         layout.addWidget(self.draft_note)
         layout.addStretch(1)
@@ -229,10 +230,10 @@ class HomePage(Page):
         self.plain_yes.setAccessibleName(_("Show the plain name “{name}” and a plain icon").format(name=_("Notes")))
         self.plain_no.setText(_("Not now"))
         self.plain_no.setAccessibleName(_("Not now: hide this offer"))
-        self.draft_note.setText(
-            _("The words in this language are a first draft made with help from a machine. A native speaker has not checked them yet.")
-        )
-        self.draft_note.setVisible(review_status(current_locale()) == "draft")
+        # Names the parts a native speaker has checked, from the review marks in the data.
+        note = review_note(review_of_parts(self.shell.library, review_status(current_locale())))
+        self.draft_note.setText(note or "")
+        self.draft_note.setVisible(note is not None)
 
     def reset(self) -> None:
         self.show_danger_line()
