@@ -18,12 +18,28 @@ if TYPE_CHECKING:
     from navigator.ui.main_window import MainWindow
 
 
-def pick_locale(available: list[str]) -> str:
-    """The system's language if Navigator speaks it, else English. Read only; nothing is stored."""
-    for name in QLocale.system().uiLanguages():
-        code = name.replace("-", "_").split("_")[0].lower()
-        if code in available:
-            return code
+def pick_locale(available: list[str], wanted: list[str] | None = None) -> str:
+    """The system's language if Navigator speaks it, else English. Read only; nothing is stored.
+
+    ``wanted`` is the system's list, most wanted first ("pt-BR", "pt"). Each is matched as
+    language and region ("pt_BR"), then as the language alone ("ko" for "ko-KR"), then as any
+    region of that language Navigator has (a Brazilian or a Portuguese system both read "pt_BR"
+    rather than fall back to English).
+    """
+    names = wanted if wanted is not None else QLocale.system().uiLanguages()
+    by_code = {code.lower(): code for code in available}
+    for name in names:
+        parts = [part for part in name.replace("-", "_").split("_") if part]
+        if not parts:
+            continue
+        language = parts[0].lower()
+        regions = [part.upper() for part in parts[1:] if len(part) == 2 or part.isdigit()]
+        for candidate in [f"{language}_{region}" for region in regions] + [language]:
+            if candidate.lower() in by_code:
+                return by_code[candidate.lower()]
+        for code in available:
+            if code.split("_")[0].lower() == language:
+                return code
     return i18n.SOURCE_LOCALE
 
 

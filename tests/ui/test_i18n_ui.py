@@ -397,3 +397,22 @@ def test_guided_questions_and_plan_say_when_they_are_in_english(small_window) ->
     assert not plan.language_note.isVisibleTo(win)
     win.open_door("guide")
     assert "This part is not yet translated, so it is shown in English." not in [text for _w, text in visible_texts(win)]
+
+
+@pytest.mark.parametrize(
+    ("system", "expected"),
+    [
+        (["pt-Latn-BR", "pt-BR", "pt-Latn", "pt"], "pt_BR"),  # a Brazilian system read English before
+        (["pt-PT", "pt"], "pt_BR"),  # the nearest Portuguese Navigator speaks, not English
+        (["ko-Kore-KR", "ko-KR", "ko-Kore", "ko"], "ko"),
+        (["ar-EG", "ar"], "ar"),
+        (["de-DE", "fr-CH", "en"], "fr"),  # the first language in the list that Navigator speaks
+        (["de-DE", "de"], "en"),
+        (["en-US", "en"], "en"),
+        ([], "en"),
+    ],
+)
+def test_the_systems_language_is_picked_with_its_region(system: list[str], expected: str) -> None:
+    from navigator.app import pick_locale
+
+    assert pick_locale(i18n.available_locales(), system) == expected
