@@ -28,6 +28,7 @@ class ItemState:
     path: str | None = None
     translated: int = 0
     total: int = 0
+    same_words: bool = False  # the translator says the words are the same as the English on purpose
 
     @property
     def shows_english(self) -> bool:
@@ -99,6 +100,9 @@ def localize(content: Content, locale: str) -> tuple[Localized, Report]:
             status = data.get("status")
             if status not in ("draft", "reviewed"):
                 bad.append(Problem(shown, parsed.line_of(("status",)), "status", "must be 'draft' or 'reviewed'"))
+            same_words = data.get("same_words", False)
+            if not isinstance(same_words, bool):
+                bad.append(Problem(shown, parsed.line_of(("same_words",)), "same_words", "must be true or false"))
             made_from = data.get("translated_from")
             if not isinstance(made_from, str):
                 bad.append(
@@ -143,7 +147,9 @@ def localize(content: Content, locale: str) -> tuple[Localized, Report]:
                     )
                 )
             view.items[(kind, english.id)] = item
-            view.states[(kind, english.id)] = ItemState(state, review=status, path=shown, translated=result.translated, total=result.total)
+            view.states[(kind, english.id)] = ItemState(
+                state, review=status, path=shown, translated=result.translated, total=result.total, same_words=same_words is True
+            )
     return view, report
 
 

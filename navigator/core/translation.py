@@ -7,6 +7,10 @@ A translation file holds only the translatable text of one English item, in the 
 - ``translated_from``: the fingerprint of the English text it was made from (see ``english_hash``);
 - ``status``: ``draft`` (machine-assisted, not yet reviewed) or ``reviewed``.
 
+and, optionally, ``same_words: true``: the translator says the words are the same in this language
+on purpose (a country called "Chile" in Spanish too), so a file that matches the English word for
+word is a translation, not a copy still to be done.
+
 Anything else, such as an id, an option value, a URL, a phone number, a condition or a date,
 is structure: a translation that tries to set it is rejected with a message saying so.
 """
@@ -24,7 +28,7 @@ from pydantic import BaseModel
 
 from navigator.core.models import Translatable
 
-META_KEYS = {"id", "translated_from", "status", "translator_note"}
+META_KEYS = {"id", "translated_from", "status", "translator_note", "same_words"}
 PLACEHOLDER_RE = re.compile(r"\{([A-Za-z0-9_-]+)\}")
 LINK_IN_TEXT_RE = re.compile(r"navigator://[a-z]+/[a-z0-9-]+")
 

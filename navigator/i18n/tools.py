@@ -264,7 +264,7 @@ def _status_of(locale: str, locales: Path, content: Content, wanted: set[Any]) -
         shown = _rel(target, content.root)
         if state.state in ("translated", "stale"):
             same = _same_as_english(entry.item, view.get(kind, item_id))
-            if same == state.total:
+            if same == state.total and not state.same_words:
                 # A file that still holds only the English words is not a translation yet.
                 row.untranslated_copies.append(ContentRow(kind, item_id, shown, entry.path))
             else:

@@ -2,7 +2,8 @@
 
 Every place that shows content asks here, so the notices read the same everywhere. A translation
 file that still holds only the English words counts as not translated: the reader is told the
-page is in English, never that it is a translation.
+page is in English, never that it is a translation (unless its translator marked it
+``same_words: true``: a name spelled the same in both languages).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from navigator.i18n import _
 
 def effective_state(library: Library, kind: Kind, item_id: str) -> ItemState:
     state = library.state(kind, item_id)
-    if state.state in ("translated", "stale"):
+    if state.state in ("translated", "stale") and not state.same_words:
         shown, english = library.get(kind, item_id), library.english_item(kind, item_id)
         if shown is not None and english is not None and translation.text_tree(shown) == translation.text_tree(english):
             return ItemState("missing", path=state.path)

@@ -65,6 +65,41 @@ def test_scaffolded_file_loads_and_counts_as_not_yet_translated(tree: Path, loca
     assert [r.item_id for r in row.untranslated_copies] == ["first-steps", "helpline"]
 
 
+def test_a_name_spelled_the_same_is_a_translation_when_the_translator_says_so(tree: Path, locales: Path) -> None:
+    """A country called "Chile" in Spanish too: ``same_words: true`` makes the copy a translation,
+    in the status count and on screen (no "shown in English" mark); a wrong value is refused."""
+    from navigator.ui.language_notes import effective_state
+
+    path = scaffold(tree, "es", ["organization/helpline"])[0]
+    marked = path.read_text(encoding="utf-8").replace("status: draft", "status: draft\nsame_words: true")
+    path.write_text(marked, encoding="utf-8")
+    content, _ = load_content(tree)
+    view, report = localize(content, "es")
+    assert report.ok, [str(p) for p in report.problems]
+    assert view.state(Kind.ORGANIZATION, "helpline").same_words
+    row = status(locales, tree, "es")[0]
+    assert row.untranslated_copies == []
+    assert row.content_done == 1
+
+    class _Library:  # what effective_state reads of a library
+        def state(self, kind: Kind, item_id: str):  # type: ignore[no-untyped-def]
+            return view.state(kind, item_id)
+
+        def get(self, kind: Kind, item_id: str):  # type: ignore[no-untyped-def]
+            return view.get(kind, item_id)
+
+        def english_item(self, kind: Kind, item_id: str):  # type: ignore[no-untyped-def]
+            return content.get(kind, item_id)
+
+    assert not effective_state(_Library(), Kind.ORGANIZATION, "helpline").shows_english  # type: ignore[arg-type]
+
+    path.write_text(marked.replace("same_words: true", "same_words: maybe"), encoding="utf-8")
+    content, _ = load_content(tree)
+    view, report = localize(content, "es")
+    assert [p.field for p in report.problems] == ["same_words"]
+    assert view.state(Kind.ORGANIZATION, "helpline").state == "rejected"
+
+
 def test_scaffold_comments_name_list_entries_by_their_structure(tree: Path) -> None:
     text = (scaffold(tree, "fr", ["organizations/helpline"])[0]).read_text(encoding="utf-8")
     assert "status: draft" in text
