@@ -7,9 +7,10 @@ and the text-size buttons scale from there.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QComboBox, QProxyStyle, QStyledItemDelegate, QStyleFactory, QWidget
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,18 @@ HIGH_CONTRAST = Palette(
     disabled_text="#BDBDBD",
 )
 
+PALETTES = (CALM, HIGH_CONTRAST)
+
+# The drop-down's arrow: a picture per palette in the package's own folder, drawn by
+# packaging/make_arrows.py in the palette's ``indicator`` colour (a style sheet takes an arrow only
+# as a file; Qt's fallback is a bevelled grey square, UX review F24). Large, so Qt only scales it down.
+ARROW_PIXELS = 64
+ARROWS = Path(__file__).resolve().parent / "arrows"
+
+
+def arrow_path(palette: Palette) -> Path:
+    return ARROWS / f"down-{palette.name}.png"
+
 
 # What each control looks like in each state: (control, state) -> (what is drawn, its colour field,
 # the field of what it is drawn on). "text" must reach 4.5:1 (WCAG 1.4.3), "indicator" (an edge, a
@@ -123,6 +136,18 @@ STATES: dict[tuple[str, str], list[tuple[str, str, str]]] = {
     ("field", "focus"): [("indicator", "focus", "background")],
     ("field", "disabled"): [("text", "disabled_text", "disabled_bg")],
     ("selected item", "normal"): [("text", "on_primary", "primary")],
+    # Drop-downs: the arrow on the field (its picture is checked too: test_contrast.py).
+    ("drop-down", "normal"): [("indicator", "indicator", "surface"), ("indicator", "edge", "background")],
+    ("drop-down", "hover"): [("indicator", "primary", "background")],
+    ("drop-down", "disabled"): [("text", "disabled_text", "disabled_bg")],
+    # Lists (the US-state list, a drop-down's open list, the file dialog): a row's words in every state.
+    ("list item", "normal"): [("text", "text", "surface"), ("indicator", "indicator", "surface")],
+    ("list item", "hover"): [("text", "text", "primary_soft")],
+    ("list item", "selected"): [("text", "on_primary", "primary")],
+    ("list item", "focus"): [("indicator", "focus", "surface"), ("indicator", "on_primary", "primary")],
+    # Scroll bars: the handle against its track, and the track's edge against what is beside it.
+    ("scroll bar", "normal"): [("indicator", "indicator", "background"), ("indicator", "indicator", "surface")],
+    ("scroll bar", "hover"): [("indicator", "primary", "background"), ("indicator", "primary", "surface")],
     ("notice", "normal"): [("text", "notice_text", "notice_bg")],
     ("secondary text", "normal"): [("text", "muted", "background"), ("text", "muted", "surface")],
 }
@@ -138,6 +163,26 @@ def contrast_ratio(fg: str, bg: str) -> float:
 
     hi, lo = sorted((luminance(fg), luminance(bg)), reverse=True)
     return (hi + 0.05) / (lo + 0.05)
+
+
+class ThemeStyle(QProxyStyle):
+    """The platform's style, with one change: every drop-down draws its open list with Qt's styled
+    delegate, the one that follows the style sheet's list rules (row padding, the selected row's
+    colours). Qt's default for a drop-down draws its rows as menu items, and with the style sheet
+    the selected row's words came out white on white. Done here, when Qt polishes each widget, so
+    drop-downs made anywhere (a page built later, Qt's own file dialog) get it too."""
+
+    def polish(self, widget: QWidget) -> None:  # type: ignore[override]
+        if isinstance(widget, QComboBox) and not isinstance(widget.itemDelegate(), QStyledItemDelegate):
+            widget.setItemDelegate(QStyledItemDelegate(widget))
+        super().polish(widget)
+
+
+def install_style(app: QApplication) -> None:
+    """Wrap the application's style in ``ThemeStyle`` once."""
+    if not isinstance(app.style(), ThemeStyle):
+        base = QStyleFactory.create(app.style().name()) if app.style() is not None else None
+        app.setStyle(ThemeStyle(base) if base is not None else ThemeStyle())
 
 
 class Theme:
@@ -173,6 +218,7 @@ class Theme:
         qp.setColor(QPalette.ColorRole.ToolTipBase, QColor(p.surface))
         qp.setColor(QPalette.ColorRole.ToolTipText, QColor(p.text))
         app.setPalette(qp)
+        install_style(app)
         app.setStyleSheet(self.stylesheet())
 
     def stylesheet(self) -> str:
@@ -190,6 +236,9 @@ class Theme:
         QFrame#card {{ background: {p.surface}; border: 1px solid {p.border}; border-radius: 14px; }}
         QFrame#notice {{ background: {p.notice_bg}; border-radius: 10px; }}
         QFrame#notice QLabel {{ color: {p.notice_text}; }}
+        /* One control height for buttons, fields and drop-downs (UX review F24): 1px edge, 8px
+           padding and 1.6 lines of text, so 44 px at the usual size, growing with the text.
+           The few with a thicker edge or more padding give the difference back. */
         QPushButton {{
             background: {p.surface}; color: {p.text}; border: 1px solid {p.edge};
             border-radius: 10px; padding: 8px 16px; min-height: 1.6em;
@@ -208,9 +257,9 @@ class Theme:
         QPushButton#door:hover {{ background: {p.primary_soft}; border-color: {p.primary}; }}
         QPushButton#quickExit, QPushButton#dialogQuickExit {{
             background: {p.exit_bg}; color: {p.exit_text}; border: 2px solid {p.exit_bg};
-            font-weight: 700; padding: 8px 18px;
+            font-weight: 700; padding: 7px 18px;
         }}
-        QPushButton#primary {{ padding: 10px 22px; }}
+        QPushButton#primary {{ padding: 8px 22px; }}
         QFrame#firstThings {{ background: {p.surface}; border: 2px solid {p.primary}; border-radius: 14px; }}
         QLabel#reach {{ font-size: {self.pt(1.15)}pt; font-weight: 600; }}
         QLabel#danger {{ font-weight: 700; }}
@@ -226,7 +275,25 @@ class Theme:
         QPushButton#door QLabel#words {{ font-size: {self.pt(1.25)}pt; font-weight: 600; }}
         QPushButton#link QLabel#words {{ color: {p.link}; text-decoration: underline; }}
         QPushButton#primary QLabel#words {{ color: {p.on_primary}; font-weight: 600; }}
-        QLineEdit, QComboBox {{ background: {p.surface}; border: 1px solid {p.border}; border-radius: 10px; padding: 6px 10px; }}
+        QLineEdit, QComboBox {{
+            background: {p.surface}; border: 1px solid {p.edge}; border-radius: 10px; padding: 8px 10px; min-height: 1.6em;
+        }}
+        QComboBox {{ padding-right: 4px; }}
+        QComboBox:hover {{ border-color: {p.primary}; }}
+        /* The drop-down part: no sunken square, only the palette's own arrow (UX review F24). */
+        QComboBox::drop-down {{
+            subcontrol-origin: padding; subcontrol-position: center right; width: 1.8em;
+            border: none; background: transparent;
+        }}
+        QComboBox::down-arrow {{ image: url("{arrow_path(p).as_posix()}"); width: 1em; height: 1em; }}
+        QPushButton::menu-indicator {{
+            image: url("{arrow_path(p).as_posix()}"); width: 0.8em; height: 0.8em;
+            subcontrol-origin: padding; subcontrol-position: center right; right: 4px;
+        }}
+        QComboBox QAbstractItemView {{
+            background: {p.surface}; color: {p.text}; border: 1px solid {p.edge}; border-radius: 0;
+            padding: 4px; outline: 0;
+        }}
         QTextBrowser {{ background: {p.surface}; border: 1px solid {p.border}; border-radius: 14px; padding: 18px 24px; }}
         QRadioButton, QCheckBox {{ spacing: 12px; padding: 10px 12px; border: 1px solid {p.border}; border-radius: 10px; background: {p.surface}; }}
         QRadioButton:checked, QCheckBox:checked {{ border: 2px solid {p.primary}; background: {p.primary_soft}; }}
@@ -243,9 +310,34 @@ class Theme:
         }}
         QCheckBox::indicator:checked {{ background: {p.primary}; border-color: {p.primary}; }}
         QRadioButton::indicator:disabled, QCheckBox::indicator:disabled {{ border-color: {p.disabled_text}; }}
-        QListWidget {{ background: {p.surface}; color: {p.text}; border: 1px solid {p.indicator}; border-radius: 10px; }}
-        QListWidget::item:selected {{ background: {p.primary}; color: {p.on_primary}; }}
-        QLineEdit, QComboBox {{ border-color: {p.edge}; }}
+        /* Lists: roomy rows; hover, selection and the keyboard's row plainly shown (UX review F24). */
+        QListView, QTreeView {{
+            background: {p.surface}; color: {p.text}; border: 1px solid {p.indicator}; border-radius: 10px; outline: 0;
+        }}
+        QListView::item, QTreeView::item {{ padding: 8px 12px; border: 2px solid transparent; border-radius: 6px; color: {p.text}; }}
+        QListView::item:hover, QTreeView::item:hover {{ background: {p.primary_soft}; color: {p.text}; }}
+        QListView::item:selected, QTreeView::item:selected {{ background: {p.primary}; color: {p.on_primary}; }}
+        QListView::item:focus, QTreeView::item:focus {{ border-color: {p.focus}; }}
+        QListView::item:selected:focus, QTreeView::item:selected:focus {{ border-color: {p.on_primary}; }}
+        QHeaderView::section {{
+            background: {p.surface}; color: {p.muted}; border: none; border-bottom: 1px solid {p.border};
+            padding: 6px 12px; font-weight: 600;
+        }}
+        /* Scroll bars: a wide flat track, a rounded handle in the indicator colour, no arrows. */
+        QScrollBar:vertical {{ background: {p.background}; width: 16px; margin: 0; border: none; }}
+        QScrollBar:horizontal {{ background: {p.background}; height: 16px; margin: 0; border: none; }}
+        QScrollBar::handle:vertical {{ background: {p.indicator}; min-height: 40px; border-radius: 5px; margin: 3px; }}
+        QScrollBar::handle:horizontal {{ background: {p.indicator}; min-width: 40px; border-radius: 5px; margin: 3px; }}
+        QScrollBar::handle:hover, QScrollBar::handle:pressed {{ background: {p.primary}; }}
+        QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; border: none; background: none; }}
+        QScrollBar::add-page, QScrollBar::sub-page, QScrollBar::up-arrow, QScrollBar::down-arrow {{ background: none; border: none; }}
+        /* Qt's own file dialog (kept, so nothing is remembered: ui/dialogs.py) in the same clothes. */
+        QDialog {{ background: {p.background}; }}
+        QFileDialog QToolButton {{
+            background: {p.surface}; border: 1px solid {p.edge}; border-radius: 10px; padding: 8px; min-height: 1.6em; min-width: 1.6em;
+        }}
+        QFileDialog QToolButton:hover, QFileDialog QToolButton:checked {{ border-color: {p.primary}; background: {p.primary_soft}; }}
+        QFileDialog QListView#sidebar {{ background: {p.background}; }}
         QProgressBar {{ border: none; background: {p.border}; border-radius: 4px; max-height: 8px; }}
         QProgressBar::chunk {{ background: {p.primary}; border-radius: 4px; }}
         """

@@ -8,34 +8,84 @@ rendered checks read pixels from the real widgets, so a style sheet that forgot 
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QListWidget
 
-from navigator.ui.theme import CALM, HIGH_CONTRAST, STATES, Palette, contrast_ratio
+from navigator.ui.theme import CALM, HIGH_CONTRAST, PALETTES, STATES, Palette, arrow_path, contrast_ratio
 
-PALETTES = [CALM, HIGH_CONTRAST]
-STATE_NAMES = {"normal", "hover", "focus", "disabled", "checked"}
+STATE_NAMES = {"normal", "hover", "focus", "disabled", "checked", "selected"}
+
+
+def shortfalls(palette: Palette, control_state: tuple[str, str]) -> list[str]:
+    """Each pair of ``control_state`` below its WCAG minimum in ``palette``."""
+    found = []
+    for kind, fg, bg in STATES[control_state]:
+        needed = 4.5 if kind == "text" else 3.0
+        ratio = contrast_ratio(getattr(palette, fg), getattr(palette, bg))
+        if ratio < needed:
+            found.append(f"{palette.name} {control_state}: {fg} on {bg} is {ratio:.2f}:1, needs {needed}:1")
+    return found
 
 
 @pytest.mark.parametrize("palette", PALETTES, ids=lambda p: p.name)
 @pytest.mark.parametrize("control_state", sorted(STATES), ids=lambda cs: f"{cs[0]}-{cs[1]}")
 def test_every_control_state_meets_aa(palette: Palette, control_state: tuple[str, str]) -> None:
-    for kind, fg, bg in STATES[control_state]:
-        needed = 4.5 if kind == "text" else 3.0
-        ratio = contrast_ratio(getattr(palette, fg), getattr(palette, bg))
-        assert ratio >= needed, f"{palette.name} {control_state}: {fg} on {bg} is {ratio:.2f}:1, needs {needed}:1"
+    assert shortfalls(palette, control_state) == []
 
 
 def test_every_state_of_the_main_controls_is_listed() -> None:
     for control in ("button", "primary", "choice"):
         assert {state for c, state in STATES if c == control} >= {"normal", "hover", "focus", "disabled"}
     assert ("choice", "checked") in STATES
+    # UX review F24: drop-downs, lists and scroll bars are in the table too.
+    assert {state for c, state in STATES if c == "list item"} >= {"normal", "hover", "selected", "focus"}
+    assert {("drop-down", "normal"), ("scroll bar", "normal"), ("scroll bar", "hover")} <= set(STATES)
     assert {state for _c, state in STATES} <= STATE_NAMES
 
 
 def test_a_failing_pair_is_caught() -> None:
     """The check above can fail: the old high-contrast disabled button, white words on white."""
     assert contrast_ratio(HIGH_CONTRAST.muted, HIGH_CONTRAST.border) < 4.5
+
+
+@pytest.mark.parametrize(
+    ("control_state", "change"),
+    [
+        (("scroll bar", "normal"), {"indicator": CALM.border}),  # a pale handle on its track
+        (("list item", "selected"), {"on_primary": "#9FC2B9"}),  # pale words on the selected row
+        (("drop-down", "normal"), {"indicator": "#B8B4BF"}),  # a faint arrow
+    ],
+)
+def test_a_faint_new_state_is_caught(control_state: tuple[str, str], change: dict[str, str]) -> None:
+    assert shortfalls(dataclasses.replace(CALM, **change), control_state)
+
+
+def arrow_colours(palette: Palette) -> dict[str, int]:
+    """The drop-down arrow's picture: its solid pixels, by colour."""
+    image = QImage(str(arrow_path(palette)))
+    assert not image.isNull(), f"{palette.name}: no arrow at {arrow_path(palette)} (run packaging/make_arrows.py)"
+    counts: dict[str, int] = {}
+    for y in range(image.height()):
+        for x in range(image.width()):
+            colour = QColor.fromRgba(image.pixel(x, y))
+            if colour.alpha() == 255:
+                counts[colour.name()] = counts.get(colour.name(), 0) + 1
+    return counts
+
+
+@pytest.mark.parametrize("palette", PALETTES, ids=lambda p: p.name)
+def test_the_drop_down_arrow_is_the_palettes_and_shows(palette: Palette) -> None:
+    """The arrow picture in the package is drawn in the palette's indicator colour, 3:1 on the field."""
+    counts = arrow_colours(palette)
+    main = max(counts, key=lambda name: counts[name])
+    assert main == QColor(palette.indicator).name(), f"{palette.name}: the arrow is {main}; run packaging/make_arrows.py"
+    assert contrast_ratio(main, palette.surface) >= 3.0
+    # Inside the package, next to the theme: nothing is read from elsewhere.
+    assert arrow_path(palette).parent.parent.name == "ui"
 
 
 def colours(image: QImage) -> dict[str, int]:
@@ -92,3 +142,69 @@ def test_rendered_disabled_back_and_home_look_disabled(themed) -> None:  # type:
         counts = colours(image)
         assert QColor(palette.text).name() not in counts or palette.text == palette.disabled_text, f"{palette.name}: drawn as if enabled"
         assert QColor(palette.disabled_text).name() in counts
+
+
+def test_rendered_fields_and_buttons_share_one_height(themed, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """F24: the top bar's search field and language drop-down are as tall as its buttons, at the
+    usual text size and at 200%."""
+    window, _palette = themed
+    bar = window.topbar
+    for scale in (1.0, 2.0):
+        window.display.set_text_scale(scale)
+        qtbot.wait(50)
+        heights = {bar.search_box.height(), bar.language.height(), bar.back_button.height(), bar.quick_exit_button.height()}
+        assert len(heights) == 1, f"{scale:.0%}: controls of different heights {sorted(heights)}"
+        assert heights.pop() >= 44 * min(scale, 1.3)
+    window.display.set_text_scale(1.0)
+
+
+def dominant(image: QImage, least: float = 0.02) -> list[str]:
+    """The colours covering at least ``least`` of the image, most first."""
+    counts = colours(image)
+    total = sum(counts.values())
+    return [name for name, n in sorted(counts.items(), key=lambda kv: -kv[1]) if n >= total * least]
+
+
+def test_rendered_list_rows_and_scroll_bar(themed, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """F24: in a long list the selected row's words reach 4.5:1 on its colour, and the scroll bar's
+    handle shows at 3:1 against its track; both read from pixels, in every palette."""
+    window, palette = themed
+    listing = QListWidget(window)
+    listing.addItems([f"Choice number {n}" for n in range(40)])
+    listing.setCurrentRow(1)
+    listing.resize(320, 240)
+    listing.show()
+    qtbot.waitExposed(listing)
+    qtbot.wait(30)
+    try:
+        row = listing.viewport().grab(listing.visualItemRect(listing.item(1))).toImage()
+        assert dominant(row)[0] == QColor(palette.primary).name(), f"{palette.name}: the selected row is not in the selection colour"
+        assert best_contrast(row, palette.primary) >= 4.5, f"{palette.name}: the selected row's words do not read"
+        bar = listing.verticalScrollBar()
+        assert bar.isVisible() and bar.width() >= 14, "a scroll bar wide enough to grab"
+        image = bar.grab().toImage()
+        track, handle = dominant(image)[:2]
+        assert track == QColor(palette.background).name()
+        assert contrast_ratio(handle, track) >= 3.0, f"{palette.name}: the handle {handle} does not show on {track}"
+        # No arrows at the ends: the handle starts within a few pixels of the top.
+        top = [QColor(image.pixel(image.width() // 2, y)).name() for y in range(8)]
+        assert handle in top, f"{palette.name}: something is drawn above the handle (an arrow?)"
+    finally:
+        listing.deleteLater()
+
+
+def test_rendered_drop_down_has_its_arrow_and_no_bevel(themed, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """F24: the language drop-down's end shows the palette's arrow on the field's own colour, with no
+    grey square behind it."""
+    window, palette = themed
+    window.resize(1280, 800)
+    qtbot.wait(50)
+    combo = window.topbar.language
+    assert combo.isVisible()
+    image = combo.grab().toImage()
+    end = image.copy(image.width() - image.height(), 4, image.height() - 6, image.height() - 8)
+    if combo.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+        end = image.copy(2, 4, image.height() - 6, image.height() - 8)
+    found = dominant(end, 0.01)
+    assert found[0] == QColor(palette.surface).name(), f"{palette.name}: the arrow sits on {found[0]}, not the field"
+    assert best_contrast(end, palette.surface) >= 3.0, f"{palette.name}: no arrow to see"
