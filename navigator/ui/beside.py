@@ -10,13 +10,13 @@ other language's words, read as the same reader, never more.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from navigator import i18n
 from navigator.core.session import Session
 from navigator.i18n import _
 from navigator.ui.reader import SafeBrowser
-from navigator.ui.widgets import label
+from navigator.ui.widgets import FlowRow, label
 
 
 class BesidePicker(QWidget):
@@ -27,14 +27,12 @@ class BesidePicker(QWidget):
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.words = label(wrap=False)
+        row = FlowRow(self)  # the drop-down goes under its words when they do not fit (large text)
+        self.words = label()
         self.combo = QComboBox()
         self.words.setBuddy(self.combo)
         row.addWidget(self.words)
         row.addWidget(self.combo)
-        row.addStretch(1)
         self.combo.currentIndexChanged.connect(self._picked)
 
     def _picked(self, index: int) -> None:

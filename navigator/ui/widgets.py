@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
+from typing import cast
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import Qt as QtGui
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QBoxLayout,
+    QCheckBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -242,6 +246,65 @@ class WrappingButton(WrapsToWidth, QPushButton):
         return self.words.text()
 
 
+class WrappingChoice(WrapsToWidth):
+    """Mixin for a choice card: its words wrap (a radio button's own text never does), and a click
+    anywhere on the card picks it. The style still draws the round or square box on the left."""
+
+    # The theme pads a choice 12 px and leaves 12 px between the box and the words.
+    LEFT = 12 + 16 + 12
+
+    def setup_words(self, text: str) -> None:
+        button = cast(QAbstractButton, self)
+        QAbstractButton.setText(button, "")  # Qt's own words stay empty: ours are in ``words``
+        button.setAccessibleName(text)
+        self.box = QHBoxLayout(button)
+        self.place_words()
+        self.words = label(text)
+        self.words.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.words.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.words.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the control takes the focus, not its words
+        self.words.setStyleSheet("background: transparent; border: none; padding: 0;")
+        self.box.addWidget(self.words)
+        policy = button.sizePolicy()
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Expanding)
+        policy.setVerticalPolicy(QSizePolicy.Policy.Minimum)  # grows with its lines (large text), never clips them
+        policy.setHeightForWidth(True)
+        button.setSizePolicy(policy)
+
+    def place_words(self) -> None:
+        """Leave room for the box on its side: the left, or the right in right-to-left languages."""
+        rtl = cast(QAbstractButton, self).layoutDirection() == Qt.LayoutDirection.RightToLeft
+        start, end = self.LEFT + 4, 12
+        self.box.setContentsMargins(end if rtl else start, 11, start if rtl else end, 11)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LayoutDirectionChange:
+            self.place_words()
+        super().changeEvent(event)  # type: ignore[misc]
+
+    def hitButton(self, pos: QPoint) -> bool:  # noqa: N802 - Qt override
+        return cast(QAbstractButton, self).rect().contains(pos)
+
+
+class WrappingCheckBox(WrappingChoice, QCheckBox):
+    """A tick box whose words wrap (a QCheckBox's own text never does, so a long label at large
+    text made a page scroll sideways). It is one control: a QCheckBox to Qt and to screen readers
+    (role "check box", named by its words), ticked with Space or a click anywhere on it, its box
+    drawn by the style on the side the language starts from. ``text()``/``setText()`` are the words."""
+
+    def __init__(self, text: str = "") -> None:
+        QCheckBox.__init__(self)
+        self.setup_words(text)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt name
+        self.words.setText(text)
+        self.setAccessibleName(text)
+        self.updateGeometry()
+
+    def text(self) -> str:
+        return self.words.text()
+
+
 def fit_columns(width: int, widget: QWidget, most: int, chars: int = 26) -> int:
     """How many columns of at least ``chars`` average letters fit in ``width`` (1 to ``most``):
     one column in a narrow window or with large text (UX review F21, F23). ``width`` is at most
@@ -320,15 +383,27 @@ class FlowRow(QLayout):
         holder = self.parentWidget()
         rtl = holder is not None and holder.layoutDirection() == Qt.LayoutDirection.RightToLeft
         x, y, line = 0, area.y(), 0
+        placed: list[tuple[QLayoutItem, int, int, int, int]] = []  # item, x, y, width, height
+
+        def centre_line() -> None:
+            # Items shorter than their line sit in its middle (a label beside a drop-down).
+            for item, left, top, width, height in placed:
+                item.setGeometry(QRect(left, top + (line - height) // 2, width, height))
+            placed.clear()
+
         for item in self._shown():
             hint = item.sizeHint()
             width = min(max(hint.width(), item.minimumSize().width()), area.width())
             height = item.heightForWidth(width) if item.hasHeightForWidth() else hint.height()
             if x > 0 and x + width > area.width():
+                if move:
+                    centre_line()
                 x, y, line = 0, y + line + self.spacing(), 0
             if move:
                 left = area.right() - x - width + 1 if rtl else area.x() + x
-                item.setGeometry(QRect(left, y, width, height))
+                placed.append((item, left, y, width, height))
             x += width + self.spacing()
             line = max(line, height)
+        if move:
+            centre_line()
         return y + line - rect.y() + margins.bottom()

@@ -208,3 +208,39 @@ def test_rendered_drop_down_has_its_arrow_and_no_bevel(themed, qtbot) -> None:  
     found = dominant(end, 0.01)
     assert found[0] == QColor(palette.surface).name(), f"{palette.name}: the arrow sits on {found[0]}, not the field"
     assert best_contrast(end, palette.surface) >= 3.0, f"{palette.name}: no arrow to see"
+
+
+def test_rendered_save_dialog_wears_the_theme(themed, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """F24: Qt's own save dialog (kept for privacy: ui/dialogs.py) has the page's colours, flat
+    tool buttons in the field colour and one control height, not Qt's grey bevels."""
+    import shiboken6
+    from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLineEdit, QToolButton
+
+    from navigator.ui import qt_hardening
+
+    window, palette = themed
+    qt_hardening.settings_nowhere()
+    dialog = QFileDialog(window, "Save", str(tmp_path), "PDF files (*.pdf)")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.resize(760, 480)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.wait(50)
+    try:
+        whole = dialog.grab().toImage()
+        for x, y in ((2, 2), (2, whole.height() - 3), (whole.width() // 2, whole.height() - 3)):
+            assert QColor(whole.pixel(x, y)).name() == QColor(palette.background).name(), (x, y)
+        assert QColor("#efefef").name() not in dominant(whole), "Qt's grey"
+        tools = [b for b in dialog.findChildren(QToolButton) if b.isVisible() and b.isEnabled()]
+        assert tools
+        for button in tools:
+            image = button.grab().toImage()
+            assert QColor(image.pixel(4, image.height() // 2)).name() == QColor(palette.surface).name(), button.objectName()
+        name = dialog.findChild(QLineEdit, "fileNameEdit")
+        box = dialog.findChild(QDialogButtonBox)
+        assert name is not None and box is not None
+        save = box.buttons()[0]
+        assert name.height() == save.height() >= 44
+    finally:
+        shiboken6.delete(dialog)

@@ -111,6 +111,7 @@ CASES = [
     ("ar", 1280, 800, 1.0),
     ("ar", 1280, 800, 2.0),
     ("pseudo", 640, 600, 1.0),
+    ("pseudo", 640, 600, 2.0),
     ("pseudo", 1280, 800, 2.0),
 ]
 
@@ -181,3 +182,31 @@ def test_the_privacy_menu_is_never_cut_with_large_text(window, qtbot):
         assert menu.width() >= menu.sizeHint().width()
     finally:
         menu.hide()
+
+
+@pytest.mark.parametrize(
+    ("width", "scale", "beside"),
+    [(1280, 1.0, True), (640, 1.0, False), (800, 1.0, False), (1280, 2.0, False)],
+    ids=["1280-100%", "640-100%", "800-100%", "1280-200%"],
+)
+def test_the_plan_in_a_second_language_goes_under_it_when_narrow(window, qtbot, width, scale, beside):
+    """The second column of the plan sits beside it on a wide page and under it on a narrow one;
+    the threshold is in letters of the text size, so 200% text at 1280 px stacks as 640 px does."""
+    from tests.ui.test_wizard import TEXAS, answer_all, plan_of
+
+    window.display.set_text_scale(scale)
+    window.resize(width, 800)
+    answer_all(qtbot, window, TEXAS)
+    page = plan_of(window)
+    page.beside.combo.setCurrentIndex(page.beside.combo.findData("es"))
+    settle()
+    assert page.second.isVisible()
+    plan_area = next(area for area in page.findChildren(QScrollArea) if area.widget().isAncestorOf(page.title))
+    first, second = plan_area.geometry(), page.second.geometry()
+    assert page.side_by_side() is beside
+    if beside:
+        assert second.left() > first.right() and second.top() == first.top(), (first, second)
+    else:
+        assert second.top() > first.bottom() and second.width() == first.width() == page.width(), (first, second)
+        assert second.height() >= 120, "the second column keeps room to read"
+    assert problems(window, width) == []

@@ -25,7 +25,6 @@ from datetime import UTC, datetime
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFrame,
     QGridLayout,
@@ -47,7 +46,17 @@ from navigator.i18n import N_, _, formats, ngettext
 from navigator.ui.language_notes import english_title, shows_english
 from navigator.ui.likely_place import likely_country
 from navigator.ui.navigation import Page, Shell
-from navigator.ui.widgets import WrappingButton, column, fit_columns, label, place_in_columns, plain_tooltip, scroll
+from navigator.ui.widgets import (
+    FlowRow,
+    WrappingButton,
+    WrappingCheckBox,
+    column,
+    fit_columns,
+    label,
+    place_in_columns,
+    plain_tooltip,
+    scroll,
+)
 
 PAGE_SIZE = 20
 
@@ -317,12 +326,12 @@ class DirectoryPage(Page):
 
         self.more_heading = label(name="heading")
         layout.addWidget(self.more_heading)
-        context_row = QHBoxLayout()
+        context_row = FlowRow()  # the link goes under the words when they do not fit
         self.context_text = label(name="muted")
         self.context_clear = QPushButton()
         self.context_clear.setObjectName("link")
         self.context_clear.clicked.connect(self.clear_context)
-        context_row.addWidget(self.context_text, 1)
+        context_row.addWidget(self.context_text)
         context_row.addWidget(self.context_clear)
         self.context_row = QWidget()
         self.context_row.setLayout(context_row)
@@ -347,7 +356,7 @@ class DirectoryPage(Page):
             # As wide as the column gives, not as the longest choice (a country, a long answer).
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(8)
-        self.open_now = QCheckBox()
+        self.open_now = WrappingCheckBox()
         self.clear = QPushButton()
         self.clear.clicked.connect(self.clear_filters)
         self.place_box = FilterBox(self.place)
@@ -367,9 +376,8 @@ class DirectoryPage(Page):
         for column_index in range(2):
             self.filter_grid.setColumnStretch(column_index, 1)
         filters_column.addLayout(self.filter_grid)
-        bottom = QHBoxLayout()
+        bottom = FlowRow()  # on two lines rather than wider than the window (large text)
         bottom.addWidget(self.open_now)
-        bottom.addStretch(1)
         bottom.addWidget(self.clear)
         filters_column.addLayout(bottom)
         self.filter_boxes: list[QWidget] = [

@@ -86,16 +86,15 @@ class HomePage(Page):
         # In danger now? The number, and people to talk to.
         self.danger = QFrame()
         self.danger.setObjectName("notice")
-        strip = QHBoxLayout(self.danger)
+        strip = FlowRow(self.danger, spacing=12)  # the link goes under the words when they do not fit
         strip.setContentsMargins(16, 10, 16, 10)
-        strip.setSpacing(12)
         self.danger_text = label()
         self.danger_text.setObjectName("danger")
         self.talk = QPushButton()
         self.talk.setObjectName("link")
         self.talk.setCursor(Qt.CursorShape.PointingHandCursor)
         self.talk.clicked.connect(lambda: shell.open_door("talk"))
-        strip.addWidget(self.danger_text, 1)
+        strip.addWidget(self.danger_text)
         strip.addWidget(self.talk)
         layout.addWidget(self.danger)
 

@@ -12,7 +12,7 @@ from navigator.ui.beside import BesidePicker, second_column
 from navigator.ui.language_notes import effective_state, is_quiet, item_notice
 from navigator.ui.navigation import Page, Shell
 from navigator.ui.reader import SafeBrowser
-from navigator.ui.widgets import Notice, column, label, scroll
+from navigator.ui.widgets import FlowRow, Notice, WrappingButton, column, label, scroll
 
 
 class ItemPage(Page):
@@ -71,16 +71,14 @@ class ItemPage(Page):
         reading.addWidget(self.second, 100)
         reading.addStretch(1)
         layout.addLayout(reading, 1)
-        row = QHBoxLayout()
+        row = FlowRow()  # on two lines rather than wider than the window (large text)
         self.letter_button = QPushButton()
         self.letter_button.setObjectName("primary")
         self.letter_button.clicked.connect(lambda: shell.open_letter(self.item_id))
         self.letter_button.hide()
         row.addWidget(self.letter_button)
-        self.help_button = QPushButton()
-        self.help_button.setObjectName("link")
+        self.help_button = WrappingButton(name="link")  # its words wrap rather than widen the page
         self.help_button.clicked.connect(lambda: shell.open_door("support"))
-        row.addStretch(1)
         row.addWidget(self.help_button)
         layout.addLayout(row)
         self.english = False

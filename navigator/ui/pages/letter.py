@@ -39,7 +39,7 @@ from navigator.ui.dialogs import ask_save_path, save_bytes
 from navigator.ui.letter_export import letter_bytes
 from navigator.ui.navigation import Page, Shell
 from navigator.ui.quick_exit import copy_to_clipboard
-from navigator.ui.widgets import Notice, clear_layout, column, label, plain_tooltip, scroll
+from navigator.ui.widgets import Notice, WrappingCheckBox, clear_layout, column, label, plain_tooltip, scroll
 
 Input = QLineEdit | QPlainTextEdit | QCheckBox | QComboBox
 
@@ -79,7 +79,7 @@ class LetterPage(Page):
         layout.addWidget(self.body_host)
         self.cautions = Notice()
         body.addWidget(self.cautions)
-        self.on_behalf = QCheckBox()
+        self.on_behalf = WrappingCheckBox()
         self.on_behalf.toggled.connect(self._on_behalf_toggled)
         body.addWidget(self.on_behalf)
         row = QHBoxLayout()
@@ -314,7 +314,7 @@ class LetterPage(Page):
     def _input(self, field: NoticeField) -> Input:
         value = self.values.get(field.id, "")
         if field.kind == "declaration":
-            box = QCheckBox(field.statement or field.label)
+            box = WrappingCheckBox(field.statement or field.label)  # a statement: a sentence or two
             box.setChecked(value == "yes")
             box.toggled.connect(lambda on, f=field.id: self._changed(f, "yes" if on else ""))
             return box

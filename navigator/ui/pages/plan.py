@@ -18,10 +18,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF, Qt, Signal
-from PySide6.QtGui import QFont, QMouseEvent, QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QMarginsF, QSizeF, Qt, Signal
+from PySide6.QtGui import QFont, QMouseEvent, QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter, QResizeEvent, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QDialog,
     QFrame,
@@ -50,7 +51,7 @@ from navigator.ui.language_notes import list_notice
 from navigator.ui.navigation import Page, Shell
 from navigator.ui.reader import SafeDocument
 from navigator.ui.theme import Palette
-from navigator.ui.widgets import FlowRow, WrapsToWidth, column, label, scroll
+from navigator.ui.widgets import FlowRow, WrapsToWidth, column, label, letter_width, scroll
 
 
 def category_name(category: str) -> str:
@@ -110,6 +111,11 @@ def print_document(doc: QTextDocument, device: QPagedPaintDevice) -> None:
     doc.setPageSize(QSizeF(device.pageLayout().paintRectPixels(device.logicalDpiX()).size()))
     doc.print_(device)
 
+
+# The plan in a second language sits beside the plan when the page holds this many average letters
+# across (the plan keeps about 70 of them, the second column about 50), and under it otherwise.
+# Letters, not pixels: larger text stacks the columns as a narrower window does.
+BESIDE_CHARS = 120
 
 CHECK_MARK = ":/qt-project.org/styles/commonstyle/images/standardbutton-apply-16.png"
 PRINT_JOB_NAME = "document"
@@ -298,7 +304,9 @@ class PlanPage(Page):
         super().__init__(shell)
         self.walk: Walk | None = None
         self.plan: Plan | None = None
-        outer = QHBoxLayout(self)
+        # The plan, and the second language beside it or under it (``fit_columns``).
+        self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        outer = self.columns
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
         inner = QWidget()
@@ -354,6 +362,26 @@ class PlanPage(Page):
         self.cards: list[StepCard] = []
         self.sections: list[Section] = []
         self.boxes: dict[str, QCheckBox] = {}
+
+    def side_by_side(self) -> bool:
+        """True when the second column sits beside the plan, False when it is under it."""
+        return self.columns.direction() == QBoxLayout.Direction.LeftToRight
+
+    def fit_columns(self) -> None:
+        """Beside the plan on a wide page, under it on a narrow one or with large text."""
+        wide = self.width() >= letter_width(self) * BESIDE_CHARS
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self.columns.direction() != direction:
+            self.columns.setDirection(direction)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.fit_columns()
 
     def _build_exports(self) -> QFrame:
         """One small toolbar at the end of the plan: save, print, other formats."""

@@ -6,13 +6,13 @@ What each promise rests on, and the test that proves it, is in PRIVACY.md.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from navigator.i18n import _
 from navigator.ui import quick_exit
 from navigator.ui.navigation import Page, Shell
 from navigator.ui.privacy_controls import PrivacyController
-from navigator.ui.widgets import FlowRow, column, label, scroll
+from navigator.ui.widgets import FlowRow, WrappingCheckBox, column, label, scroll
 
 
 def card() -> tuple[QFrame, QVBoxLayout]:
@@ -74,7 +74,7 @@ class PrivacyPage(Page):
         self.usual.clicked.connect(display.text_usual)
         for button in (self.smaller, self.bigger, self.usual):
             sizes.addWidget(button)
-        self.contrast = QCheckBox()
+        self.contrast = WrappingCheckBox()  # its words wrap: large text, long translations
         self.contrast.toggled.connect(display.set_high_contrast)
         box.addWidget(self.display_heading)
         box.addWidget(self.size_label)
@@ -85,7 +85,7 @@ class PrivacyPage(Page):
         # Discretion: a plain window; no notifications.
         frame, box = card()
         self.discretion_heading = label(name="heading")
-        self.plain = QCheckBox()
+        self.plain = WrappingCheckBox()
         self.plain.toggled.connect(display.set_plain_window)
         self.plain_help = label(name="muted")
         box.addWidget(self.discretion_heading)

@@ -22,9 +22,7 @@ Space ticks a box, Enter goes on (or presses the focused button), Alt+Left goes 
 
 from __future__ import annotations
 
-from typing import cast
-
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QMouseEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -40,7 +38,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
-    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -55,7 +52,7 @@ from navigator.ui import dialogs
 from navigator.ui.language_notes import effective_state, item_notice
 from navigator.ui.likely_place import likely_country
 from navigator.ui.navigation import Page, Shell
-from navigator.ui.widgets import WrapsToWidth, column, label, plain_tooltip, scroll
+from navigator.ui.widgets import WrappingChoice, column, label, plain_tooltip, scroll
 
 # Above this many choices, a single-choice question is a searchable list rather than round buttons.
 LONG_LIST = 18
@@ -82,45 +79,6 @@ def first_the_safe_answers(options: list[Option]) -> list[Option]:
     first = [o for o in options if o.value in SAFE_ANSWERS or o.exclusive]
     first.sort(key=lambda o: SAFE_ANSWERS.index(o.value) if o.value in SAFE_ANSWERS else -1)
     return first + [o for o in options if o not in first]
-
-
-class WrappingChoice(WrapsToWidth):
-    """Mixin for a choice card: its words wrap (a radio button's own text never does), and a click
-    anywhere on the card picks it. The style still draws the round or square box on the left."""
-
-    # The theme pads a choice 12 px and leaves 12 px between the box and the words.
-    LEFT = 12 + 16 + 12
-
-    def setup_words(self, text: str) -> None:
-        button = cast(QAbstractButton, self)
-        button.setText("")
-        button.setAccessibleName(text)
-        self.box = QHBoxLayout(button)
-        self.place_words()
-        self.words = label(text)
-        self.words.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.words.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        self.words.setStyleSheet("background: transparent; border: none; padding: 0;")
-        self.box.addWidget(self.words)
-        policy = button.sizePolicy()
-        policy.setHorizontalPolicy(QSizePolicy.Policy.Expanding)
-        policy.setVerticalPolicy(QSizePolicy.Policy.Minimum)  # grows with its lines (large text), never clips them
-        policy.setHeightForWidth(True)
-        button.setSizePolicy(policy)
-
-    def place_words(self) -> None:
-        """Leave room for the box on its side: the left, or the right in right-to-left languages."""
-        rtl = cast(QAbstractButton, self).layoutDirection() == Qt.LayoutDirection.RightToLeft
-        start, end = self.LEFT + 4, 12
-        self.box.setContentsMargins(end if rtl else start, 11, start if rtl else end, 11)
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LayoutDirectionChange:
-            self.place_words()
-        super().changeEvent(event)  # type: ignore[misc]
-
-    def hitButton(self, pos: QPoint) -> bool:  # noqa: N802 - Qt override
-        return cast(QAbstractButton, self).rect().contains(pos)
 
 
 class ChoiceRadio(WrappingChoice, QRadioButton):
