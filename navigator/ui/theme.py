@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPalette
 from PySide6.QtWidgets import QApplication, QComboBox, QProxyStyle, QStyledItemDelegate, QStyleFactory, QWidget
 
 
@@ -178,11 +178,16 @@ class ThemeStyle(QProxyStyle):
         super().polish(widget)
 
 
+_styles: list[ThemeStyle] = []  # held here too, so Python never collects the style Qt is using
+
+
 def install_style(app: QApplication) -> None:
     """Wrap the application's style in ``ThemeStyle`` once."""
     if not isinstance(app.style(), ThemeStyle):
         base = QStyleFactory.create(app.style().name()) if app.style() is not None else None
-        app.setStyle(ThemeStyle(base) if base is not None else ThemeStyle())
+        style = ThemeStyle(base) if base is not None else ThemeStyle()
+        _styles.append(style)
+        app.setStyle(style)
 
 
 class Theme:
@@ -198,6 +203,14 @@ class Theme:
 
     def pt(self, factor: float = 1.0) -> float:
         return round(self.base_pt * self.scale * factor * 1.15, 1)
+
+    def em(self, factor: float = 1.0) -> int:
+        """``factor`` lines of text at the current size, in pixels. (The style sheet's own "em" is
+        measured on the font a widget has before the style sheet sizes it, so it would not grow
+        with the text-size buttons.)"""
+        font = QFont(QApplication.font()) if QApplication.instance() is not None else QFont()
+        font.setPointSizeF(self.pt())
+        return round(QFontMetricsF(font).height() * factor)
 
     def set_high_contrast(self, on: bool) -> None:
         self.palette = HIGH_CONTRAST if on else CALM
@@ -222,7 +235,7 @@ class Theme:
         app.setStyleSheet(self.stylesheet())
 
     def stylesheet(self) -> str:
-        p = self.palette
+        p, em = self.palette, self.em
         return f"""
         QWidget {{ font-size: {self.pt()}pt; color: {p.text}; }}
         QMainWindow, QWidget#page, QScrollArea, QScrollArea > QWidget > QWidget {{ background: {p.background}; }}
@@ -241,7 +254,7 @@ class Theme:
            The few with a thicker edge or more padding give the difference back. */
         QPushButton {{
             background: {p.surface}; color: {p.text}; border: 1px solid {p.edge};
-            border-radius: 10px; padding: 8px 16px; min-height: 1.6em;
+            border-radius: 10px; padding: 8px 16px; min-height: {em(1.6)}px;
         }}
         QPushButton:hover {{ border-color: {p.primary}; }}
         QPushButton:disabled, QPushButton#primary:disabled, QPushButton#door:disabled, QToolButton:disabled, QLineEdit:disabled, QComboBox:disabled {{
@@ -276,19 +289,19 @@ class Theme:
         QPushButton#link QLabel#words {{ color: {p.link}; text-decoration: underline; }}
         QPushButton#primary QLabel#words {{ color: {p.on_primary}; font-weight: 600; }}
         QLineEdit, QComboBox {{
-            background: {p.surface}; border: 1px solid {p.edge}; border-radius: 10px; padding: 8px 10px; min-height: 1.6em;
+            background: {p.surface}; border: 1px solid {p.edge}; border-radius: 10px; padding: 8px 10px; min-height: {em(1.6)}px;
         }}
         QComboBox {{ padding-right: 4px; }}
         QComboBox:hover {{ border-color: {p.primary}; }}
         /* The drop-down part: no sunken square, only the palette's own arrow (UX review F24). */
         QComboBox::drop-down {{
-            subcontrol-origin: padding; subcontrol-position: center right; width: 1.8em;
+            subcontrol-origin: padding; subcontrol-position: center right; width: {em(1.15)}px;
             border: none; background: transparent;
         }}
-        QComboBox::down-arrow {{ image: url("{arrow_path(p).as_posix()}"); width: 1em; height: 1em; }}
+        QComboBox::down-arrow {{ image: url("{arrow_path(p).as_posix()}"); width: {em(0.75)}px; height: {em(0.75)}px; }}
         QPushButton::menu-indicator {{
-            image: url("{arrow_path(p).as_posix()}"); width: 0.8em; height: 0.8em;
-            subcontrol-origin: padding; subcontrol-position: center right; right: 4px;
+            image: url("{arrow_path(p).as_posix()}"); width: {em(0.6)}px; height: {em(0.6)}px;
+            subcontrol-origin: padding; subcontrol-position: center right; right: 6px;
         }}
         QComboBox QAbstractItemView {{
             background: {p.surface}; color: {p.text}; border: 1px solid {p.edge}; border-radius: 0;
@@ -334,7 +347,7 @@ class Theme:
         /* Qt's own file dialog (kept, so nothing is remembered: ui/dialogs.py) in the same clothes. */
         QDialog {{ background: {p.background}; }}
         QFileDialog QToolButton {{
-            background: {p.surface}; border: 1px solid {p.edge}; border-radius: 10px; padding: 8px; min-height: 1.6em; min-width: 1.6em;
+            background: {p.surface}; border: 1px solid {p.edge}; border-radius: 10px; padding: 8px; min-height: {em(1.6)}px; min-width: {em(1.6)}px;
         }}
         QFileDialog QToolButton:hover, QFileDialog QToolButton:checked {{ border-color: {p.primary}; background: {p.primary_soft}; }}
         QFileDialog QListView#sidebar {{ background: {p.background}; }}
