@@ -237,6 +237,13 @@ class WrappingButton(WrapsToWidth, QPushButton):
         margins = self.box.contentsMargins()
         return self.words.heightForWidth(width - margins.left() - margins.right()) + margins.top() + margins.bottom()
 
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        # Its words on one line where there is room (a wrapping label's own hint is a narrow block:
+        # "Start here, about / 2 minutes" in a wide window); layouts narrow it down to wrap.
+        margins = self.box.contentsMargins()
+        width = self.words.fontMetrics().horizontalAdvance(self.words.text()) + margins.left() + margins.right() + 2
+        return QSize(width, self.heightForWidth(width))
+
     def setText(self, text: str) -> None:  # noqa: N802 - Qt name
         self.words.setText(text)
         self.setAccessibleName(text)
@@ -262,7 +269,6 @@ class WrappingChoice(WrapsToWidth):
         self.words = label(text)
         self.words.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.words.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        self.words.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the control takes the focus, not its words
         self.words.setStyleSheet("background: transparent; border: none; padding: 0;")
         self.box.addWidget(self.words)
         policy = button.sizePolicy()
@@ -322,6 +328,22 @@ def place_in_columns(grid: QGridLayout, widgets: list[QWidget], columns: int, fi
         grid.addWidget(widget, first_row + index // columns, index % columns)
     for index in range(max(columns, grid.columnCount())):
         grid.setColumnStretch(index, 1 if index < columns else 0)
+
+
+def _one_line_width(item: QLayoutItem) -> int:
+    """How wide ``item`` wants to be: for words that wrap (a label, a button with ``words``), the
+    width of their one line, so they share a line when there is room and wrap only when there is
+    not (a wrapping label's own size hint is a narrow block of several lines)."""
+    widget = item.widget()
+    words = widget if isinstance(widget, QLabel) else getattr(widget, "words", None)
+    if widget is None or not isinstance(words, QLabel) or not words.wordWrap():
+        return item.sizeHint().width()
+    line = words.fontMetrics().horizontalAdvance(words.text()) + 2 * words.margin() + 2
+    if words is not widget:
+        box = getattr(widget, "box", None)
+        margins = box.contentsMargins() if isinstance(box, QLayout) else None
+        line += margins.left() + margins.right() if margins is not None else 0
+    return max(line, item.sizeHint().width())
 
 
 class FlowRow(QLayout):
@@ -393,7 +415,7 @@ class FlowRow(QLayout):
 
         for item in self._shown():
             hint = item.sizeHint()
-            width = min(max(hint.width(), item.minimumSize().width()), area.width())
+            width = min(max(_one_line_width(item), item.minimumSize().width()), area.width())
             height = item.heightForWidth(width) if item.hasHeightForWidth() else hint.height()
             if x > 0 and x + width > area.width():
                 if move:

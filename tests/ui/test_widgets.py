@@ -31,8 +31,8 @@ def test_a_wrapping_check_box_is_one_named_check_box(qtbot) -> None:  # type: ig
     assert face.text(QAccessible.Text.Name) == LONG
     box.setText("High contrast")
     assert box.accessibleName() == "High contrast" and box.words.text() == "High contrast"
-    # Its words are part of it, not a second control: no focus, no clicks of their own.
-    assert box.words.focusPolicy() == Qt.FocusPolicy.NoFocus
+    # Its words are part of it, not a second control: no Tab stop, no clicks of their own.
+    assert not box.words.focusPolicy().value & Qt.FocusPolicy.TabFocus.value
     assert box.words.testAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
 
 

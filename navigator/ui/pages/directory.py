@@ -328,8 +328,7 @@ class DirectoryPage(Page):
         layout.addWidget(self.more_heading)
         context_row = FlowRow()  # the link goes under the words when they do not fit
         self.context_text = label(name="muted")
-        self.context_clear = QPushButton()
-        self.context_clear.setObjectName("link")
+        self.context_clear = WrappingButton(name="link", margins=(4, 4))  # wraps rather than widen the page
         self.context_clear.clicked.connect(self.clear_context)
         context_row.addWidget(self.context_text)
         context_row.addWidget(self.context_clear)

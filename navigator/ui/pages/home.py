@@ -90,8 +90,8 @@ class HomePage(Page):
         strip.setContentsMargins(16, 10, 16, 10)
         self.danger_text = label()
         self.danger_text.setObjectName("danger")
-        self.talk = QPushButton()
-        self.talk.setObjectName("link")
+        # Its words wrap too, so long words at large text never widen the page.
+        self.talk = WrappingButton(name="link", margins=(4, 4))
         self.talk.setCursor(Qt.CursorShape.PointingHandCursor)
         self.talk.clicked.connect(lambda: shell.open_door("talk"))
         strip.addWidget(self.danger_text)
