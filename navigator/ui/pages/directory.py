@@ -635,6 +635,7 @@ class DirectoryPage(Page):
         self.context_row.setVisible(bool(parts))
         self.context_text.setText(_("Services for you come first: {details}.").format(details=formats.format_list(parts)))
         self.context_clear.setText(_("Show in the usual order"))
+        self.context_clear.setAccessibleName(_("Show services in the usual order"))
 
     def _set_status(self, entry: Entry, match: core.Match, now: datetime) -> None:
         """The only part of a card that changes with the clock: open now, closed, or hours not listed."""
