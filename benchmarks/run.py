@@ -59,6 +59,8 @@ TITLE_FIELD = {
     Kind.GLOSSARY: "term",
 }
 MINIMUM = {Kind.ORGANIZATION: 2000, Kind.ARTICLE: 1000}
+# A place's id is its country code, so a place cannot be copied under a new id; there is one of each.
+ONCE = {Kind.PLACE}
 
 PHRASES = {
     "en": [
@@ -132,7 +134,7 @@ def generate(source: Path, target: Path, factor: int) -> dict[str, int]:
         files = sorted(p for p in (english_root / folder).glob("*") if p.suffix in (".yaml", ".md"))
         if not files:
             continue
-        copies = max(factor, math.ceil(MINIMUM.get(kind, 0) / len(files)))
+        copies = 1 if kind in ONCE else max(factor, math.ceil(MINIMUM.get(kind, 0) / len(files)))
         (target / "en" / folder).mkdir(parents=True, exist_ok=True)
         for locale in locales:
             (target / locale / folder).mkdir(parents=True, exist_ok=True)

@@ -28,7 +28,7 @@ from navigator.core.loader import SOURCE_LOCALE, Content
 from navigator.core.localize import localize
 from navigator.core.models import Condition, Kind, Pathway, Question
 from navigator.core.pathway import evaluate, holds
-from navigator.core.plan import ContentView, Plan, reader_of, unrestricted_plan
+from navigator.core.plan import ContentView, Plan, PlanMemo, reader_of, unrestricted_plan
 from navigator.core.report import Problem
 
 Path = tuple[tuple[str, tuple[str, ...]], ...]
@@ -121,10 +121,17 @@ class Outcome:
             self.adults_only_for_minor = (prefix + path, href)
 
 
-def walk(pathway: Pathway, view: ContentView, on_leaf: Callable[[dict[str, tuple[str, ...]]], None] | None = None) -> Outcome:
+def walk(
+    pathway: Pathway,
+    view: ContentView,
+    on_leaf: Callable[[dict[str, tuple[str, ...]]], None] | None = None,
+    plans: PlanMemo | None = None,
+) -> Outcome:
     """Every distinct complete path through ``pathway``; a real plan is built for each distinct ending.
 
     ``on_leaf`` sees the answers of one path for each distinct ending (for tests that render them).
+    ``plans`` (over ``view``) shares what the plans expand into between paths and pathways; without
+    it each plan is built from nothing, as the app builds one (the tests compare the two).
     """
     questions = pathway.questions
     position = {q.id: i for i, q in enumerate(questions)}
@@ -155,6 +162,7 @@ def walk(pathway: Pathway, view: ContentView, on_leaf: Callable[[dict[str, tuple
     own = {q.id: [i for i, piece in enumerate(all_pieces) if q.id in piece.questions()] for q in questions}
     memo: dict[tuple[int, tuple[bool, ...]], Outcome] = {}
     endings: dict[tuple[frozenset[str], Reader], Outcome] = {}
+    withheld: dict[tuple[str, Reader], bool] = {}
 
     def leaf(answers: dict[str, tuple[str, ...]]) -> Outcome:
         fired = frozenset(s.id for s in pathway.steps if holds(s.when, answers))
@@ -164,22 +172,24 @@ def walk(pathway: Pathway, view: ContentView, on_leaf: Callable[[dict[str, tuple
             if on_leaf is not None:
                 on_leaf(dict(answers))
             out = Outcome()
-            plan = unrestricted_plan(pathway, answers, view)
+            plan = unrestricted_plan(pathway, answers, view, memo=plans)
             out.steps = {s.key for s in plan.steps}
             if not plan.steps:
                 out.empty = ()
             if reader.may_be_minor:
-                found = adults_only_in(plan, pathway, view, reader)
+                found = adults_only_in(plan, pathway, view, reader, withheld)
                 if found:
                     out.adults_only_for_minor = ((), found[0])
             endings[key] = out
         return endings[key]
 
     def go(index: int, answers: dict[str, tuple[str, ...]], bits: dict[int, bool]) -> Outcome:
-        if index == len(questions):
-            return leaf(answers)
         key = (index, tuple(bits.get(i, unanswered[i]) for i in live[index]))
         if key in memo:
+            return memo[key]
+        if index == len(questions):
+            # At the end every step's pieces are known: the same bits fire the same steps for the same reader.
+            memo[key] = leaf(answers)
             return memo[key]
         question = questions[index]
         out = Outcome()
@@ -197,8 +207,14 @@ def walk(pathway: Pathway, view: ContentView, on_leaf: Callable[[dict[str, tuple
     return go(0, {}, {})
 
 
-def adults_only_in(plan: Plan, pathway: Pathway, view: ContentView, reader: Reader) -> list[str]:
-    """What in an unrestricted plan ``reader`` must not be shown: adults-only steps and items."""
+def adults_only_in(
+    plan: Plan, pathway: Pathway, view: ContentView, reader: Reader, withheld: dict[tuple[str, Reader], bool] | None = None
+) -> list[str]:
+    """What in an unrestricted plan ``reader`` must not be shown: adults-only steps and items.
+
+    ``withheld`` keeps, between calls over the same view, whether a linked item is withheld from a reader.
+    """
+    withheld = {} if withheld is None else withheld
     found: list[str] = []
     steps = {step.id: step for step in pathway.steps}
     for planned in plan.steps:
@@ -208,15 +224,21 @@ def adults_only_in(plan: Plan, pathway: Pathway, view: ContentView, reader: Read
     # What the pathway names itself (its steps' links). Expansions (services for the place,
     # platforms) come from the content and are filtered by the audience rule in the plan builder.
     for href in dict.fromkeys(link.href for planned in plan.steps for link in planned.links):
-        kind_name, _, item_id = href.removeprefix("navigator://").partition("/")
-        try:
-            kind = Kind(kind_name)
-        except ValueError:
-            continue
-        item = view.get(kind, item_id)
-        if item is not None and restrict(item, reader) is None:
+        if (href, reader) not in withheld:
+            withheld[(href, reader)] = _withheld(href, view, reader)
+        if withheld[(href, reader)]:
             found.append(href)
     return found
+
+
+def _withheld(href: str, view: ContentView, reader: Reader) -> bool:
+    kind_name, _, item_id = href.removeprefix("navigator://").partition("/")
+    try:
+        kind = Kind(kind_name)
+    except ValueError:
+        return False
+    item = view.get(kind, item_id)
+    return item is not None and restrict(item, reader) is None
 
 
 def distinct_endings(pathway: Pathway, view: ContentView) -> list[dict[str, tuple[str, ...]]]:
@@ -230,7 +252,7 @@ def describe(path: Path) -> str:
     return ", ".join(f"{qid}={'+'.join(values)}" for qid, values in path) or "(no answers)"
 
 
-def check_graph(pathway: Pathway, view: ContentView, path: str, line_of: LineOf) -> list[Problem]:
+def check_graph(pathway: Pathway, view: ContentView, path: str, line_of: LineOf, memo: PlanMemo | None = None) -> list[Problem]:
     """Problems with the shape of ``pathway``, each pointing at the file and line to fix."""
     problems: list[Problem] = []
     for index, question in enumerate(pathway.questions):
@@ -241,7 +263,7 @@ def check_graph(pathway: Pathway, view: ContentView, path: str, line_of: LineOf)
                 problems.append(
                     Problem(path, line_of(loc), "questions.options", f"the age question needs an option '{needed}' (the plan reads it)")
                 )
-    outcome = walk(pathway, view)
+    outcome = walk(pathway, view, plans=memo or PlanMemo(view))
     for index, question in enumerate(pathway.questions):
         if question.id not in outcome.reached:
             loc = ("questions", index, "when")
@@ -280,7 +302,8 @@ def check_pathways(content: Content) -> list[Problem]:
     """The graph analysis of every pathway in a loaded English tree (``navigator check`` calls it)."""
     view, _report = localize(content, SOURCE_LOCALE)
     problems: list[Problem] = []
+    memo = PlanMemo(view)  # one for every pathway: they read the same organizations and laws
     for (kind, _id), entry in sorted(content.entries.items(), key=lambda pair: pair[1].path):
         if kind == Kind.PATHWAY and isinstance(entry.item, Pathway):
-            problems.extend(check_graph(entry.item, view, entry.path, entry.line))
+            problems.extend(check_graph(entry.item, view, entry.path, entry.line, memo))
     return problems

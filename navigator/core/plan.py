@@ -19,7 +19,7 @@ every path, and that no plan is empty.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -42,6 +42,8 @@ from navigator.core.models import (
 from navigator.core.pathway import Answers, effective_answers, holds, visible_questions
 
 CATEGORY_ORDER: tuple[StepCategory, ...] = ("safety", "minor", "evidence", "removal", "hashing", "legal", "support", "tool")
+# Given the places reached (code -> how local), the items worth reading for them (see PlanMemo).
+Pool = Callable[[dict[str, int]], list[Item]]
 LAW_STATUS_ORDER = ("in_force", "enacted", "passed_one_chamber", "introduced", "not_enacted", "repealed", "none_found")
 
 
@@ -211,10 +213,10 @@ def _platforms(pathway: Pathway, answers: Answers, view: ContentView) -> list[tu
     return found
 
 
-def _laws(regions: tuple[str, ...], view: ContentView) -> tuple[list[tuple[Kind, Item]], bool]:
+def _laws(regions: tuple[str, ...], view: ContentView, pool: Pool | None = None) -> tuple[list[tuple[Kind, Item]], bool]:
     """The laws that reach the place, and whether any is the place's own (not only a wider one)."""
     reach = jurisdictions(regions, view)
-    laws = [item for item in view.all(Kind.LAW) if isinstance(item, Law) and item.jurisdiction in reach]
+    laws = [item for item in (view.all(Kind.LAW) if pool is None else pool(reach)) if isinstance(item, Law) and item.jurisdiction in reach]
 
     def order(law: Law) -> tuple[int, int, str]:
         status = LAW_STATUS_ORDER.index(law.status)
@@ -227,9 +229,20 @@ def _laws(regions: tuple[str, ...], view: ContentView) -> tuple[list[tuple[Kind,
 
 
 def _organizations(
-    pathway: Pathway, answers: Answers, view: ContentView, regions: tuple[str, ...], locale: str, reader: Reader, named: set[str]
+    pathway: Pathway,
+    answers: Answers,
+    view: ContentView,
+    regions: tuple[str, ...],
+    locale: str,
+    reader: Reader,
+    named: set[str],
+    pool: Pool | None = None,
 ) -> tuple[list[tuple[Kind, Item]], bool]:
     """Services for the place and language, and whether one of them is local and can be reached.
+
+    ``pool``, given the places reached, lists the organizations worth looking at (every one that
+    names one of those places, or a part of one): ``PlanMemo`` keeps them by place instead of
+    reading all of them for each plan. Without it, every organization is read.
 
     Order: services that speak the person's language first; then the most local (the state or
     province, the country, a region of the country the person did not name, then services for
@@ -240,7 +253,7 @@ def _organizations(
     given_subdivision = {r.split("-")[0] for r in regions if "-" in r}
     wanted = languages_of(pathway, answers, locale)
     chosen: list[tuple[tuple[int, int, int, str], Organization]] = []
-    for item in view.all(Kind.ORGANIZATION):
+    for item in view.all(Kind.ORGANIZATION) if pool is None else pool(reach):
         if not isinstance(item, Organization) or f"navigator://organization/{item.id}" in named:
             continue
         scopes = [reach[r] for r in item.regions if r in reach]
@@ -257,7 +270,7 @@ def _organizations(
     return [(Kind.ORGANIZATION, org) for _key, org in chosen], local
 
 
-def _crisis(regions: tuple[str, ...], view: ContentView, wanted: tuple[str, ...]) -> list[tuple[Kind, Item]]:
+def _crisis(regions: tuple[str, ...], view: ContentView, wanted: tuple[str, ...], pool: Pool | None = None) -> list[tuple[Kind, Item]]:
     """The emergency number of the place, then its crisis lines (in the person's language first)."""
     found: list[tuple[Kind, Item]] = []
     places = places_by_code(view)
@@ -269,7 +282,7 @@ def _crisis(regions: tuple[str, ...], view: ContentView, wanted: tuple[str, ...]
     reach = jurisdictions(regions, view)
     lines = [
         item
-        for item in view.all(Kind.ORGANIZATION)
+        for item in (view.all(Kind.ORGANIZATION) if pool is None else pool(reach))
         if isinstance(item, Organization) and item.crisis and any(r in reach for r in item.regions)
     ]
     lines.sort(key=lambda org: (0 if set(org.languages) & set(wanted) else 1, min(reach[r] for r in org.regions if r in reach), org.id))
@@ -321,54 +334,181 @@ def build_plan(pathway: Pathway, answers: Answers, view: ContentView, locale: st
     return _build(pathway, given, AudienceView(view, reader), locale, reader)
 
 
-def unrestricted_plan(pathway: Pathway, answers: Answers, view: ContentView, locale: str = "en") -> Plan:
+def unrestricted_plan(pathway: Pathway, answers: Answers, view: ContentView, locale: str = "en", memo: PlanMemo | None = None) -> Plan:
     """The plan as the pathway alone would make it, before the audience rule: for ``navigator check`` only.
 
     The check uses it to prove that the pathway's own conditions already keep adults-only items
     away from possibly-under-18 readers, so the rule in ``audience`` is a second guard, not the only one.
+    ``memo`` (over this same ``view``) lets the check's thousands of plans share what they expand into.
     """
     given = effective_answers(pathway, answers)
-    return _build(pathway, given, view, locale, reader_of(pathway, given), restricted=False)
+    return _build(pathway, given, view, locale, reader_of(pathway, given), restricted=False, memo=memo)
 
 
-def _build(pathway: Pathway, given: Answers, view: ContentView, locale: str, reader: Reader, restricted: bool = True) -> Plan:
+def _expand(
+    step: Step,
+    pathway: Pathway,
+    given: Answers,
+    view: ContentView,
+    regions: tuple[str, ...],
+    wanted: tuple[str, ...],
+    locale: str,
+    reader: Reader,
+    named: set[str],
+    pools: dict[Kind, Pool] | None = None,
+) -> tuple[list[tuple[Kind, Item]], str]:
+    """What a dynamic step expands into, and its body (with its ``empty`` note when nothing local was found)."""
+    pool = (pools or {}).get
+    body = step.body
+    found: list[tuple[Kind, Item]]
+    if step.expand == "platforms":
+        found = _platforms(pathway, given, view)
+    elif step.expand == "laws":
+        found, local = _laws(regions, view, pool(Kind.LAW))
+        if not local and step.empty:
+            body = f"{body}\n\n{step.empty}" if found else step.empty
+    elif step.expand == "crisis":
+        found = _crisis(regions, view, wanted, pool(Kind.ORGANIZATION))
+    else:
+        found, local = _organizations(pathway, given, view, regions, locale, reader, named, pool(Kind.ORGANIZATION))
+        if not local and step.empty:
+            body = f"{body}\n\n{step.empty}"
+    return found, body
+
+
+def _build(
+    pathway: Pathway,
+    given: Answers,
+    view: ContentView,
+    locale: str,
+    reader: Reader,
+    restricted: bool = True,
+    memo: PlanMemo | None = None,
+) -> Plan:
     regions = regions_of(pathway, given)
-    named = named_links(pathway)
+    named = named_links(pathway) if memo is None else memo.named(pathway)
     wanted = languages_of(pathway, given, locale)
     built: list[tuple[int, int, PlanStep]] = []
     listed: set[str] = set()  # items already an entry of an earlier step (crisis lines, then services)
+    expanded: tuple[object, ...] = ()  # with a memo: the expansions read so far, which make ``listed``
     for position, step in enumerate(pathway.steps):
         if not holds(step.when, given):
             continue
         if restricted and not shown(step.audience, reader, step.offer_if_unsure):
             continue
         body = step.body
-        entries: list[Entry] = []
+        entries: tuple[Entry, ...] = ()
         if step.expand is not None:
-            found: list[tuple[Kind, Item]]
-            if step.expand == "platforms":
-                found = _platforms(pathway, given, view)
-            elif step.expand == "laws":
-                found, local = _laws(regions, view)
-                if not local and step.empty:
-                    body = f"{body}\n\n{step.empty}" if found else step.empty
-            elif step.expand == "crisis":
-                found = _crisis(regions, view, wanted)
+            if memo is None:
+                found, body = _expand(step, pathway, given, view, regions, wanted, locale, reader, named)
+                entries = tuple(
+                    Entry(f"{step.id}/{item.id}", kind, item) for kind, item in found if f"{kind.value}/{item.id}" not in listed
+                )
+                listed.update(f"{e.kind.value}/{e.item.id}" for e in entries)
             else:
-                found, local = _organizations(pathway, given, view, regions, locale, reader, named)
-                if not local and step.empty:
-                    body = f"{body}\n\n{step.empty}"
-            entries = [Entry(f"{step.id}/{item.id}", kind, item) for kind, item in found if f"{kind.value}/{item.id}" not in listed]
-            listed.update(f"{e.kind.value}/{e.item.id}" for e in entries)
+                entries, body, expanded = memo.expand(step, pathway, given, regions, wanted, locale, reader, named, expanded)
             if not entries and not (step.expand == "laws" and step.empty):
                 continue
-        links = [link for link in (_link(ref, view) for ref in step.refs) if link is not None]
+        links = [link for link in (_link(ref, view) for ref in step.refs) if link is not None] if memo is None else memo.links(step)
         built.append((CATEGORY_ORDER.index(step.category), position, _plan_step(step, body, links, entries)))
     built.sort(key=lambda t: (t[0], t[1]))
     return Plan(pathway=pathway, answers=dict(given), steps=tuple(s for _c, _p, s in built), regions=regions, reader=reader)
 
 
-def _plan_step(step: Step, body: str, links: list[Link], entries: list[Entry]) -> PlanStep:
+class PlanMemo:
+    """What dynamic steps expand into, kept while many plans are built over one view (``navigator check``).
+
+    Exact, not an estimate: each expansion depends on a few things the answers give (the places,
+    the languages, whether the reader is an adult, the sites picked, the items the pathway names
+    itself) and is kept under exactly those, so a plan built with a memo is the plan built
+    without one (tests/unit/core/test_plan_memo.py). Organizations and laws are also kept by the
+    place they name, so an expansion reads the few for the person's places, not all of them.
+    Never for the app: the content a person sees may change under it (language, reader).
+    """
+
+    def __init__(self, view: ContentView) -> None:
+        self.view = view
+        self._expansions: dict[tuple[object, ...], tuple[tuple[tuple[Kind, Item], ...], str, frozenset[str]]] = {}
+        self._entries: dict[tuple[object, ...], tuple[Entry, ...]] = {}
+        self._listed: dict[tuple[object, ...], frozenset[str]] = {(): frozenset()}
+        self._links: dict[str, Link | None] = {}
+        self._named: dict[int, set[str]] = {}
+        self._by_place: dict[Kind, dict[str, list[tuple[int, Item]]]] = {}
+        self.pools: dict[Kind, Pool] = {Kind.ORGANIZATION: self._pool(Kind.ORGANIZATION), Kind.LAW: self._pool(Kind.LAW)}
+
+    def _places(self, kind: Kind) -> dict[str, list[tuple[int, Item]]]:
+        index = self._by_place.get(kind)
+        if index is None:
+            index = {}
+            for position, item in enumerate(self.view.all(kind)):
+                codes = [item.jurisdiction] if isinstance(item, Law) else list(getattr(item, "regions", ()))
+                # under the country too: a service for a part of a country is offered for the whole country
+                for code in dict.fromkeys(codes + [c.split("-")[0] for c in codes if "-" in c]):
+                    index.setdefault(code, []).append((position, item))
+            self._by_place[kind] = index
+        return index
+
+    def _pool(self, kind: Kind) -> Pool:
+        def pool(reach: dict[str, int]) -> list[Item]:
+            index = self._places(kind)
+            found = {position: item for code in reach for position, item in index.get(code, ())}
+            return [found[position] for position in sorted(found)]  # in the view's order, as a full read gives them
+
+        return pool
+
+    def named(self, pathway: Pathway) -> set[str]:
+        key = id(pathway)
+        if key not in self._named:
+            self._named[key] = named_links(pathway)
+        return self._named[key]
+
+    def links(self, step: Step) -> list[Link]:
+        for ref in step.refs:
+            if ref not in self._links:
+                self._links[ref] = _link(ref, self.view)
+        return [link for link in (self._links[ref] for ref in step.refs) if link is not None]
+
+    def expand(
+        self,
+        step: Step,
+        pathway: Pathway,
+        given: Answers,
+        regions: tuple[str, ...],
+        wanted: tuple[str, ...],
+        locale: str,
+        reader: Reader,
+        named: set[str],
+        expanded: tuple[object, ...],
+    ) -> tuple[tuple[Entry, ...], str, tuple[object, ...]]:
+        """The step's entries (less what an earlier step listed), its body, and the expansions read so far."""
+        # What each kind of expansion reads, and nothing else (see _expand and the functions it calls).
+        if step.expand == "platforms":
+            where = tuple((q.id, given.get(q.id, ())) for q in pathway.questions if q.role == "where")
+            inputs: tuple[object, ...] = (id(pathway), where)
+        elif step.expand == "laws":
+            inputs = (regions,)
+        elif step.expand == "crisis":
+            inputs = (regions, wanted)
+        else:
+            inputs = (regions, wanted, reader is Reader.ADULT, frozenset(named))
+        key = (step.expand, step.body, step.empty, *inputs)
+        if key not in self._expansions:
+            found, body = _expand(step, pathway, given, self.view, regions, wanted, locale, reader, named, self.pools)
+            self._expansions[key] = (tuple(found), body, frozenset(f"{kind.value}/{item.id}" for kind, item in found))
+        found_items, body, keys = self._expansions[key]
+        listed = self._listed[expanded]
+        entries_key = (step.id, key, expanded)
+        if entries_key not in self._entries:
+            self._entries[entries_key] = tuple(
+                Entry(f"{step.id}/{item.id}", kind, item) for kind, item in found_items if f"{kind.value}/{item.id}" not in listed
+            )
+        now = (*expanded, key)
+        if now not in self._listed:
+            self._listed[now] = listed | keys
+        return self._entries[entries_key], body, now
+
+
+def _plan_step(step: Step, body: str, links: list[Link], entries: tuple[Entry, ...]) -> PlanStep:
     return PlanStep(step.id, step.category, step.title, body, tuple(links), tuple(entries))
 
 
