@@ -48,3 +48,17 @@ def test_mistakes_are_said_in_plain_words(changes: dict[str, object], words: str
 def test_the_title_of_any_kind() -> None:
     assert display_title(term()) == "URL"
     assert display_title(object()) == ""
+
+
+@pytest.mark.parametrize("code", range(128))
+def test_the_ascii_shortcut_for_hidden_characters_agrees_with_reading_each_one(code: int) -> None:
+    # Printable ASCII skips the per-character read; every ASCII character must get the same answer.
+    import unicodedata
+
+    from navigator.core.models import _HIDDEN_CATEGORIES, _hidden_character
+
+    char = chr(code)
+    category = unicodedata.category(char)
+    hidden = category in _HIDDEN_CATEGORIES or (category == "Zs" and char != " ")
+    assert _hidden_character(f"https://a.org/{char}x") == (char if hidden else None)
+    assert _hidden_character("https://a.org/%E2%80%AE") == "\u202e"  # still read when percent-encoded
