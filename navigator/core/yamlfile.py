@@ -68,31 +68,66 @@ def _walk(node: yaml.Node, path: PathKey, lines: dict[PathKey, int], offset: int
 SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _compose_and_construct(text: str) -> tuple[yaml.Node | None, Any]:
-    """One pass: the node tree (for lines) and the data built from it by the safe constructor."""
-    loader = SAFE_LOADER(text)
-    try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
-    finally:
-        loader.dispose()
-    return node, data
+_STR = "tag:yaml.org,2002:str"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+
+
+def _build(node: yaml.Node, path: PathKey, lines: dict[PathKey, int], offset: int, budget: list[int], loader: yaml.SafeLoader) -> Any:
+    """The data of ``node``, noting the line of every key and list entry on the way (one pass).
+
+    Plain mappings with text keys, lists and text (nearly all of content) are built here; anything
+    else (a number, a date, a merge key ``<<``, a key that is not text, an explicit tag) is handed
+    to the safe constructor, as ``yaml.safe_load`` would build it. Building while walking saves
+    the second pass over every node that constructing, then walking, took.
+    """
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise ContentSyntaxError(
+            f"the file expands to more than {MAX_VALUES:,} values (nested aliases?): write it out plainly",
+            node.start_mark.line + 1 + offset,
+        )
+    lines.setdefault(path, node.start_mark.line + 1 + offset)
+    if isinstance(node, yaml.ScalarNode):
+        return node.value if node.tag == _STR else loader.construct_object(node, deep=True)
+    if (
+        isinstance(node, yaml.MappingNode)
+        and node.tag == _MAP
+        and all(isinstance(k, yaml.ScalarNode) and k.tag == _STR for k, _v in node.value)
+    ):
+        data: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value
+            lines.setdefault(path + (key,), key_node.start_mark.line + 1 + offset)
+            data[key] = _build(value_node, path + (key,), lines, offset, budget, loader)
+        return data
+    if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
+        items: list[Any] = []
+        for index, child in enumerate(node.value):
+            lines.setdefault(path + (index,), child.start_mark.line + 1 + offset)
+            items.append(_build(child, path + (index,), lines, offset, budget, loader))
+        return items
+    budget[0] += 1  # counted again by the walk
+    _walk(node, path, lines, offset, budget)
+    return loader.construct_object(node, deep=True)
 
 
 def parse_yaml(text: str, line_offset: int = 0) -> Parsed:
     if len(text) > MAX_FILE_BYTES:
         raise ContentSyntaxError(f"the file is too large for a content file (over {MAX_FILE_BYTES:,} characters)", None)
+    lines: dict[PathKey, int] = {}
+    loader = SAFE_LOADER(text)
     try:
-        node, data = _compose_and_construct(text)
+        node = loader.get_single_node()
+        data = _build(node, (), lines, line_offset, [MAX_VALUES], loader) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 + line_offset if mark else None
         raise ContentSyntaxError(f"not valid YAML: {exc.problem or exc}", line) from None
     except yaml.YAMLError as exc:
         raise ContentSyntaxError(f"not valid YAML: {exc}", None) from None
-    lines: dict[PathKey, int] = {}
-    if node is not None:
-        _walk(node, (), lines, line_offset, [MAX_VALUES])
+    finally:
+        loader.dispose()
     return Parsed(data, lines)
 
 

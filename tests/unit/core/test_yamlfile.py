@@ -51,3 +51,50 @@ def test_markdown_front_matter_and_body_with_lines() -> None:
 def test_markdown_mistakes_are_explained(text: str, words: str) -> None:
     with pytest.raises(ContentSyntaxError, match=words):
         parse_markdown(text)
+
+
+ODD_YAML = [
+    "a: 1\nb: 2.5\nc: true\nd: null\ne: 2026-11-26\nf: ~\ng: '007'\n",
+    "base: &b {x: 1, y: [a, b]}\nother:\n  <<: *b\n  y: [c]\n",
+    "1: one\ntrue: yes\n2026-01-01: day\n",
+    "a: !!str 12\nb: !!int '12'\nc: !!set {x, y}\nd: !!omap [{k: v}]\n",
+    "a: x\na: y\n",
+    "- &r {id: r}\n- *r\n- [*r, [*r]]\n",
+    "? [complex, key]\n: value\n",
+    "plain text only\n",
+    "",
+    "a: |\n  two\n  lines\nb: >-\n  folded\n  text\n",
+]
+
+
+@pytest.mark.parametrize("text", ODD_YAML)
+def test_data_is_what_the_safe_loader_builds(text: str) -> None:
+    # Plain maps, lists and text are built while their lines are noted; the rest by the safe constructor.
+    import yaml
+
+    try:
+        expected = yaml.safe_load(text)
+    except yaml.YAMLError:
+        with pytest.raises(ContentSyntaxError):
+            parse_yaml(text)
+        return
+    assert parse_yaml(text).data == expected
+
+
+def test_every_shipped_file_reads_as_the_safe_loader_reads_it() -> None:
+    import yaml
+
+    from navigator.paths import content_root
+
+    files = sorted(content_root().rglob("*.yaml"))
+    assert len(files) > 1000
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        assert parse_yaml(text).data == yaml.safe_load(text), path
+
+
+def test_lines_inside_a_merged_mapping_are_still_known() -> None:
+    parsed = parse_yaml("base: &b {x: 1}\nother:\n  <<: *b\n  y: 2\n")
+    assert parsed.data == {"base": {"x": 1}, "other": {"x": 1, "y": 2}}
+    assert parsed.lines[("other", "y")] == 4
+    assert parsed.lines[("other",)] == 2
