@@ -427,12 +427,12 @@ class PlanMemo:
     """
 
     def __init__(self, view: ContentView) -> None:
-        self.view = view
-        self._expansions: dict[tuple[object, ...], tuple[tuple[tuple[Kind, Item], ...], str, frozenset[str]]] = {}
+        self.view: ContentView = _ListsKept(view)
+        self._expansions: dict[tuple[object, ...], tuple[tuple[tuple[Kind, Item, str], ...], str, frozenset[str]]] = {}
         self._entries: dict[tuple[object, ...], tuple[Entry, ...]] = {}
         self._listed: dict[tuple[object, ...], frozenset[str]] = {(): frozenset()}
         self._links: dict[str, Link | None] = {}
-        self._named: dict[int, set[str]] = {}
+        self._named: dict[int, tuple[set[str], frozenset[str]]] = {}
         self._by_place: dict[Kind, dict[str, list[tuple[int, Item]]]] = {}
         self.pools: dict[Kind, Pool] = {Kind.ORGANIZATION: self._pool(Kind.ORGANIZATION), Kind.LAW: self._pool(Kind.LAW)}
 
@@ -459,8 +459,9 @@ class PlanMemo:
     def named(self, pathway: Pathway) -> set[str]:
         key = id(pathway)
         if key not in self._named:
-            self._named[key] = named_links(pathway)
-        return self._named[key]
+            found = named_links(pathway)
+            self._named[key] = (found, frozenset(found))
+        return self._named[key][0]
 
     def links(self, step: Step) -> list[Link]:
         for ref in step.refs:
@@ -483,29 +484,56 @@ class PlanMemo:
         """The step's entries (less what an earlier step listed), its body, and the expansions read so far."""
         # What each kind of expansion reads, and nothing else (see _expand and the functions it calls).
         if step.expand == "platforms":
-            where = tuple((q.id, given.get(q.id, ())) for q in pathway.questions if q.role == "where")
-            inputs: tuple[object, ...] = (id(pathway), where)
+            # The sites named by the options picked, in the order _platforms reads them (``given``
+            # holds effective answers only, so every answered question is one that was asked).
+            picked = tuple(
+                o.platform
+                for q in pathway.questions
+                if q.role == "where"
+                for o in q.options
+                if o.platform and o.value in given.get(q.id, ())
+            )
+            inputs: tuple[object, ...] = (picked,)
         elif step.expand == "laws":
             inputs = (regions,)
         elif step.expand == "crisis":
             inputs = (regions, wanted)
         else:
-            inputs = (regions, wanted, reader is Reader.ADULT, frozenset(named))
+            # ``named`` is what ``self.named(pathway)`` gave _build; its frozen copy is kept beside it.
+            self.named(pathway)
+            inputs = (regions, wanted, reader is Reader.ADULT, self._named[id(pathway)][1])
         key = (step.expand, step.body, step.empty, *inputs)
         if key not in self._expansions:
             found, body = _expand(step, pathway, given, self.view, regions, wanted, locale, reader, named, self.pools)
-            self._expansions[key] = (tuple(found), body, frozenset(f"{kind.value}/{item.id}" for kind, item in found))
+            found_keyed = tuple((kind, item, f"{kind.value}/{item.id}") for kind, item in found)
+            self._expansions[key] = (found_keyed, body, frozenset(address for _k, _i, address in found_keyed))
         found_items, body, keys = self._expansions[key]
         listed = self._listed[expanded]
         entries_key = (step.id, key, expanded)
         if entries_key not in self._entries:
             self._entries[entries_key] = tuple(
-                Entry(f"{step.id}/{item.id}", kind, item) for kind, item in found_items if f"{kind.value}/{item.id}" not in listed
+                Entry(f"{step.id}/{item.id}", kind, item) for kind, item, address in found_items if address not in listed
             )
         now = (*expanded, key)
         if now not in self._listed:
             self._listed[now] = listed | keys
         return self._entries[entries_key], body, now
+
+
+class _ListsKept:
+    """A view whose lists of a kind are read once (the check's view does not change while it runs)."""
+
+    def __init__(self, view: ContentView) -> None:
+        self.inner = view
+        self._lists: dict[Kind, list[Item]] = {}
+
+    def get(self, kind: Kind, item_id: str) -> Item | None:
+        return self.inner.get(kind, item_id)
+
+    def all(self, kind: Kind) -> list[Item]:
+        if kind not in self._lists:
+            self._lists[kind] = self.inner.all(kind)
+        return self._lists[kind]
 
 
 def _plan_step(step: Step, body: str, links: list[Link], entries: tuple[Entry, ...]) -> PlanStep:
