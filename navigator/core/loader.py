@@ -43,6 +43,16 @@ class Content:
 
     root: Path
     entries: dict[tuple[Kind, str], Entry] = field(default_factory=dict)
+    # Fingerprints of English items, made once however many languages are laid over them.
+    fingerprints: dict[tuple[Kind, str], tuple[Item, str]] = field(default_factory=dict, repr=False, compare=False)
+
+    def fingerprint(self, kind: Kind, item_id: str) -> str:
+        """``translation.english_hash`` of an English item (``navigator check`` asks once per language)."""
+        item = self.entries[(kind, item_id)].item
+        kept = self.fingerprints.get((kind, item_id))
+        if kept is None or kept[0] is not item:  # made again for an item replaced since
+            kept = self.fingerprints[(kind, item_id)] = (item, translation.english_hash(item))
+        return kept[1]
 
     def get(self, kind: Kind, item_id: str) -> Item | None:
         entry = self.entries.get((kind, item_id))

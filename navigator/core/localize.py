@@ -134,7 +134,7 @@ def localize(content: Content, locale: str) -> tuple[Localized, Report]:
                 report.extend(bad)
                 view.states[(kind, english.id)] = ItemState("rejected", path=shown)
                 continue
-            current = translation.english_hash(english)
+            current = content.fingerprint(kind, english.id)
             state: State = "translated" if made_from == current else "stale"
             if state == "stale":
                 report.add(

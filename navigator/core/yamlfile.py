@@ -112,6 +112,27 @@ def _build(node: yaml.Node, path: PathKey, lines: dict[PathKey, int], offset: in
     return loader.construct_object(node, deep=True)
 
 
+def _expanded_size(node: yaml.Node, sizes: dict[int, int], offset: int) -> int:
+    """How many values ``node`` holds with every alias written out, counted as the walk counts them;
+    each node is counted once, so a few lines of nested aliases are measured without expanding them.
+    An alias inside the value it names would never end: refused with its line."""
+    known = sizes.get(id(node))
+    if known == -1:
+        raise ContentSyntaxError(
+            "an alias (*name) is used inside the value it names, so it never ends: write it out plainly", node.start_mark.line + 1 + offset
+        )
+    if known is None:
+        sizes[id(node)] = -1
+        if isinstance(node, yaml.MappingNode):
+            known = 1 + sum(_expanded_size(value, sizes, offset) for _key, value in node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            known = 1 + sum(_expanded_size(child, sizes, offset) for child in node.value)
+        else:
+            known = 1
+        sizes[id(node)] = known
+    return known
+
+
 def parse_yaml(text: str, line_offset: int = 0) -> Parsed:
     if len(text) > MAX_FILE_BYTES:
         raise ContentSyntaxError(f"the file is too large for a content file (over {MAX_FILE_BYTES:,} characters)", None)
@@ -119,6 +140,8 @@ def parse_yaml(text: str, line_offset: int = 0) -> Parsed:
     loader = SAFE_LOADER(text)
     try:
         node = loader.get_single_node()
+        if node is not None and "*" in text and _expanded_size(node, {}, line_offset) > MAX_VALUES:
+            _walk(node, (), {}, line_offset, [MAX_VALUES])  # stops where the budget runs out, naming that line
         data = _build(node, (), lines, line_offset, [MAX_VALUES], loader) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark

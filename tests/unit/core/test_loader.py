@@ -149,3 +149,17 @@ def test_an_oversized_file_is_refused():
 
     with pytest.raises(ContentSyntaxError, match="too large"):
         parse_yaml("a: " + "x" * MAX_FILE_BYTES)
+
+
+def test_an_items_fingerprint_is_kept_until_the_item_is_replaced():
+    from navigator.core import translation
+    from navigator.core.loader import Entry, load_content
+    from navigator.core.models import Kind
+    from navigator.paths import content_root
+
+    content, _ = load_content(content_root())
+    entry = content.entries[(Kind.GLOSSARY, "deepfake")]
+    assert content.fingerprint(Kind.GLOSSARY, "deepfake") == translation.english_hash(entry.item)
+    changed = entry.item.model_copy(update={"definition": entry.item.definition + " More."})
+    content.entries[(Kind.GLOSSARY, "deepfake")] = Entry(entry.kind, changed, entry.path, entry.parsed)
+    assert content.fingerprint(Kind.GLOSSARY, "deepfake") == translation.english_hash(changed) != translation.english_hash(entry.item)

@@ -98,3 +98,11 @@ def test_lines_inside_a_merged_mapping_are_still_known() -> None:
     assert parsed.data == {"base": {"x": 1}, "other": {"x": 1, "y": 2}}
     assert parsed.lines[("other", "y")] == 4
     assert parsed.lines[("other",)] == 2
+
+
+@pytest.mark.parametrize("text", ["a: &a [*a]\n", "id: x\nb: &b {c: [1, *b]}\n"])
+def test_an_alias_inside_the_value_it_names_is_refused_with_its_line(text: str) -> None:
+    # It once ended in Python's RecursionError: a crash, not a problem the editor could read.
+    with pytest.raises(ContentSyntaxError, match="never ends") as caught:
+        parse_yaml(text)
+    assert caught.value.line == text.count("\n")
