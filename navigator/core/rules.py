@@ -60,6 +60,9 @@ HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>")
 MD_IMAGE = re.compile(r"!\[")
 MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)>?\s*\)")
 AUTOLINK = re.compile(r"<([a-z]+:[^>\s]*)>")
+# What any of the four can start with (a character reference for a hidden character starts with
+# "&"): text without any of these has nothing for them to find, and most text has none.
+MAYBE = re.compile("[\u200b-\u200d\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff<&]|!\\[|\\]\\(")
 
 
 def _rule(message: str, rule: str) -> str:
@@ -130,6 +133,8 @@ def text_problems(data: Any, shown_path: str, line_of: Any) -> list[Problem]:
     """Rule ``plain-text`` over every string of an item or translation file."""
     problems: list[Problem] = []
     for loc, text in strings(data):
+        if not MAYBE.search(text):
+            continue
         where = line_of(loc)
         # Also written as a character reference ("&#x202E;"), which Markdown turns into the character.
         bad = INVISIBLE.search(text) or INVISIBLE.search(html.unescape(text))

@@ -11,6 +11,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from navigator.core import rules
 from navigator.core.loader import load_content
@@ -307,3 +309,47 @@ def test_notice_elements() -> None:
         "content/es/notices/ask.yaml:4: body: leaves out {sign}, which gives the required element 'signature' (s.1(i)); "
         "every language must contain every required element (rule: notice-elements)"
     ]
+
+
+_PIECES = [
+    "a",
+    " ",
+    "<b>",
+    "<",
+    ">",
+    "&",
+    "&#x202E;",
+    "&amp;",
+    "\u202e",
+    "\u200b",
+    "!",
+    "[",
+    "]",
+    "(",
+    ")",
+    "![x](y)",
+    "[a](b)",
+    "https://x.org",
+    "navigator://article/x",
+    "<https://x.org>",
+    "javascript:x",
+    "\ufeff",
+    "\u200f",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_PIECES), max_size=8).map("".join), min_size=1, max_size=4))
+def test_the_plain_text_rule_skips_only_text_with_nothing_to_find(texts: list[str]) -> None:
+    # The quick look (rules.MAYBE) may only skip text in which no check of the rule can find anything.
+    import re
+
+    data = {"body": texts[0], "list": texts[1:]}
+    quick = rules.text_problems(data, "f.yaml", lambda loc: 1)
+    saved = rules.MAYBE
+    rules.MAYBE = re.compile("")
+    try:
+        full = rules.text_problems(data, "f.yaml", lambda loc: 1)
+    finally:
+        rules.MAYBE = saved
+    assert quick == full
