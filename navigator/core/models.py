@@ -128,7 +128,10 @@ def _mixed_scripts(host: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _https(value: str) -> str:
+    # Kept by address (a pure check: the same text is always accepted or refused the same way):
+    # each translation carries the English item's addresses again, and so does every copy at 100x.
     if not value.startswith("https://") or len(value) <= len("https://"):
         raise _link_error(f"{value!r} is not an https:// address")
     _refuse_hidden(value, "a web address")
