@@ -306,6 +306,7 @@ class MainWindow(QMainWindow):
         screen, here). The links are never cut; the sentence moves under them when it must."""
         bar = QFrame()
         bar.setObjectName("footer")
+        self.footer_bar = bar
         lines = QVBoxLayout(bar)
         lines.setContentsMargins(20, 6, 20, 6)
         lines.setSpacing(2)
@@ -346,6 +347,12 @@ class MainWindow(QMainWindow):
         elif not below and not in_row:
             self.footer_lines.removeWidget(self.not_advice)
             self.footer_row.addWidget(self.not_advice, 1)
+        # The links' rows depend on the width (FlowRow), and a window's layout does not ask for
+        # height-for-width: without this, a short window squeezed the footer and its sentence
+        # was drawn over "New person" (large text at 640x600). The page above scrolls instead.
+        need = self.footer_lines.heightForWidth(max(self.width(), 1))
+        if need > 0 and self.footer_bar.minimumHeight() != need:
+            self.footer_bar.setMinimumHeight(need)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)

@@ -282,6 +282,7 @@ class Theme:
             padding: 0; font-size: {self.pt(1.15)}pt; font-weight: 600; text-align: left;
         }}
         QPushButton#link {{ background: transparent; border: none; color: {p.link}; text-decoration: underline; padding: 4px; }}
+        QFrame#footer QPushButton#link {{ min-height: 0px; padding: 3px 4px; }}
         QPushButton#link:disabled {{ background: transparent; border: none; color: {p.disabled_text}; text-decoration: none; }}
         QAbstractButton QLabel#words {{ background: transparent; border: none; padding: 0; margin: 0; }}
         QToolButton#section QLabel#words {{ font-size: {self.pt(1.15)}pt; font-weight: 600; }}

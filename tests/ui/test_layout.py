@@ -55,6 +55,29 @@ def problems(window: QWidget, width: int) -> list[str]:
             hint = button.sizeHint()
             if hint.width() > button.width() + 1 or hint.height() > button.height() + 1:
                 found.append(f"button cut: {button.text()[:40]!r} {button.size().toTuple()} of {hint.toTuple()}")
+    found += overlaps(window)
+    return found
+
+
+def overlaps(window: QWidget) -> list[str]:
+    """Controls of the top bar and the footer drawn over one another (the footer squeezed by a
+    short window once drew its sentence over "New person"), or pushed out of the window."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QComboBox, QLineEdit
+
+    found = []
+    for bar in (window.topbar, window.footer_bar):
+        kinds = (QAbstractButton, QComboBox, QLineEdit, QLabel) if bar is window.footer_bar else (QAbstractButton, QComboBox, QLineEdit)
+        controls = [w for w in bar.findChildren(QWidget) if isinstance(w, kinds) and w.isVisible()]
+        # A control inside another (a wrapping button's words) is part of it, not beside it.
+        controls = [w for w in controls if not any(other is not w and other.isAncestorOf(w) for other in controls)]
+        rects = [(w, QRect(w.mapTo(window, w.rect().topLeft()), w.size())) for w in controls]
+        for i, (first, a) in enumerate(rects):
+            if not window.rect().contains(a):
+                found.append(f"outside the window: {first.objectName() or type(first).__name__} {a.getRect()}")
+            for second, b in rects[i + 1 :]:
+                if a.intersects(b):
+                    found.append(f"drawn over each other: {type(first).__name__} {a.getRect()} and {type(second).__name__} {b.getRect()}")
     return found
 
 
