@@ -10,6 +10,9 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QGuiApplication, QIcon, QWindow
 from PySide6.QtWidgets import QApplication
 
+from navigator.ui import pyside_imports  # noqa: F401 - first: the modules below are not kept as source (see there)
+
+# isort: split
 from navigator import APP_NAME, SYSTEM_NAME, i18n
 from navigator.core.library import Library
 from navigator.paths import compiled_content, content_root, icon_files
