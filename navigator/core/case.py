@@ -74,7 +74,9 @@ ShortText = Annotated[str, Field(max_length=MAX_TEXT)]
 
 
 class _Data(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: each model's validator is made when a case is first opened or written, not at
+    # import (the window imports this module at start through the session; about 35 ms less).
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Moment(_Data):
