@@ -5,6 +5,7 @@ Code imports from here (``from navigator.i18n import _``); the parts live in the
 - ``runtime``: gettext calls, the current locale, language-change listeners, text direction;
 - ``catalogs``: reading and checking the .po files (one gettext domain, no compile step);
 - ``formats``: language names, dates, times and numbers (Babel);
+- ``cldr``: the interface languages' own names and directions, Babel's answers written down;
 - ``pseudo``: the pseudo-locale for interface strings and content (``NAVIGATOR_PSEUDO``);
 - ``tools``: translator tooling behind ``navigator i18n`` (imported on its own, never from here).
 """

@@ -11,12 +11,16 @@ from babel import Locale, UnknownLocaleError
 
 from navigator.core.deadlines import rounded_duration
 from navigator.core.render import isolate
+from navigator.i18n.cldr import SELF_NAMES
 from navigator.i18n.pseudo import marked
 from navigator.i18n.runtime import N_, _, babel_locale, current_locale, is_rtl
 
 
 def language_name(locale: str) -> str:
     """The language's name written in that language, e.g. 'Español', 'العربية'."""
+    known = SELF_NAMES.get(locale)
+    if known is not None:
+        return known  # Babel's answer, written down (cldr.py)
     try:
         name = Locale.parse(locale).get_display_name(locale) or locale
     except (UnknownLocaleError, ValueError):

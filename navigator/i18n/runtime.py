@@ -15,6 +15,7 @@ from collections.abc import Callable
 from babel import Locale, UnknownLocaleError
 
 from navigator.i18n.catalogs import SOURCE_LOCALE, load_catalog
+from navigator.i18n.cldr import RIGHT_TO_LEFT, SELF_NAMES
 from navigator.i18n.pseudo import pseudo, pseudo_enabled, pseudo_rtl
 
 Listener = Callable[[str], None]
@@ -108,6 +109,8 @@ def _discard(entry: Callable[[], Listener | None]) -> None:
 
 @functools.lru_cache(maxsize=64)
 def _right_to_left(locale: str) -> bool:
+    if locale in SELF_NAMES:
+        return locale in RIGHT_TO_LEFT  # Babel's answer for the interface languages, written down (cldr.py)
     try:
         return Locale.parse(locale).text_direction == "rtl"
     except (UnknownLocaleError, ValueError, TypeError):
