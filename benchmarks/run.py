@@ -175,25 +175,61 @@ def max_rss_mb() -> float:
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
+# The baseline: a bare PySide6 window, run as a program of its own (``python -c``), so that it pays
+# for nothing of this file's (PyYAML, Navigator's content models) and reports as ``child`` does.
+BARE_CHILD = """
+import json, os, resource, sys, time
+started = time.perf_counter()
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+def max_rss_mb():
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.setCentralWidget(QLabel("Hello"))
+window.resize(1120, 760)
+report = {"build_s": time.perf_counter() - started}
+
+def extra():
+    report["peak_mb"] = max_rss_mb()
+    print("RESULT " + json.dumps(report), flush=True)
+    app.quit()
+
+class FirstPaint(QObject):
+    done = False
+
+    def eventFilter(self, obj, event):
+        if not self.done and event.type() == QEvent.Type.Paint:
+            self.done = True
+            report["paint_s"] = time.perf_counter() - started
+            report["painted_mb"] = max_rss_mb()
+            print("PAINTED", flush=True)
+            QTimer.singleShot(0, extra)
+        return False
+
+watcher = FirstPaint()
+app.installEventFilter(watcher)
+window.show()
+app.exec()
+"""
+
+
 def child(mode: str, content: str | None) -> None:
-    """Runs in a fresh process: open a window, report when it has painted, then do ``mode``'s extra work."""
+    """Runs in a fresh process: open Navigator's window, report when it has painted, then do ``mode``'s extra work."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
     started = time.perf_counter()
-    if mode == "bare":
-        app = QApplication([sys.argv[0]])
-        window = QMainWindow()
-        window.setCentralWidget(QLabel("Hello"))
-        window.resize(1120, 760)
-    else:
-        import navigator.app as nav
+    import navigator.app as nav
 
-        if content:
-            nav.content_root = lambda: Path(content)  # type: ignore[assignment]
-        app = nav.create_app([sys.argv[0]])
-        window = nav.build_window(locale="en")
+    if content:
+        nav.content_root = lambda: Path(content)  # type: ignore[assignment]
+    app = nav.create_app([sys.argv[0]])
+    window = nav.build_window(locale="en")
     built = time.perf_counter()
     report: dict[str, Any] = {}
 
@@ -254,7 +290,10 @@ def scaled_app_work(window: Any) -> dict[str, Any]:
 
 def run_child(mode: str, content: Path | None = None, timeout: float = 1800) -> dict[str, Any]:
     """Start a child; wall time from spawn to its first paint, plus what it reports."""
-    command = [sys.executable, __file__, "--child", mode] + (["--content", str(content)] if content else [])
+    if mode == "bare":
+        command = [sys.executable, "-c", BARE_CHILD]
+    else:
+        command = [sys.executable, __file__, "--child", mode] + (["--content", str(content)] if content else [])
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=REPO)
     assert process.stdout is not None
