@@ -66,10 +66,15 @@ _guard: Guard | None = None
 
 
 def install_guard(app: QApplication) -> None:
+    """Watch the application (once per process); a tooltip set before now is made plain here."""
     global _guard
     if _guard is None or _guard.parent() is not app:
         _guard = Guard(app)
         app.installEventFilter(_guard)
+    for widget in app.allWidgets():
+        tip = widget.toolTip()
+        if tip and not is_plain_tooltip(tip):
+            widget.setToolTip(plain_tooltip(tip))
 
 
 def silence_qt_messages() -> None:
