@@ -105,3 +105,20 @@ def test_the_library_reads_compiled_content_and_falls_back_to_the_yaml(folder: P
         assert fast.view.items == slow.view.items and fast.view.states == slow.view.states
     fallback = Library(content_root(), compiled_in=tmp_path)  # an empty folder: the YAML is read
     assert fallback._compiled_in is None and fallback.english.entries[(Kind.PLACE, "us")].parsed.lines
+
+
+def test_reading_compiled_content_needs_no_cldr(folder: Path) -> None:
+    # A start reads the compiled files, and the languages' names and directions: Babel's language data stay unloaded (start-up time).
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; from pathlib import Path; from navigator.core.library import Library; from navigator import i18n\n"
+        f"library = Library(Path({str(content_root())!r}), compiled_in=Path({str(folder)!r}))\n"
+        "for code in i18n.available_locales(): library.set_locale(code); i18n.language_name(code); i18n.is_rtl(code)\n"
+        "assert library.report.ok and library.all(__import__('navigator.core.models').core.models.Kind.ARTICLE)\n"
+        "cldr = getattr(sys.modules.get('babel.localedata'), '_cache', {})  # Babel's loaded language files\n"
+        "print(sorted(cldr))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
