@@ -61,8 +61,9 @@ def build_parser(names: Sequence[str] = COMMANDS) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     words = list(sys.argv[1:] if argv is None else argv)
-    # Only the command asked for is imported (every one for --help or a word that is none of them).
-    wanted = [words[0]] if words and words[0] in COMMANDS else COMMANDS
+    # Only the command asked for is imported (every one for --help or a word that is none of them);
+    # none when there is no word at all: the window, as a double click starts it, pays for no tool.
+    wanted = [words[0]] if words and words[0] in COMMANDS else (COMMANDS if words else ())
     args = build_parser(wanted).parse_args(words)
     if args.command is None:
         from navigator.app import run  # Qt loads only when the window is wanted, not for the tools

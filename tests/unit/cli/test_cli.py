@@ -39,6 +39,16 @@ def test_no_command_opens_the_app(monkeypatch: pytest.MonkeyPatch) -> None:
     assert cli.main([]) == 7
 
 
+def test_no_command_imports_no_command_module() -> None:
+    """A double click starts ``navigator`` with no word: it imports none of the tools."""
+    code = (
+        "import sys\nimport navigator.app\nnavigator.app.run = lambda: 0\nfrom navigator.cli import main\nmain([])\n"
+        "print(sorted(m for m in sys.modules if m.startswith('navigator.cli.')))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120, check=False)
+    assert done.stdout.strip().splitlines()[-1] == "[]", done.stderr
+
+
 def test_a_subcommand_runs_without_qt() -> None:
     """The tools never start the window, and never load Qt unless they must (a PDF)."""
     code = "import sys\nfrom navigator.cli import main\nmain(['check'])\nprint('PySide6' in sys.modules)"
