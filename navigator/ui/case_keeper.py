@@ -51,6 +51,10 @@ class CaseKeeper(QObject):
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)
         self.idle_timer.timeout.connect(self.lock)
+
+    def watch_activity(self) -> None:
+        """Count keys, clicks and the wheel as activity from now on (the main window calls it once
+        it is built, before it is shown: an application-wide filter runs for every event)."""
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)

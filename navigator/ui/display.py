@@ -95,8 +95,7 @@ class Display(QObject):
         assert isinstance(app, QApplication)
         self.app = app
         self.usual_icon = app.windowIcon()
-        self.titles = ConstantTitles(self)
-        app.installEventFilter(self.titles)
+        self.titles = ConstantTitles(self)  # watching once the window is built (watch_titles)
         # The desktop's high-contrast setting: followed at the start and when it changes (the
         # person's own choice in the menu, or remembered settings, still decide after that).
         if system_wants_high_contrast(app) and not self.high_contrast():
@@ -105,6 +104,11 @@ class Display(QObject):
         accessibility = getattr(app.styleHints(), "accessibility", None)
         if accessibility is not None:
             accessibility().contrastPreferenceChanged.connect(self.system_contrast_changed)
+
+    def watch_titles(self) -> None:
+        """Keep every window's title from now on (the main window calls it once it is built, before
+        it is shown: an application-wide filter is Python code run for every event)."""
+        self.app.installEventFilter(self.titles)
 
     def system_contrast_changed(self) -> None:
         wanted = system_wants_high_contrast(self.app)

@@ -170,15 +170,18 @@ class MainWindow(QMainWindow):
         self.focus_ring = FocusRing(self, theme.palette.focus)
         central.setFocus(Qt.FocusReason.OtherFocusReason)
         # Privacy everywhere: quick-exit keys (Esc x3, F12) and the watch on dialogs and text fields;
-        # and each label's direction from its language, not its first letter (F14). Installed once
-        # the window is built, before it is shown: the two thousand events of building it need none
-        # of them (no key can be pressed yet, no dialog is open), and each filter is Python code run
-        # for every event of the application (about 30 ms of a start). Each one takes in what exists.
+        # each label's direction from its language, not its first letter (F14); the windows' titles;
+        # the case file's idle lock. Installed once the window is built, before it is shown: the two
+        # thousand events of building it need none of them (no key can be pressed yet, no dialog is
+        # open), and an application-wide filter is Python code run for every event, whose first run
+        # makes PySide6 build many of its types (about 50 ms of a start in all). Each takes in what exists.
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         install_exit_keys(app)
         install_guard(app)
         bidi.install(app)
+        self.display.watch_titles()
+        self.case_keeper.watch_activity()
 
     # --- the pages, each built when first wanted ---------------------------------------------
 
