@@ -55,7 +55,7 @@ def main() -> int:
     parser.add_argument("--bundle", type=Path, default=REPO / "build" / "dist" / "navigator", help="the bundle's folder")
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
-    program = args.bundle / ("navigator-cli.exe" if sys.platform == "win32" else "navigator")
+    program = args.bundle.resolve() / ("navigator-cli.exe" if sys.platform == "win32" else "navigator")  # the programs run elsewhere
     if not program.is_file():
         print(f"no bundle at {args.bundle}: run packaging/build first", file=sys.stderr)
         return 2
