@@ -189,6 +189,19 @@ DATA_MODELS: dict[EntryKind, type[_Data]] = {
     EntryKind.POLICY: Policy,
 }
 PREFIX = {EntryKind.ADDRESS: "a", EntryKind.EVIDENCE: "e", EntryKind.REPORT: "r"}
+_READY: list[bool] = []
+
+
+def ready() -> None:
+    """Build every entry model's validator now, once per process (they are deferred, so that the
+    window starts without them): called when a case is made or read, so that neither the first
+    save nor a process forked afterwards pays for it (about 30 ms, hidden by the key derivation)."""
+    if _READY:
+        return
+    models: list[type[BaseModel]] = [Moment, *DATA_MODELS.values()]
+    for model in models:
+        model.model_rebuild()
+    _READY.append(True)
 
 
 # --- the chain --------------------------------------------------------------------------------
@@ -256,6 +269,7 @@ class Case:
 
     @classmethod
     def new(cls, now: datetime) -> Case:
+        ready()
         return cls(created=_utc(now).replace(microsecond=0))
 
     @property
@@ -339,6 +353,7 @@ def anchored(case: Case, earlier_hash: str) -> bool:
 
 def from_json(document: object) -> Case:
     """Read a decrypted log. Raises CaseError if it is not one; a broken chain is reported, not refused."""
+    ready()
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise CaseError("not a case log")
     if document.get("version") != VERSION:

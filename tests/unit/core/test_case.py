@@ -246,3 +246,18 @@ def test_ids_are_unique_positions():
     with pytest.raises(CaseError):
         case.append(Address(id="a1", url="https://example.org"), T0)  # a1 is taken: the next is a2
     assert case.append(Address(id="a2", url="https://example.org"), T0).entries[-1].id == "a2"
+
+
+def test_the_entry_models_are_built_when_a_case_is_made_not_at_import() -> None:
+    # Deferred so the window starts without them; ready once a case exists, so a first save is quick.
+    import subprocess
+    import sys
+
+    script = (
+        "from datetime import UTC, datetime\nfrom navigator.core import case\n"
+        "print(all(m.__pydantic_complete__ for m in case.DATA_MODELS.values()))\n"
+        "case.Case.new(datetime.now(UTC))\n"
+        "print(all(m.__pydantic_complete__ for m in [case.Moment, *case.DATA_MODELS.values()]))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "True"]
