@@ -164,6 +164,8 @@ def generate(source: Path, target: Path, factor: int) -> dict[str, int]:
                     if copy and key in translated:
                         translated[key] = f"{translated[key]} {word}"
                     _write(target / locale / folder / f"{item_id}{path.suffix}", translated, tbody)
+    for extra in source.glob("*.yaml"):  # the tree's own settings (denied sources), as shipped
+        shutil.copy(extra, target / extra.name)
     return counts
 
 
@@ -236,6 +238,8 @@ def child(mode: str, content: str | None) -> None:
     def extra() -> None:
         if mode == "scaled":
             report.update(scaled_app_work(window))
+        elif mode == "session":
+            report.update(session_work(window))
         report["peak_mb"] = max_rss_mb()
         print("RESULT " + json.dumps(report), flush=True)
         app.quit()
@@ -286,6 +290,90 @@ def scaled_app_work(window: Any) -> dict[str, Any]:
         "directory_filter_ms": filter_s * 1000,
         "organizations": len(window.library.all(Kind.ORGANIZATION)),
     }
+
+
+SWITCHES = ("es", "ar", "en")  # languages switched between, each visited once before timing
+REPEATS = 5  # each change, timed this many times (median)
+
+
+def settle() -> None:
+    """Let Qt finish what a change started: posted events, layouts, deletions (as the event loop would)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    for _ in range(3):
+        QApplication.processEvents()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def time_change(window: Any, change: Any) -> float:
+    """Milliseconds from a change to the window painted with it: the change, the events it posts,
+    and a synchronous repaint of what is on screen."""
+    started = time.perf_counter()
+    change()
+    settle()
+    window.repaint()
+    return (time.perf_counter() - started) * 1000
+
+
+def interactive_changes(window: Any) -> dict[str, float]:
+    """Median times of a language switch, a text-size change and a contrast change, as they are now."""
+    from navigator import i18n
+
+    switches = [time_change(window, lambda loc=loc: window.switch_language(loc)) for _ in range(REPEATS) for loc in SWITCHES]
+    assert i18n.current_locale() == SWITCHES[-1]
+    sizes = [time_change(window, step) for _ in range(REPEATS) for step in (window.display.text_bigger, window.display.text_smaller)]
+    contrast = [time_change(window, lambda on=on: window.display.set_high_contrast(on)) for _ in range(REPEATS) for on in (True, False)]
+    return {"switch_ms": statistics.median(switches), "size_ms": statistics.median(sizes), "contrast_ms": statistics.median(contrast)}
+
+
+def visit_every_page(window: Any) -> None:
+    """A long session: the questions answered to a plan, every door, an item, a search, every page built."""
+    from navigator.core.models import Kind
+
+    window.open_door("guide")
+    settle()
+    walk = window.wizard.walk
+    while walk.current() is not None:
+        question = walk.current()
+        walk.set_answer(question.id, [question.options[0].value])
+        walk.forward()
+        window.wizard.refresh()
+    window.wizard.finished.emit(walk)
+    settle()
+    for door in ("rights", "takedown", "support", "privacy", "case", "requests", "advocates"):
+        window.open_door(door)
+        settle()
+    for name in list(window.stack.makers):  # any page no door opened
+        window.show_page(name)
+        settle()
+    window.open_item(Kind.ARTICLE, window.library.all(Kind.ARTICLE)[0].id)
+    settle()
+    window.search_box.setText("help")
+    window.pages["search"].index()
+    window.pages["search"].run("help")
+    window.show_page("search")
+    settle()
+    window.show_page("plan")  # where a person reads their plan: the page on screen while timed
+    settle()
+
+
+def session_work(window: Any) -> dict[str, Any]:
+    """Language, text size and contrast: first with only the home page built (the baseline), then
+    late in a session with every page visited, in the same process."""
+    for locale in SWITCHES:  # each language's content laid over the English once, as after a first visit
+        window.library.set_locale(locale)
+    window.library.set_locale("en")
+    settle()
+    baseline = interactive_changes(window)
+    started = time.perf_counter()
+    visit_every_page(window)
+    visit_s = time.perf_counter() - started
+    from PySide6.QtWidgets import QWidget
+
+    widgets = len(window.findChildren(QWidget))
+    late = interactive_changes(window)
+    return {"baseline": baseline, "late": late, "visit_s": visit_s, "widgets": widgets, "pages": len(window.pages)}
 
 
 def run_child(mode: str, content: Path | None = None, timeout: float = 1800) -> dict[str, Any]:
@@ -423,11 +511,28 @@ def table(results: dict[str, Any]) -> str:
     return "\n".join(rows)
 
 
+def session_table(results: dict[str, Any]) -> str:
+    rows = ["| Measure | Navigator | Baseline | Ratio | Target |", "|---|---|---|---|---|"]
+    what = {"switch_ms": "Language switch", "size_ms": "Text-size change", "contrast_ms": "Contrast change"}
+    for tree, found in results["session"].items():
+        name = "shipped content" if tree == "shipped" else f"{results['factor']}x content"
+        for key, words in what.items():
+            late, base = found["late"][key], found["baseline"][key]
+            rows.append(
+                f"| {words}, {name}, late in a session ({found['pages']} pages built, {found['widgets']:,} widgets; median of {REPEATS * 2}+) | "
+                f"{late:.0f} ms | {base:.0f} ms (home only, same process) | {late / base:.1f}x | ≤ 150 ms |"
+            )
+    return "\n".join(rows)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--factor", type=int, default=100, help="how many times the shipped content (default 100)")
     parser.add_argument("--runs", type=int, default=7, help="start-up runs for each of bare and Navigator (median)")
     parser.add_argument("--quick", action="store_true", help="3 start-up runs, and no `navigator check` at scale")
+    parser.add_argument("--keep-tree", action="store_true", help="use the scaled tree already in benchmarks/out if there is one")
+    parser.add_argument("--only-session", action="store_true", help="only the language, text-size and contrast changes")
+    parser.add_argument("--session-trees", default="shipped,scaled", help="which trees the session rows use (shipped, scaled or both)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--content", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -441,10 +546,22 @@ def main() -> int:
     results["machine"] = f"{platform.system()} {platform.machine()}, Python {platform.python_version()}, {os.cpu_count()} CPUs"
     results["platform"] = os.environ.get("QT_QPA_PLATFORM", "offscreen")
 
-    print(f"Generating {args.factor}x content in {scaled_tree.relative_to(REPO)} ...", flush=True)
-    started = time.perf_counter()
-    results["counts"] = generate(source, scaled_tree, args.factor)
-    print(f"  {sum(results['counts'].values()):,} English items in {time.perf_counter() - started:.0f} s: {results['counts']}", flush=True)
+    results["load"] = os.getloadavg()[0]
+    if args.keep_tree and (scaled_tree / "en").is_dir():
+        results["counts"] = {folder: len(list((scaled_tree / "en" / folder).glob("*"))) for folder in FOLDERS.values()}
+    else:
+        print(f"Generating {args.factor}x content in {scaled_tree.relative_to(REPO)} ...", flush=True)
+        started = time.perf_counter()
+        results["counts"] = generate(source, scaled_tree, args.factor)
+        print(f"  {sum(results['counts'].values()):,} English items in {time.perf_counter() - started:.0f} s: {results['counts']}", flush=True)
+
+    print("Language, text size and contrast, home only and late in a session (shipped, then scaled) ...", flush=True)
+    trees = {"shipped": None, "scaled": scaled_tree}
+    results["session"] = {name: run_child("session", trees[name]) for name in args.session_trees.split(",")}
+    if args.only_session:
+        text = session_table(results)
+        print(f"\nload average {results['load']:.1f} -> {os.getloadavg()[0]:.1f}\n" + text)
+        return 0
 
     print("Start-up and memory (bare window and Navigator, alternating) ...", flush=True)
     samples: dict[str, list[dict[str, Any]]] = {"bare": [], "navigator": []}
@@ -469,12 +586,14 @@ def main() -> int:
     print(f"Navigator with {args.factor}x content (one run) ...", flush=True)
     results["scaled_app"] = run_child("scaled", scaled_tree)
 
-    text = table(results)
+    text = table(results) + "\n" + session_table(results).split("\n", 2)[2]
+    results["load_after"] = os.getloadavg()[0]
     header = (
         f"Measured {time.strftime('%Y-%m-%d')} on {results['machine']}; Qt platform {results['platform']}; "
         f"{args.factor}x tree: {results['counts'].get('organizations', 0):,} organizations, {results['counts'].get('articles', 0):,} articles, "
         f"{sum(results['counts'].values()):,} English items, with translations.\n"
-        f"Command: .venv/bin/python benchmarks/run.py{' --quick' if args.quick else ''}\n"
+        f"Command: .venv/bin/python benchmarks/run.py{' --quick' if args.quick else ''}; "
+        f"load average {results['load']:.1f} at the start, {results['load_after']:.1f} at the end (2 CPUs)\n"
     )
     print("\n" + header + "\n" + text)
     OUT.mkdir(parents=True, exist_ok=True)

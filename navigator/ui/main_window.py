@@ -506,8 +506,8 @@ class MainWindow(QMainWindow):
         self.new_person.setAccessibleName(_("New person: clear everything for the next person"))
         self.not_advice.setText(_("General information, not legal advice."))
         self.fit_footer()
-        for page in list(self.pages.values()):
-            page.retranslate()
+        self.search_box.retranslate()  # in the top bar, always on screen (its page may be hidden)
+        self.stack.retranslate()  # the page in front now; the others when next shown (navigation.Pages)
         self.update_chrome()
 
     def _show_window_name(self) -> None:

@@ -91,14 +91,27 @@ class Page(QWidget):
 
 class Pages(dict[str, Page]):
     """The pages built so far, by name. Asking for one that is not built yet builds it (``PageStack.later``);
-    going through them (retranslating, forgetting) goes through the built ones only."""
+    going through them (forgetting) goes through the built ones only.
+
+    Asking for a page by name also brings its words up to date: after a language change only the
+    page in front is retranslated at once, and each other page when it is next wanted (``stale``),
+    so a switch late in a session costs one page, not every page built so far (issue 17).
+    """
 
     def __init__(self, stack: PageStack) -> None:
         super().__init__()
         self.stack = stack
+        self.stale: set[str] = set()  # built pages still in the words of an earlier language
 
     def __missing__(self, name: str) -> Page:
         return self.stack.build(name)
+
+    def __getitem__(self, name: str) -> Page:
+        page = super().__getitem__(name)
+        if name in self.stale:
+            self.stale.discard(name)
+            page.retranslate()
+        return page
 
 
 def measure_again(page: QWidget) -> None:
@@ -154,6 +167,16 @@ class PageStack(QStackedWidget):
         self.addWidget(page)
         self.on_built(page)
         return page
+
+    def retranslate(self) -> None:
+        """The new language: the page in front now, every other built page when it is next wanted."""
+        front = self.currentWidget()
+        for name, page in list(dict.items(self.pages)):
+            if page is front:
+                self.pages.stale.discard(name)
+                page.retranslate()
+            else:
+                self.pages.stale.add(name)
 
     def current(self) -> Page:
         page = self.currentWidget()
