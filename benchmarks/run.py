@@ -236,10 +236,15 @@ def child(mode: str, content: str | None) -> None:
     report: dict[str, Any] = {}
 
     def extra() -> None:
-        if mode == "scaled":
-            report.update(scaled_app_work(window))
-        elif mode == "session":
-            report.update(session_work(window))
+        try:
+            if mode == "scaled":
+                report.update(scaled_app_work(window))
+            elif mode == "session":
+                report.update(session_work(window))
+        except Exception:
+            import traceback
+
+            print("ERROR " + json.dumps(traceback.format_exc()), flush=True)
         report["peak_mb"] = max_rss_mb()
         print("RESULT " + json.dumps(report), flush=True)
         app.quit()
@@ -391,6 +396,8 @@ def run_child(mode: str, content: Path | None = None, timeout: float = 1800) -> 
             result["wall_s"] = time.perf_counter() - started
         elif line.startswith("RESULT "):
             result.update(json.loads(line[len("RESULT ") :]))
+        elif line.startswith("ERROR "):
+            print(f"child {mode} failed:\n{json.loads(line[len('ERROR ') :])}", file=sys.stderr)
     process.wait(timeout=timeout)
     if "wall_s" not in result:
         raise RuntimeError(f"child {mode} did not paint (exit {process.returncode})")

@@ -110,7 +110,8 @@ class DirectionKeeper(QObject):
     EVENTS = (QEvent.Type.Polish, QEvent.Type.Show, QEvent.Type.LayoutDirectionChange)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() in self.EVENTS and isinstance(watched, QLabel):
+        # The cheap test first: this sees every event of the application (issue 17).
+        if isinstance(watched, QLabel) and event.type() in self.EVENTS:
             fit_label(watched)
         return False
 

@@ -60,9 +60,9 @@ class ConstantTitles(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if (
-            event.type() in (QEvent.Type.WindowTitleChange, QEvent.Type.Show)
-            and isinstance(watched, QWidget)
+            isinstance(watched, QWidget)  # the cheap tests first: this sees every event (issue 17)
             and watched.isWindow()
+            and event.type() in (QEvent.Type.WindowTitleChange, QEvent.Type.Show)
             and watched.windowTitle() != self.title
         ):
             own = watched.windowTitle()

@@ -298,10 +298,10 @@ class ExitKeys(QObject):
         self.native_seen: list[tuple[int, int]] = []
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        kind = event.type()
         # Each real key press reaches the window (QWindow) first, then the focused widget and its
-        # parents: counting it at the window counts every press once, whatever has focus.
-        if kind == QEvent.Type.KeyPress and isinstance(watched, QWindow) and isinstance(event, QKeyEvent):
+        # parents: counting it at the window counts every press once, whatever has focus. The
+        # cheap tests first: this sees every event of the application (issue 17).
+        if isinstance(watched, QWindow) and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
             stamp = (int(event.key()), int(event.timestamp()))
             if stamp in self.native_seen:
                 self.native_seen.remove(stamp)
@@ -344,8 +344,8 @@ class DialogExits(QObject):
     GAP = 8
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        kind = event.type()
         if isinstance(watched, QDialog) and watched.isWindow():
+            kind = event.type()
             if kind == QEvent.Type.Polish:
                 self.add(watched)
             elif kind in (QEvent.Type.Resize, QEvent.Type.LayoutDirectionChange, QEvent.Type.Show):
