@@ -276,6 +276,7 @@ class Theme:
             padding: 22px; text-align: left; font-size: {self.pt(1.25)}pt; font-weight: 600;
         }}
         QPushButton#door:hover {{ background: {p.primary_soft}; border-color: {p.primary}; }}
+        QPushButton#door[listed="true"] {{ padding: 0; }}
         QPushButton#quickExit, QPushButton#dialogQuickExit {{
             background: {p.exit_bg}; color: {p.exit_text}; border: 2px solid {p.exit_bg};
             font-weight: 700; padding: 7px 18px;

@@ -62,7 +62,9 @@ class ListPage(Page):
                 if note and shows_english(library, kind, item.id):
                     title = english_title(title)
                 button = WrappingButton(title, "door")  # a long law title wraps: no sideways scrolling (F23)
-                button.setStyleSheet("padding: 0;")
+                # The theme's rule for a listed door (no padding of its own: its words have margins).
+                # A style sheet on each button made every restyle touch each one again (issue 17).
+                button.setProperty("listed", True)
                 button.setCursor(Qt.CursorShape.PointingHandCursor)
                 summary = getattr(item, "summary", "") or ""
                 button.setAccessibleDescription(summary)
