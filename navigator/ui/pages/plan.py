@@ -172,7 +172,7 @@ def link_words(title: str) -> str:
 class LinkButton(WrapsToWidth, QPushButton):
     """A link-styled button whose words wrap, so a long page title never widens the plan."""
 
-    def __init__(self, text: str, palette: Palette) -> None:
+    def __init__(self, text: str) -> None:
         super().__init__()
         self.setObjectName("link")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -180,11 +180,12 @@ class LinkButton(WrapsToWidth, QPushButton):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.box = QVBoxLayout(self)
         self.box.setContentsMargins(4, 2, 4, 2)
-        self.words = label(text)
+        # Coloured and underlined by the theme's rule for a link's words, which follows a change of
+        # contrast; a style sheet on each of a plan's links made every restyle touch each again (issue 17).
+        self.words = label(text, name="words")
         # The side the language reads from, even when the words are a name in Latin letters.
         side = Qt.AlignmentFlag.AlignRight if is_rtl() else Qt.AlignmentFlag.AlignLeft
         self.words.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
-        self.words.setStyleSheet(f"color: {palette.link}; text-decoration: underline; background: transparent;")
         self.words.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.words.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.box.addWidget(self.words)
@@ -229,7 +230,7 @@ class StepCard(QFrame):
         return row
 
     def _link_button(self, page: PlanPage, title: str, href: str) -> LinkButton:
-        button = LinkButton(link_words(title), page.shell.theme.palette)
+        button = LinkButton(link_words(title))
         button.clicked.connect(lambda _c=False, h=href: page.shell.open_link(h))
         return button
 
@@ -524,10 +525,10 @@ class PlanPage(Page):
             box.addWidget(words)
         if thing.href.startswith("navigator://place/"):
             # The number is the thing itself; the link goes on to people to talk to now.
-            button = LinkButton(link_words(_("Talk to someone now")), self.shell.theme.palette)
+            button = LinkButton(link_words(_("Talk to someone now")))
             button.clicked.connect(lambda _c=False: self.shell.open_door("talk"))
         else:
-            button = LinkButton(link_words(thing.name), self.shell.theme.palette)
+            button = LinkButton(link_words(thing.name))
             button.clicked.connect(lambda _c=False, h=thing.href: self.shell.open_link(h))
         box.addWidget(button)
         return row
