@@ -231,14 +231,6 @@ class Theme:
         qp.setColor(QPalette.ColorRole.ToolTipBase, QColor(p.surface))
         qp.setColor(QPalette.ColorRole.ToolTipText, QColor(p.text))
         app.setPalette(qp)
-        if app.styleSheet():
-            # A changed application style sheet is re-polished widget by widget and again under
-            # each of its ancestors (Qt recurses into the children of every widget it re-polishes),
-            # so a deep window costs many times its widgets: 5.7 s late in a session. Dropping the
-            # sheet first makes Qt polish each widget once for the base style and once for the new
-            # sheet: 1.0 s (benchmarks/run.py, issue 17). It also brings back the ThemeStyle under
-            # the sheet, so install_style finds it and wraps nothing again.
-            app.setStyleSheet("")
         install_style(app)
         app.setStyleSheet(self.stylesheet())
 
