@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPalette
-from PySide6.QtWidgets import QApplication, QComboBox, QProxyStyle, QStyledItemDelegate, QStyleFactory, QWidget
+from PySide6.QtWidgets import QApplication
 
 
 @dataclass(frozen=True)
@@ -165,31 +165,6 @@ def contrast_ratio(fg: str, bg: str) -> float:
     return (hi + 0.05) / (lo + 0.05)
 
 
-class ThemeStyle(QProxyStyle):
-    """The platform's style, with one change: every drop-down draws its open list with Qt's styled
-    delegate, the one that follows the style sheet's list rules (row padding, the selected row's
-    colours). Qt's default for a drop-down draws its rows as menu items, and with the style sheet
-    the selected row's words came out white on white. Done here, when Qt polishes each widget, so
-    drop-downs made anywhere (a page built later, Qt's own file dialog) get it too."""
-
-    def polish(self, widget: QWidget) -> None:  # type: ignore[override]
-        if isinstance(widget, QComboBox) and not isinstance(widget.itemDelegate(), QStyledItemDelegate):
-            widget.setItemDelegate(QStyledItemDelegate(widget))
-        super().polish(widget)
-
-
-_styles: list[ThemeStyle] = []  # held here too, so Python never collects the style Qt is using
-
-
-def install_style(app: QApplication) -> None:
-    """Wrap the application's style in ``ThemeStyle`` once."""
-    if not isinstance(app.style(), ThemeStyle):
-        base = QStyleFactory.create(app.style().name()) if app.style() is not None else None
-        style = ThemeStyle(base) if base is not None else ThemeStyle()
-        _styles.append(style)
-        app.setStyle(style)
-
-
 class Theme:
     """The current palette and text scale; ``apply`` restyles the whole application."""
 
@@ -231,7 +206,9 @@ class Theme:
         qp.setColor(QPalette.ColorRole.ToolTipBase, QColor(p.surface))
         qp.setColor(QPalette.ColorRole.ToolTipText, QColor(p.text))
         app.setPalette(qp)
-        install_style(app)
+        # No proxy style under the sheet: ThemeStyle made a new style at every change (app.style()
+        # answers with Qt's style-sheet style) and the packaged selftest then crashed at random
+        # (free(): invalid pointer). Drop-downs get a plain list popup from the sheet instead.
         app.setStyleSheet(self.stylesheet())
 
     def stylesheet(self) -> str:
@@ -293,7 +270,7 @@ class Theme:
         QLineEdit, QComboBox {{
             background: {p.surface}; border: 1px solid {p.edge}; border-radius: 10px; padding: 8px 10px; min-height: {em(1.6)}px;
         }}
-        QComboBox {{ padding-right: 4px; }}
+        QComboBox {{ padding-right: 4px; combobox-popup: 0; }}
         QComboBox:hover {{ border-color: {p.primary}; }}
         /* The drop-down part: no sunken square, only the palette's own arrow (UX review F24). */
         QComboBox::drop-down {{
