@@ -45,7 +45,8 @@ MAX_FILE_BYTES = 1_000_000
 MAX_VALUES = 200_000
 
 
-def _walk(node: yaml.Node, path: PathKey, lines: dict[PathKey, int], offset: int, budget: list[int]) -> None:
+def _spend(node: yaml.Node, path: PathKey, lines: dict[PathKey, int], offset: int, budget: list[int]) -> None:
+    """Count one value against the file's budget (an alias bomb stops here, at its line) and note its line."""
     budget[0] -= 1
     if budget[0] < 0:
         raise ContentSyntaxError(
@@ -53,6 +54,10 @@ def _walk(node: yaml.Node, path: PathKey, lines: dict[PathKey, int], offset: int
             node.start_mark.line + 1 + offset,
         )
     lines.setdefault(path, node.start_mark.line + 1 + offset)
+
+
+def _walk(node: yaml.Node, path: PathKey, lines: dict[PathKey, int], offset: int, budget: list[int]) -> None:
+    _spend(node, path, lines, offset, budget)
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
@@ -81,13 +86,7 @@ def _build(node: yaml.Node, path: PathKey, lines: dict[PathKey, int], offset: in
     to the safe constructor, as ``yaml.safe_load`` would build it. Building while walking saves
     the second pass over every node that constructing, then walking, took.
     """
-    budget[0] -= 1
-    if budget[0] < 0:
-        raise ContentSyntaxError(
-            f"the file expands to more than {MAX_VALUES:,} values (nested aliases?): write it out plainly",
-            node.start_mark.line + 1 + offset,
-        )
-    lines.setdefault(path, node.start_mark.line + 1 + offset)
+    _spend(node, path, lines, offset, budget)
     if isinstance(node, yaml.ScalarNode):
         return node.value if node.tag == _STR else loader.construct_object(node, deep=True)
     if (

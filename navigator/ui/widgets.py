@@ -291,6 +291,16 @@ class WrappingChoice(WrapsToWidth):
     def hitButton(self, pos: QPoint) -> bool:  # noqa: N802 - Qt override
         return cast(QAbstractButton, self).rect().contains(pos)
 
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt name
+        """The words, and the name screen readers give the choice."""
+        button = cast(QAbstractButton, self)
+        self.words.setText(text)
+        button.setAccessibleName(text)
+        button.updateGeometry()
+
+    def text(self) -> str:
+        return self.words.text()
+
 
 class WrappingCheckBox(WrappingChoice, QCheckBox):
     """A tick box whose words wrap (a QCheckBox's own text never does, so a long label at large
@@ -301,14 +311,6 @@ class WrappingCheckBox(WrappingChoice, QCheckBox):
     def __init__(self, text: str = "") -> None:
         QCheckBox.__init__(self)
         self.setup_words(text)
-
-    def setText(self, text: str) -> None:  # noqa: N802 - Qt name
-        self.words.setText(text)
-        self.setAccessibleName(text)
-        self.updateGeometry()
-
-    def text(self) -> str:
-        return self.words.text()
 
 
 def fit_columns(width: int, widget: QWidget, most: int, chars: int = 26) -> int:

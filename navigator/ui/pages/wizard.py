@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QButtonGroup,
-    QCheckBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -52,7 +51,7 @@ from navigator.ui import dialogs
 from navigator.ui.language_notes import effective_state, item_notice
 from navigator.ui.likely_place import likely_country
 from navigator.ui.navigation import Page, Shell
-from navigator.ui.widgets import WrappingChoice, column, label, plain_tooltip, scroll
+from navigator.ui.widgets import WrappingCheckBox, WrappingChoice, column, label, plain_tooltip, scroll
 
 # Above this many choices, a single-choice question is a searchable list rather than round buttons.
 LONG_LIST = 18
@@ -94,12 +93,6 @@ class ChoiceRadio(WrappingChoice, QRadioButton):
         super().mouseReleaseEvent(event)
         if event.button() == Qt.MouseButton.LeftButton and self.isChecked() and self.rect().contains(event.position().toPoint()):
             self.picked_by_mouse.emit()
-
-
-class ChoiceBox(WrappingChoice, QCheckBox):
-    def __init__(self, text: str) -> None:
-        QCheckBox.__init__(self)
-        self.setup_words(text)
 
 
 class WizardPage(Page):
@@ -577,7 +570,7 @@ class WizardPage(Page):
                 self.options_layout.addWidget(heading, row, 0)
                 heading.show()
                 row += 1
-            button: QAbstractButton = ChoiceRadio(option.label) if question.kind == "single" else ChoiceBox(option.label)
+            button: QAbstractButton = ChoiceRadio(option.label) if question.kind == "single" else WrappingCheckBox(option.label)
             button.setProperty("optionValue", option.value)
             if option.help:
                 button.setToolTip(plain_tooltip(option.help))
