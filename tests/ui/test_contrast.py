@@ -244,3 +244,42 @@ def test_rendered_save_dialog_wears_the_theme(themed, qtbot, tmp_path) -> None: 
         assert name.height() == save.height() >= 44
     finally:
         shiboken6.delete(dialog)
+
+
+def test_rendered_search_snippets_read(themed, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """F20: a result's snippet (the line under its title) is drawn in a colour that reaches 4.5:1
+    on the row, read from pixels, in every palette (it was the placeholder colour, 3.1:1)."""
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from navigator.ui.pages.search import HEADER_ROLE, MORE_ROLE, SNIPPET_ROLE
+
+    window, palette = themed
+    window.resize(1280, 800)
+    box = window.search_box
+    box.setFocus()
+    qtbot.keyClicks(box, "screenshot")
+    page = window.pages["search"]
+    qtbot.waitUntil(page.ready)
+    qtbot.wait(50)
+    listing = page.list
+    listing.clearSelection()
+    listing.setCurrentRow(-1)
+    qtbot.wait(30)
+    checked = 0
+    for row in range(listing.count()):
+        item = listing.item(row)
+        if item.data(HEADER_ROLE) or item.data(MORE_ROLE) or not item.data(SNIPPET_ROLE):
+            continue
+        option = QStyleOptionViewItem()
+        option.initFrom(listing)
+        option.font = listing.font()
+        option.rect = listing.visualItemRect(item)
+        if not listing.viewport().rect().contains(option.rect):
+            continue
+        _font, _title, snippet, _flags = listing.itemDelegate()._layout(option, listing.indexFromItem(item))
+        image = listing.viewport().grab(snippet).toImage()
+        background = dominant(image)[0]
+        assert contrast_ratio(background, palette.surface) < 1.1 or background == QColor(palette.background).name()
+        assert best_contrast(image, background) >= 4.5, f"{palette.name}: the snippet of {item.text()!r} does not read"
+        checked += 1
+    assert checked >= 2, "no snippet on screen to measure"
