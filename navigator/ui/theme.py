@@ -96,6 +96,11 @@ def arrow_path(palette: Palette) -> Path:
     return ARROWS / f"down-{palette.name}.png"
 
 
+def tick_path(palette: Palette) -> Path:
+    """The tick in a ticked box: the palette's ``on_primary`` colour on the box's ``primary`` (same maker)."""
+    return ARROWS / f"tick-{palette.name}.png"
+
+
 # What each control looks like in each state: (control, state) -> (what is drawn, its colour field,
 # the field of what it is drawn on). "text" must reach 4.5:1 (WCAG 1.4.3), "indicator" (an edge, a
 # box, a dot, the focus ring) 3:1 (WCAG 1.4.11). The style sheet below uses these same fields, and
@@ -125,6 +130,7 @@ STATES: dict[tuple[str, str], list[tuple[str, str, str]]] = {
         ("text", "text", "primary_soft"),
         ("indicator", "indicator", "primary_soft"),
         ("indicator", "primary", "primary_soft"),
+        ("indicator", "on_primary", "primary"),  # the tick in the filled box
     ],
     ("choice", "disabled"): [("text", "disabled_text", "surface"), ("indicator", "disabled_text", "surface")],
     ("field", "normal"): [
@@ -187,6 +193,16 @@ class Theme:
         font.setPointSizeF(self.pt())
         return round(QFontMetricsF(font).height() * factor)
 
+    def control_height(self) -> int:
+        """The one height of a button, field, drop-down and choice card, in pixels: a 1 px edge,
+        8 px padding and 1.6 lines of text (44 px at the usual size, 70 px at 200%)."""
+        return self.em(1.6) + 2 * (8 + 1)
+
+    def indicator_size(self) -> int:
+        """The round or square box of a choice, edge included: 1.2 lines of text, an even number of
+        pixels so the round one is a circle (20 px at the usual size, 40 px at 200%)."""
+        return 2 * round(self.em(1.2) / 2)
+
     def set_high_contrast(self, on: bool) -> None:
         self.palette = HIGH_CONTRAST if on else CALM
 
@@ -213,6 +229,8 @@ class Theme:
 
     def stylesheet(self) -> str:
         p, em = self.palette, self.em
+        box = self.indicator_size()
+        edge = max(2, round(box / 10))  # the box's edge: 2 px at the usual size, 4 px at 200%
         return f"""
         QWidget {{ font-size: {self.pt()}pt; color: {p.text}; }}
         QMainWindow, QWidget#page, QScrollArea, QScrollArea > QWidget > QWidget {{ background: {p.background}; }}
@@ -287,20 +305,27 @@ class Theme:
             padding: 4px; outline: 0;
         }}
         QTextBrowser {{ background: {p.surface}; border: 1px solid {p.border}; border-radius: 14px; padding: 18px 24px; }}
-        QRadioButton, QCheckBox {{ spacing: 12px; padding: 10px 12px; border: 1px solid {p.border}; border-radius: 10px; background: {p.surface}; }}
-        QRadioButton:checked, QCheckBox:checked {{ border: 2px solid {p.primary}; background: {p.primary_soft}; }}
+        /* Choice cards: at least the one control height, taller as their words wrap; the box in
+           them grows with the text too (issue 16). A ticked card's thicker edge takes its extra
+           pixel from the padding, so nothing moves when a choice is picked. */
+        QRadioButton, QCheckBox {{
+            spacing: 12px; padding: 10px 12px; border: 1px solid {p.border}; border-radius: 10px;
+            background: {p.surface}; min-height: {self.control_height() - 2 * (10 + 1)}px;
+        }}
+        QRadioButton:checked, QCheckBox:checked {{ border: 2px solid {p.primary}; padding: 9px 11px; background: {p.primary_soft}; }}
         QRadioButton:hover, QCheckBox:hover {{ border-color: {p.primary}; }}
         QRadioButton:disabled, QCheckBox:disabled {{ color: {p.disabled_text}; border-style: dashed; }}
         QRadioButton::indicator, QCheckBox::indicator {{
-            width: 14px; height: 14px; border: 2px solid {p.indicator}; background: {p.surface};
+            width: {box - 2 * edge}px; height: {box - 2 * edge}px; border: {edge}px solid {p.indicator}; background: {p.surface};
         }}
-        QRadioButton::indicator {{ border-radius: 9px; }}
-        QCheckBox::indicator {{ border-radius: 3px; }}
+        QRadioButton::indicator {{ border-radius: {box // 2}px; }}
+        QCheckBox::indicator {{ border-radius: {max(3, box // 6)}px; }}
         QRadioButton::indicator:checked {{
+            border-color: {p.primary};
             background: qradialgradient(cx: 0.5, cy: 0.5, radius: 0.5, fx: 0.5, fy: 0.5,
                 stop: 0 {p.primary}, stop: 0.55 {p.primary}, stop: 0.6 {p.surface}, stop: 1 {p.surface});
         }}
-        QCheckBox::indicator:checked {{ background: {p.primary}; border-color: {p.primary}; }}
+        QCheckBox::indicator:checked {{ background: {p.primary}; border-color: {p.primary}; image: url("{tick_path(p).as_posix()}"); }}
         QRadioButton::indicator:disabled, QCheckBox::indicator:disabled {{ border-color: {p.disabled_text}; }}
         /* Lists: roomy rows; hover, selection and the keyboard's row plainly shown (UX review F24). */
         QListView, QTreeView {{

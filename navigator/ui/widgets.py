@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
     QLayout,
     QLayoutItem,
     QPushButton,
+    QRadioButton,
     QScrollArea,
     QSizePolicy,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -257,34 +259,44 @@ class WrappingChoice(WrapsToWidth):
     """Mixin for a choice card: its words wrap (a radio button's own text never does), and a click
     anywhere on the card picks it. The style still draws the round or square box on the left."""
 
-    # The theme pads a choice 12 px and leaves 12 px between the box and the words.
-    LEFT = 12 + 16 + 12
+    # The theme pads a choice 12 px (inside a 1 px edge) and leaves 12 px between the box and the
+    # words; the box itself grows with the text size, so its width is asked of the style.
+    PAD, GAP = 1 + 12, 12
 
     def setup_words(self, text: str) -> None:
         button = cast(QAbstractButton, self)
         QAbstractButton.setText(button, "")  # Qt's own words stay empty: ours are in ``words``
         button.setAccessibleName(text)
         self.box = QHBoxLayout(button)
-        self.place_words()
         self.words = label(text)
         self.words.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.words.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.words.setStyleSheet("background: transparent; border: none; padding: 0;")
         self.box.addWidget(self.words)
+        self.place_words()
         policy = button.sizePolicy()
         policy.setHorizontalPolicy(QSizePolicy.Policy.Expanding)
         policy.setVerticalPolicy(QSizePolicy.Policy.Minimum)  # grows with its lines (large text), never clips them
         policy.setHeightForWidth(True)
         button.setSizePolicy(policy)
 
+    def indicator_width(self) -> int:
+        """The round or square box's width as the style draws it (the theme sizes it from the text)."""
+        button = cast(QAbstractButton, self)
+        metric = QStyle.PixelMetric.PM_IndicatorWidth
+        if isinstance(button, QRadioButton):
+            metric = QStyle.PixelMetric.PM_ExclusiveIndicatorWidth
+        return button.style().pixelMetric(metric, None, button)
+
     def place_words(self) -> None:
         """Leave room for the box on its side: the left, or the right in right-to-left languages."""
         rtl = cast(QAbstractButton, self).layoutDirection() == Qt.LayoutDirection.RightToLeft
-        start, end = self.LEFT + 4, 12
+        start, end = self.PAD + self.indicator_width() + self.GAP, self.PAD
         self.box.setContentsMargins(end if rtl else start, 11, start if rtl else end, 11)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.LayoutDirectionChange:
+        # A new text size restyles the application: the box may have grown, so make room again.
+        if event.type() in (QEvent.Type.LayoutDirectionChange, QEvent.Type.StyleChange, QEvent.Type.FontChange):
             self.place_words()
         super().changeEvent(event)  # type: ignore[misc]
 
