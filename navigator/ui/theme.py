@@ -327,6 +327,10 @@ class Theme:
         }}
         QCheckBox::indicator:checked {{ background: {p.primary}; border-color: {p.primary}; image: url("{tick_path(p).as_posix()}"); }}
         QRadioButton::indicator:disabled, QCheckBox::indicator:disabled {{ border-color: {p.disabled_text}; }}
+        /* The plan's tick boxes (pages/plan.py TickRow): the box alone, no card; its words are beside it. */
+        QCheckBox#tick, QCheckBox#tick:checked, QCheckBox#tick:hover {{
+            border: none; background: transparent; padding: 2px; min-height: 0px;
+        }}
         /* Lists: roomy rows; hover, selection and the keyboard's row plainly shown (UX review F24). */
         QListView, QTreeView {{
             background: {p.surface}; color: {p.text}; border: 1px solid {p.indicator}; border-radius: 10px; outline: 0;

@@ -163,3 +163,29 @@ def test_the_box_is_on_the_right_in_a_right_to_left_language(window, qtbot) -> N
     finally:
         radio.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         window.display.set_text_scale(1.0)
+
+
+def test_the_plans_tick_boxes_grow_and_follow_the_contrast(themed, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The plan's "done" boxes are drawn by the theme too: the same box as a choice's at each text
+    size, its edge in the palette's indicator colour after a change of contrast, no card around it."""
+    from tests.ui.test_wizard import TEXAS, answer_all, plan_of
+
+    window, palette = themed
+    answer_all(qtbot, window, TEXAS)
+    page = plan_of(window)
+    evidence = next(card for card in page.cards if card.step.key == "evidence")
+    box = evidence.tick.box
+    sizes = {}
+    for scale in SCALES:
+        window.display.set_text_scale(scale)
+        qtbot.wait(30)
+        sizes[scale] = indicator(box).width()
+        assert sizes[scale] == window.theme.indicator_size(), f"{scale:.0%}: the plan's box is {sizes[scale]} px"
+    assert sizes[2.0] >= 1.8 * sizes[1.0]
+    window.display.set_text_scale(1.0)
+    qtbot.wait(30)
+    image = box.grab().toImage()
+    edge = indicator(box)
+    found = {colour(image, edge.left() + x, edge.center().y()) for x in range(3)}
+    assert QColor(palette.indicator).name() in found, f"{palette.name}: the box's edge is {found}"
+    assert box.minimumHeight() < window.theme.control_height(), "a plan's box is not a choice card"

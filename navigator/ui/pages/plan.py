@@ -50,7 +50,6 @@ from navigator.ui.dialogs import ask_save_path, save_bytes
 from navigator.ui.language_notes import list_notice
 from navigator.ui.navigation import Page, Shell
 from navigator.ui.reader import SafeDocument
-from navigator.ui.theme import Palette
 from navigator.ui.widgets import FlowRow, WrapsToWidth, column, label, letter_width, scroll
 
 
@@ -117,14 +116,13 @@ def print_document(doc: QTextDocument, device: QPagedPaintDevice) -> None:
 # Letters, not pixels: larger text stacks the columns as a narrower window does.
 BESIDE_CHARS = 120
 
-CHECK_MARK = ":/qt-project.org/styles/commonstyle/images/standardbutton-apply-16.png"
 PRINT_JOB_NAME = "document"
 
 
 class TickRow(QWidget):
     """A tick box with words that wrap (a QCheckBox's own text never wraps). Clicking the words ticks it."""
 
-    def __init__(self, text: str, heading: bool, palette: Palette, detail: str = "") -> None:
+    def __init__(self, text: str, heading: bool, detail: str = "") -> None:
         super().__init__()
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -132,13 +130,9 @@ class TickRow(QWidget):
         self.box = QCheckBox()
         self.box.setAccessibleName(text)
         self.box.setCursor(Qt.CursorShape.PointingHandCursor)
-        p = palette
-        self.box.setStyleSheet(
-            f"QCheckBox {{ border: 3px solid transparent; background: transparent; padding: 1px; border-radius: 6px; }}"
-            f" QCheckBox:focus {{ border: 3px solid {p.focus}; }}"
-            f" QCheckBox::indicator {{ width: 20px; height: 20px; border: 2px solid {p.muted}; border-radius: 5px; background: {p.surface}; }}"
-            f" QCheckBox::indicator:checked {{ border-color: {p.primary}; background: {p.primary_soft}; image: url({CHECK_MARK}); }}"
-        )
+        # Drawn by the theme's rules (its box grows with the text size and follows a change of
+        # contrast, and the one focus ring of ui/keyboard.py shows where the keyboard is).
+        self.box.setObjectName("tick")
         self.text = label(text, "heading" if heading else "")
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.text.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -534,7 +528,7 @@ class PlanPage(Page):
         return row
 
     def tick_box(self, key: str, text: str, heading: bool = False, detail: str = "") -> TickRow:
-        row = TickRow(text, heading, self.shell.theme.palette, detail)
+        row = TickRow(text, heading, detail)
         row.box.setChecked(key in self.ticks)
         row.box.toggled.connect(lambda on, k=key: self._ticked(k, on))
         self.boxes[key] = row.box
