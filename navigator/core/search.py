@@ -9,10 +9,19 @@ Text is *folded* the same way for the index and the query, so case and accents n
   ``ى`` → ``ي``; tatweel removed; Arabic-Indic digits → 0-9. Words that start with the article
   ``ال`` (or ``وال``, ``بال``, ``كال``, ``فال``, ``لل``) are also indexed without it.
 
+- Korean: Hangul is left as it is (syllables, not split into letters, except to find typos).
+
 Matching, for each word of the query (all words must match): the word itself; while typing, the
 last word (two letters or more) as the start of a longer word; and only when a word matches
 nothing at all, words one edit away (a letter missing, extra, wrong or swapped), for words of
 four letters or more.
+
+Korean writes a noun and its particle as one word (경찰에 "to the police", 증거를 "evidence" as an
+object) and a verb as its stem and an ending (신고하기, 신고했어요), so a Korean word of the query
+is always also the start of a longer word (from one syllable on, typing or not), and a query word
+that ends in a particle is also looked for without it (경찰에 finds 경찰과 too). A typo in Hangul is
+one letter (jamo) wrong, missing, extra or swapped, as typed on a Korean keyboard: 스크린샷 finds
+스크린숏.
 
 Ranking: a word in a title counts more than in a summary, which counts more than in a body; rare
 words count more than common ones; a title that starts with the query comes first.
@@ -104,9 +113,70 @@ def _without_article(word: str) -> str | None:
 
 
 def _variants(word: str) -> list[str]:
-    """Index forms of a folded word: itself, and without a leading Arabic article."""
-    bare = _without_article(word)
+    """Query forms of a folded word: itself, and without a leading Arabic article or a trailing Korean particle."""
+    bare = _without_article(word) or _without_particle(word)
     return [word] if bare is None else [word, bare]
+
+
+# --- Korean ----------------------------------------------------------------------------------
+
+_HANGUL_FIRST, _HANGUL_LAST = 0xAC00, 0xD7A3  # precomposed syllables
+# Particles (josa) written onto the word before them, longest first. Some come in two forms, one
+# after a syllable ending in a consonant (batchim), one after a vowel: 이/가, 은/는, 을/를, 과/와,
+# 으로/로; the others follow either.
+_AFTER_CONSONANT = ("으로", "이나", "이랑", "이", "은", "을", "과")
+_AFTER_VOWEL = ("로", "나", "랑", "가", "는", "를", "와")
+_AFTER_EITHER = ("에서는", "에게서", "에서", "에게", "한테", "까지", "부터", "처럼", "보다", "에는", "에도", "께서", "의", "에", "도", "만")
+
+
+def is_hangul(char: str) -> bool:
+    return _HANGUL_FIRST <= ord(char) <= _HANGUL_LAST
+
+
+def _has_batchim(syllable: str) -> bool:
+    """Whether a Hangul syllable ends in a consonant (받침)."""
+    return (ord(syllable) - _HANGUL_FIRST) % 28 != 0
+
+
+def _without_particle(word: str) -> str | None:
+    """A folded Korean word without its trailing particle, if it ends in one after at least one syllable."""
+    if not word or not is_hangul(word[-1]):
+        return None
+    candidates = []
+    for particle in _AFTER_EITHER:
+        # A one-syllable particle that follows anything is only taken off a word of 3+ syllables
+        # (회의 "meeting" is not 회 + 의).
+        if word.endswith(particle) and len(word) - len(particle) >= (2 if len(particle) == 1 else 1):
+            candidates.append(particle)
+    for particles, consonant in ((_AFTER_CONSONANT, True), (_AFTER_VOWEL, False)):
+        for particle in particles:
+            stem = word[: -len(particle)]
+            if word.endswith(particle) and stem and is_hangul(stem[-1]) and _has_batchim(stem[-1]) == consonant:
+                candidates.append(particle)
+    if not candidates:
+        return None
+    return word[: -len(max(candidates, key=len))]
+
+
+def _is_korean(word: str) -> bool:
+    return any(is_hangul(c) for c in word)
+
+
+def _jamo_edits(word: str) -> set[str]:
+    """Words one Hangul letter (jamo) away from ``word``: a syllable's letters, as typed on a Korean keyboard."""
+    letters = _JAMO
+    spelled = unicodedata.normalize("NFD", word)
+    splits = [(spelled[:i], spelled[i:]) for i in range(len(spelled) + 1)]
+    found = {a + b[1:] for a, b in splits if b}
+    found |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    found |= {a + c + b[1:] for a, b in splits if b for c in letters}
+    found |= {a + c + b for a, b in splits for c in letters}
+    normal = unicodedata.normalize
+    return {normal("NFC", near) for near in found}
+
+
+# Leading consonants, vowels and final consonants of modern Hangul.
+_JAMO = "".join(chr(c) for c in (*range(0x1100, 0x1113), *range(0x1161, 0x1176), *range(0x11A8, 0x11C3)))
 
 
 # --- documents -------------------------------------------------------------------------------
@@ -336,6 +406,10 @@ class SearchIndex:
 
     def _edits(self, word: str) -> set[str]:
         """Words one edit away from ``word``, using only letters of the scripts it is written in."""
+        if _is_korean(word):
+            found = _jamo_edits(word)
+            found.discard(word)
+            return found
         letters = "".join(sorted({c for ch in word for c in self._alphabet.get(ord(ch) >> 7, "")}))
         splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
         found = {a + b[1:] for a, b in splits if b}
@@ -354,22 +428,23 @@ class SearchIndex:
             return cached
         scores: dict[int, float] = {}
         forms = _variants(word)
+        korean = _is_korean(word)
         spent = 0
         for form in forms:
             if form in self._postings:
                 self._add(scores, form, 1.0)
-            if typing and len(form) >= _MIN_PREFIX:
+            if korean or (typing and len(form) >= _MIN_PREFIX):
                 for completion in self._completions(form):
                     if completion == form:
                         continue
                     if spent + len(self._postings[completion][0]) > _PREFIX_BUDGET and spent:
                         break
                     spent += self._add(scores, completion, 0.6 + 0.3 * len(form) / len(completion))
-        if not scores and len(word) >= 4:
+        if not scores and len(unicodedata.normalize("NFD", word) if korean else word) >= 4:
             for near in self._edits(word):
                 if near in self._postings:
                     self._add(scores, near, 0.5)
-                elif typing and len(near) >= len(word) and spent < _PREFIX_BUDGET:
+                elif (typing or korean) and len(near) >= len(word) and spent < _PREFIX_BUDGET:
                     for completion in self._completions(near)[:5]:
                         spent += self._add(scores, completion, 0.4)
         self._cache[key] = scores
@@ -406,6 +481,7 @@ class SearchIndex:
                 else:
                     totals[doc] = score
         phrase = " ".join(terms)
+        shown = terms + [bare for term in terms if (bare := _without_particle(term))]  # what snippets look for
         by_kind: dict[Kind, list[tuple[float, int]]] = {}
         kinds, titles = self._kinds, self._titles
         for doc, score in totals.items():
@@ -420,7 +496,7 @@ class SearchIndex:
         groups = []
         for kind, scored in by_kind.items():
             best = heapq.nlargest(per_kind, scored)
-            hits = [self._hit(doc, score, terms) for score, doc in best]
+            hits = [self._hit(doc, score, shown) for score, doc in best]
             groups.append(Group(kind, hits, len(scored)))
         groups.sort(key=lambda g: (-g.hits[0].score, g.kind.value))
         return Results(query, groups)

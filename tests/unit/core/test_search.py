@@ -1,4 +1,4 @@
-"""Search: folding for Spanish, French and Arabic; ranking; typos; snippets; grouping."""
+"""Search: folding for Spanish, French and Arabic; Korean particles and typos; ranking; typos; snippets; grouping."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from navigator.core.loader import load_content
 from navigator.core.localize import localize
 from navigator.core.models import Article, GlossaryTerm, Item, Kind, Organization, Source
-from navigator.core.search import SearchIndex, fold, snippet, words
+from navigator.core.search import SearchIndex, _without_particle, fold, snippet, words
 from tests.conftest import FIXTURES
 
 SOURCES = [Source(url="https://example.org/")]
@@ -126,6 +126,46 @@ def test_arabic_folding() -> None:
         "الدعـــم",  # tatweel
     ):
         assert found(idx, query) == ["musaada"], query
+
+
+@pytest.mark.parametrize(
+    ("word", "stem"),
+    [
+        ("경찰에", "경찰"),  # to the police
+        ("증거를", "증거"),  # evidence, as an object: 를 after a vowel
+        ("경찰을", "경찰"),  # 을 after a consonant
+        ("상담사와", "상담사"),
+        ("플랫폼에서", "플랫폼"),
+        ("증거", None),
+        ("아이", None),  # a child: 이 only follows a syllable ending in a consonant, and 아 does not
+        ("경찰를", None),  # 를 never follows a consonant
+        ("회의", None),  # a meeting: a one-syllable particle is taken only off three syllables or more
+        ("police", None),
+    ],
+)
+def test_korean_particles(word: str, stem: str | None) -> None:
+    assert _without_particle(word) == stem
+
+
+def test_korean_words_match_with_their_particles_and_endings() -> None:
+    idx = index(
+        article("police", "경찰에 신고하기", "증거를 먼저 저장하세요. 경찰과 이야기할 수 있어요.", summary="신고하는 방법."),
+        article("screens", "화면 캡처 (스크린숏)", "웹 주소를 적어 두세요."),
+        article("other", "상담 전화", "언제든 전화하세요."),
+    )
+    # A finished word (typing=False, or followed by a space) still finds the word with a particle or
+    # an ending written onto it.
+    for query in ("경찰", "경찰 ", "경찰에", "경찰을", "증거", "증거는 ", "신고", "신고 ", "경찰에 신고"):
+        assert found(idx, query) == ["police"], query
+        assert idx.search(query, typing=False).total == 1, query
+    assert found(idx, "전화") == ["other"]
+    # One jamo wrong: 샷 for 숏 (ㅑ for ㅛ), and a letter missing (스크린숏 typed 스크린쇼).
+    assert found(idx, "스크린샷") == ["screens"]
+    assert found(idx, "스크린샷 ") == ["screens"]
+    assert found(idx, "스크린쇼 ") == ["screens"]
+    assert found(idx, "없는말") == []
+    hit = idx.search("증거는 ").top
+    assert hit is not None and "증거를" in hit.snippet  # the snippet finds the word under its other particle
 
 
 # --- ranking ---------------------------------------------------------------------------------
