@@ -586,6 +586,9 @@ def only_search(results: dict[str, Any], source: Path, scaled_tree: Path) -> int
     """``--only-search``: the search rows, memory with the index built, and the directory filter."""
     print("Search (in this process) ...", flush=True)
     results["search"] = {"shipped": search_figures(source), "scaled": search_figures(scaled_tree)}
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / "search-results.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+    print(json.dumps(results["search"], indent=1), flush=True)
     print("Bare window, then Navigator with the scaled tree (one run each) ...", flush=True)
     results["bare"] = run_child("bare")
     results["scaled_app"] = run_child("scaled", scaled_tree)

@@ -6,7 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from navigator.core.models import Kind
-from tests.conftest import FIXTURES
+from navigator.ui.pages.search import KIND_NAMES
+from tests.conftest import FIXTURES, REPO
 from tests.ui.windows import fixture_window, shown_window
 
 
@@ -103,3 +104,28 @@ def test_results_shown_in_english_are_marked(win, qtbot) -> None:
     page = win.current_page()
     titles = [page.list.item(n).text() for n in range(page.list.count())]
     assert i18n._("{title} (in English)").format(title="US Hotline") in titles
+
+
+def test_every_kind_of_item_has_a_heading_in_the_results() -> None:
+    assert set(KIND_NAMES) == set(Kind)
+
+
+@pytest.fixture
+def shipped(qtbot):
+    yield from shown_window(qtbot, fixture_window(REPO / "content"))
+
+
+def test_a_country_is_found_and_opens(shipped, qtbot) -> None:
+    """A country's name finds its page (emergency numbers); its group has a heading (it once raised KeyError)."""
+    shipped.search_box.setFocus()
+    qtbot.keyClicks(shipped.search_box, "France ")
+    page = shipped.pages["search"]
+    qtbot.waitUntil(page.ready)
+    rows = [page.list.item(n).text() for n in range(page.list.count())]
+    assert "Country (1)" in rows
+    assert "France" in rows
+    page.list.setCurrentRow(rows.index("France"))
+    page.list.setFocus()
+    qtbot.keyClick(page.list, Qt.Key.Key_Return)
+    assert shipped.current_page().name == "item"
+    assert shipped.current_page().item_id == "fr"

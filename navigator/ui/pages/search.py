@@ -50,6 +50,7 @@ KIND_NAMES = {
     Kind.NOTICE: N_("Letters you can send"),
     Kind.GLOSSARY: N_("Words explained"),
     Kind.PATHWAY: N_("Plans"),
+    Kind.PLACE: N_("Country"),  # a country's page: its emergency numbers
 }
 
 
