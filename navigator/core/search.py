@@ -12,9 +12,9 @@ Text is *folded* the same way for the index and the query, so case and accents n
 - Korean: Hangul is left as it is (syllables, not split into letters, except to find typos).
 
 Matching, for each word of the query (all words must match): the word itself; while typing, the
-last word (two letters or more) as the start of a longer word; and only when a word matches
-nothing at all, words one edit away (a letter missing, extra, wrong or swapped), for words of
-four letters or more.
+last word (two letters or more) as the start of a longer word, and a last word of one letter not
+at all yet (the words before it give the results); and only when a word matches nothing at all,
+words one edit away (a letter missing, extra, wrong or swapped), for words of four letters or more.
 
 Korean writes a noun and its particle as one word (경찰에 "to the police", 증거를 "evidence" as an
 object) and a verb as its stem and an ending (신고하기, 신고했어요), so a Korean word of the query
@@ -506,9 +506,14 @@ class SearchIndex:
         space says it is finished).
         """
         terms = words(query)
+        unfinished = typing and not query[-1:].isspace()
+        if unfinished and terms and len(terms[-1]) < _MIN_PREFIX and not _is_korean(terms[-1]):
+            # One letter being typed is not enough to search ("Keep typing"); after other words it
+            # leaves their results in place until it is two letters long. (As a word it matched
+            # only itself: "s" of "it's", "a", which at 100x are in most items.)
+            terms = terms[:-1]
         if not terms:
             return Results(query)
-        unfinished = typing and not query[-1:].isspace()
         per_word = [self._word_scores(term, unfinished and n == len(terms) - 1) for n, term in enumerate(terms)]
         per_word.sort(key=len)
         first, rest = per_word[0], per_word[1:]

@@ -197,14 +197,19 @@ def test_rare_word_outweighs_common_word() -> None:
 
 
 def test_while_typing_the_last_word_is_a_prefix() -> None:
-    idx = index(article("removal", "Removal", "Ask the site to remove it."), article("report", "Report", "Tell the site."))
+    idx = index(article("removal", "Removal", "Ask the site to remove it."), article("report", "Report", "Tell the site's owner."))
     assert found(idx, "rem") == ["removal"]
     assert set(found(idx, "the si")) == {"removal", "report"}
     # A finished word (typing=False or a trailing space) is not a prefix.
     assert idx.search("rem", typing=False).total == 0
     assert idx.search("rem ").total == 0
-    # A single letter being typed is not expanded (it would match nearly everything).
+    # A single letter being typed is not searched yet (as a prefix it would match nearly
+    # everything, as a word only "s" of "it's" and the like); after other words, their results stay.
     assert idx.search("r").total == 0
+    assert idx.search("s").total == 0
+    assert found(idx, "s ") == ["report"]  # a finished word: "site's" has "s" as a word of its own
+    assert found(idx, "the site r") == found(idx, "the site") == ["report", "removal"]
+    assert found(idx, "the site ow") == ["report"]
 
 
 def test_typo_tolerance() -> None:

@@ -51,6 +51,8 @@ def reference_search(index: SearchIndex, query: str, per_kind: int = 5) -> list[
     """The ranked results, every match put in its kind's bucket one by one (the per-word scores are the index's own)."""
     terms = words(query)
     unfinished = not query[-1:].isspace()
+    if unfinished and terms and len(terms[-1]) == 1 and not "\uac00" <= terms[-1] <= "\ud7a3":
+        terms = terms[:-1]  # one letter being typed is not searched yet (Hangul is a syllable)
     per_word = sorted((index._word_scores(t, unfinished and n == len(terms) - 1) for n, t in enumerate(terms)), key=len)
     if not per_word or not per_word[0]:
         return []
