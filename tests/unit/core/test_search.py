@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from navigator.core import search
 from navigator.core.loader import load_content
 from navigator.core.localize import localize
 from navigator.core.models import Article, GlossaryTerm, Item, Kind, Organization, Source
@@ -232,6 +233,19 @@ def test_grouped_by_kind_best_group_first_and_top() -> None:
     assert results.top is not None and results.top.id == "hash"
     assert results.top.link == "navigator://glossary/hash"
     assert results.total == 3
+
+
+def test_the_cache_of_matches_is_bounded_by_matches_not_only_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(search, "_CACHE_MATCHES", 25)
+    idx = index(*(article(f"a{n}", f"Guide {n}", "Help, report and remove." + (" Police." if n < 3 else "")) for n in range(20)))
+    first = idx.search("help remove")
+    assert first.total == 20
+    assert idx._cached == 20  # "help" (20) went to make room for "remove" (20); one word is always kept
+    assert list(idx._cache) == [("remove", True)]
+    assert idx.search("police").total == 3
+    assert idx._cached == 23 and len(idx._cache) == 2
+    assert idx.search("help remove").hits() == first.hits()  # looked up again, the same
+    assert idx._cached == sum(len(found) for found in idx._cache.values())
 
 
 def test_per_kind_limit_keeps_total() -> None:
