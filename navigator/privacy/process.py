@@ -90,22 +90,27 @@ def _user_cachedir(element: ET.Element, home: str) -> bool:
     return bool(home) and (text == home or text.startswith(home.rstrip("/") + "/"))
 
 
-def fontconfig_without_user_cache(system_conf: str, conf_dir: Path, home: str, as_root: bool) -> str:
+def fontconfig_without_user_cache(system_conf: str, conf_dir: Path, home: str, as_root: bool, guard_first: bool = False) -> str:
     """The system's fontconfig configuration, unchanged except that it can no longer write a cache.
 
     Folders of fonts, aliases and language rules stay as they are, so text looks the same. The
     person's own cache folders (``~/.cache/fontconfig``, ``~/.fontconfig``) are removed; the
     system's cache is still read, so start-up stays fast.
 
-    Root may write the system cache too, and fontconfig opens a stale system cache file for
-    writing to refresh it (seen on a fresh machine whose fonts were installed after the cache was
-    made). So for root every cache folder is removed and the only one left is ``/proc``, where
-    nothing can be created: fontconfig then reads the fonts themselves, a little slower, and
-    writes nothing anywhere.
+    Root may write the system cache too, and fontconfig rewrites a stale system cache (seen on a
+    fresh machine whose fonts were installed after the cache was made). So for root the first
+    cache folder is ``/proc``, where nothing can be created. Fontconfig writes a cache only into
+    the first folder of its list it may write to (``FcDirCacheWrite``: the first for which
+    ``access(W_OK)`` succeeds, else one it can create or ``chmod``), and stops there: when root
+    may write to ``/proc`` (``guard_first``: the same ``access`` call, asked by ``_install_fontconfig``),
+    ``/proc`` is that folder, the write fails, and the system's cache folders after it are only
+    read, so start-up stays fast. Otherwise (``/proc`` mounted read-only, say) fontconfig would go
+    on to the next folder, so none is left but ``/proc``: fontconfig then reads the fonts
+    themselves, a little slower, and writes nothing anywhere.
     """
     root = ET.fromstring(system_conf)
     for element in list(root):
-        if element.tag == "cachedir" and (as_root or _user_cachedir(element, home)):
+        if element.tag == "cachedir" and ((as_root and not guard_first) or _user_cachedir(element, home)):
             root.remove(element)
         elif element.tag == "include" and not element.get("prefix"):
             # The configuration is handed over through a pipe, which has no folder of its own.
@@ -126,12 +131,15 @@ def _install_fontconfig(env: MutableMapping[str, str]) -> None:
     source = system_fontconfig_file(env)
     if source is None:
         return
+    as_root = os.geteuid() == 0 and os.path.isdir("/proc")
     try:
         text = fontconfig_without_user_cache(
             source.read_text(encoding="utf-8"),
             source.parent,
             env.get("HOME", ""),
-            as_root=os.geteuid() == 0 and os.path.isdir("/proc"),
+            as_root=as_root,
+            # Fontconfig asks access() too (the same process, the same real user): /proc comes first.
+            guard_first=as_root and os.access("/proc", os.W_OK),
         )
     except (OSError, ET.ParseError, UnicodeDecodeError):
         return  # An unusual set-up: leave fontconfig as it is rather than break text.

@@ -48,6 +48,13 @@ def test_fontconfig_for_root_cannot_write_the_system_cache_either():
     assert [e.text for e in root.findall("cachedir")] == ["/proc"]
 
 
+def test_fontconfig_for_root_reads_the_system_cache_behind_proc():
+    """When /proc is writable as far as access() says, it comes first and the system's cache is kept
+    after it, to be read (the personal ones are gone all the same)."""
+    root = _parsed(privacy.fontconfig_without_user_cache(SYSTEM_CONF, Path("/etc/fonts"), "/home/a", as_root=True, guard_first=True))
+    assert [e.text for e in root.findall("cachedir")] == ["/proc", "/var/cache/fontconfig"]
+
+
 @pytest.mark.skipif(not (shutil.which("fc-match") and sys.platform.startswith("linux")), reason="needs fontconfig's fc-match on Linux")
 @pytest.mark.parametrize("guarded", [True, False])
 def test_real_fontconfig_writes_no_cache(tmp_path, guarded):
@@ -71,6 +78,55 @@ def test_real_fontconfig_writes_no_cache(tmp_path, guarded):
     os.close(read_end)
     assert b"DejaVu" in found.stdout  # the configuration was read from the pipe and the font found
     assert (list(cache.iterdir()) == []) is guarded
+
+
+def _families(conf: str, home: Path) -> list[str]:
+    """The font families fontconfig finds with the configuration ``conf`` (handed over through a pipe)."""
+    read_end, write_end = os.pipe()
+    os.write(write_end, conf.encode())
+    os.close(write_end)
+    env = {"PATH": os.environ.get("PATH", ""), "HOME": str(home), "FONTCONFIG_FILE": f"/proc/self/fd/{read_end}"}
+    found = subprocess.run(["fc-list", "--format", "%{family}\\n"], env=env, pass_fds=(read_end,), capture_output=True, check=True)
+    os.close(read_end)
+    return sorted(set(found.stdout.decode().splitlines()))
+
+
+def _files(folder: Path) -> list[tuple[str, bytes, int, int]]:
+    """Every file in ``folder``: its name, its bytes, and when it or its metadata last changed."""
+    return [(p.name, p.read_bytes(), p.stat().st_mtime_ns, p.stat().st_ctime_ns) for p in sorted(folder.iterdir())]
+
+
+@pytest.mark.skipif(not (shutil.which("fc-list") and sys.platform.startswith("linux")), reason="needs fontconfig's fc-list on Linux")
+@pytest.mark.parametrize("guard_first", [True, False])
+def test_root_reads_the_system_cache_and_never_refreshes_it(tmp_path, guard_first):
+    """For root, /proc is the first cache folder: fontconfig writes only into the first it may
+    write to, so the system's cache after it is read (a valid cache is used) but a stale one is
+    never refreshed. Without /proc first-and-writable, root gets no system cache at all."""
+    if guard_first and not (os.geteuid() == 0 and os.access("/proc", os.W_OK)):
+        pytest.skip("the guard is for root, where /proc is writable as far as access() says")
+    shipped = REPO / "navigator" / "ui" / "fonts"
+    (tmp_path / "fonts").mkdir()
+    cache = tmp_path / "cache"  # stands for the system's cache folder, which root may write
+    cache.mkdir()
+    mine = tmp_path / "fonts" / "Mine.ttf"
+    shutil.copyfile(shipped / "NotoSansArabic-Regular.subset.ttf", mine)
+    system = f"<fontconfig><dir>{tmp_path / 'fonts'}</dir><cachedir>{cache}</cachedir></fontconfig>"
+    assert _families(system, tmp_path / "home") == ["Noto Sans Arabic"]  # the system's configuration makes the cache
+    assert any(".cache-" in p.name for p in cache.iterdir())
+    ours = privacy.fontconfig_without_user_cache(system, tmp_path, str(tmp_path / "home"), as_root=True, guard_first=guard_first)
+    # Another font in the same file: the folder's time does not change, so its cache still holds.
+    # Read from the cache, fontconfig still names the first font; read from the font itself, the new one.
+    shutil.copyfile(shipped / "NotoSansDevanagari-Regular.subset.ttf", mine)
+    assert _families(ours, tmp_path / "home") == (["Noto Sans Arabic"] if guard_first else ["Noto Sans Devanagari"])
+    # Now the cache is stale (the folder changed after it was made): it is not used, and not rewritten.
+    later = (tmp_path / "fonts").stat().st_mtime_ns + 5_000_000_000
+    os.utime(tmp_path / "fonts", ns=(later, later))
+    before = _files(cache)
+    assert _families(ours, tmp_path / "home") == ["Noto Sans Devanagari"]
+    assert _files(cache) == before
+    # Control: with the system's own configuration the stale cache is rewritten, and the check sees it.
+    assert _families(system, tmp_path / "home") == ["Noto Sans Devanagari"]
+    assert _files(cache) != before
 
 
 def test_harden_process_sets_switches_and_gives_them_back(monkeypatch):
