@@ -41,8 +41,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
 from navigator.core.audience import FenceError, Reader, restrict, sections
 from navigator.core.models import LINK_RE, Article, Item, Kind, Law, NoticeTemplate, Organization, Pathway, Place, Platform, _link
 
@@ -81,6 +79,8 @@ def read_denied(root: Path) -> tuple[list[Denied], list[Problem]]:
     if not path.is_file():
         return [], []
     shown_path = f"{root.name}/{DENIED_SOURCES_FILE}"
+    import yaml  # here, not at the top: a start that reads compiled content reads no YAML
+
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:

@@ -8,9 +8,14 @@ can point at ``file:line``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
+if TYPE_CHECKING:
+    import yaml
+
+# PyYAML is imported by ``parse_yaml``, the way into everything below that uses it, the first time
+# a file is read: a start that reads the content compiled (core/compiled.py) reads no YAML, and
+# importing PyYAML costs about 15 ms of CPU.
 
 PathKey = tuple[str | int, ...]
 
@@ -69,8 +74,9 @@ def _walk(node: yaml.Node, path: PathKey, lines: dict[PathKey, int], offset: int
             _walk(child, path + (index,), lines, offset, budget)
 
 
-# The C parser when PyYAML has it (much faster); either way only the safe constructor is used.
-SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+def _safe_loader() -> type[yaml.SafeLoader]:
+    """The C parser when PyYAML has it (much faster); either way only the safe constructor is used."""
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 _STR = "tag:yaml.org,2002:str"
@@ -133,10 +139,13 @@ def _expanded_size(node: yaml.Node, sizes: dict[int, int], offset: int) -> int:
 
 
 def parse_yaml(text: str, line_offset: int = 0) -> Parsed:
+    global yaml  # the functions above use it once this has run (see the imports)
+    import yaml
+
     if len(text) > MAX_FILE_BYTES:
         raise ContentSyntaxError(f"the file is too large for a content file (over {MAX_FILE_BYTES:,} characters)", None)
     lines: dict[PathKey, int] = {}
-    loader = SAFE_LOADER(text)
+    loader = _safe_loader()(text)
     try:
         node = loader.get_single_node()
         if node is not None and "*" in text and _expanded_size(node, {}, line_offset) > MAX_VALUES:

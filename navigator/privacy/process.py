@@ -104,7 +104,10 @@ def fontconfig_without_user_cache(system_conf: str, conf_dir: Path, home: str, a
     ``access(W_OK)`` succeeds, else one it can create or ``chmod``), and stops there: when root
     may write to ``/proc`` (``guard_first``: the same ``access`` call, asked by ``_install_fontconfig``),
     ``/proc`` is that folder, the write fails, and the system's cache folders after it are only
-    read, so start-up stays fast. Otherwise (``/proc`` mounted read-only, say) fontconfig would go
+    read, so start-up stays fast. (A stale system cache file is still opened for reading and
+    writing while fontconfig reads that folder's fonts, to lock it against another program
+    refreshing it at the same moment; nothing is written to it, and its dates stay as they were:
+    tests/unit/privacy/test_process.py.) Otherwise (``/proc`` mounted read-only, say) fontconfig would go
     on to the next folder, so none is left but ``/proc``: fontconfig then reads the fonts
     themselves, a little slower, and writes nothing anywhere.
     """
