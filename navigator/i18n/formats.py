@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from babel import Locale, UnknownLocaleError
-
 from navigator.core.deadlines import rounded_duration
 from navigator.core.render import isolate
 from navigator.i18n.cldr import SELF_NAMES
@@ -21,6 +19,8 @@ def language_name(locale: str) -> str:
     known = SELF_NAMES.get(locale)
     if known is not None:
         return known  # Babel's answer, written down (cldr.py)
+    from babel import Locale, UnknownLocaleError  # here: the interface's own languages need no Babel (start-up time)
+
     try:
         name = Locale.parse(locale).get_display_name(locale) or locale
     except (UnknownLocaleError, ValueError):
@@ -132,6 +132,8 @@ US_STATES = {
 
 def country_name(code: str) -> str:
     """The country's name in the interface language (from Babel's CLDR data), else the code."""
+    from babel import Locale, UnknownLocaleError
+
     try:
         names = Locale.parse(current_locale()).territories
     except (UnknownLocaleError, ValueError, TypeError):

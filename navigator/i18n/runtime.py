@@ -11,12 +11,14 @@ import gettext as _gettext
 import types
 import weakref
 from collections.abc import Callable
-
-from babel import Locale, UnknownLocaleError
+from typing import TYPE_CHECKING
 
 from navigator.i18n.catalogs import SOURCE_LOCALE, load_catalog
 from navigator.i18n.cldr import RIGHT_TO_LEFT, SELF_NAMES
 from navigator.i18n.pseudo import pseudo, pseudo_enabled, pseudo_rtl
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 Listener = Callable[[str], None]
 
@@ -111,6 +113,8 @@ def _discard(entry: Callable[[], Listener | None]) -> None:
 def _right_to_left(locale: str) -> bool:
     if locale in SELF_NAMES:
         return locale in RIGHT_TO_LEFT  # Babel's answer for the interface languages, written down (cldr.py)
+    from babel import Locale, UnknownLocaleError  # here: a start needs no Babel at all (about 5 ms)
+
     try:
         return Locale.parse(locale).text_direction == "rtl"
     except (UnknownLocaleError, ValueError, TypeError):
@@ -127,6 +131,8 @@ def is_rtl(locale: str | None = None) -> bool:
 
 def babel_locale(locale: str | None = None) -> Locale:
     """Babel's data for ``locale`` (default: the current one); English for a code Babel does not know."""
+    from babel import Locale, UnknownLocaleError
+
     try:
         return Locale.parse(locale or _current)
     except (UnknownLocaleError, ValueError):

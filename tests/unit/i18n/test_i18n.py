@@ -24,6 +24,26 @@ def test_every_name_is_the_part_that_does_the_work() -> None:
         assert owners, name
 
 
+def test_the_interface_languages_need_no_babel_until_a_date_or_number_is_written() -> None:
+    """An English start (the interface in English, each interface language's name and direction
+    for the language menu) imports no Babel; control: Babel's data for a language does. (Another
+    interface language reads its catalog with Babel's reader.)"""
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    code = (
+        "import sys\nfrom navigator import i18n\n"
+        "i18n.set_locale('en'); i18n._('Quick exit')\n"
+        "for code in i18n.available_locales(): i18n.language_name(code); i18n.is_rtl(code)\n"
+        "print('babel' in sys.modules)\nfrom navigator.i18n.runtime import babel_locale\nbabel_locale('fr')\nprint('babel' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False", "True"]
+
+
 def test_the_face_does_not_load_the_translator_tools() -> None:
     """The tools (extraction, scaffolding) are for ``navigator i18n``, not for the app."""
     import subprocess
