@@ -16,8 +16,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from navigator.core.case import Evidence
+if TYPE_CHECKING:
+    from navigator.core.case import Evidence  # the case's models load when a case is opened, not at start
 
 CHUNK = 1024 * 1024
 SNIFF = 64

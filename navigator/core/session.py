@@ -21,13 +21,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from navigator.core.audience import Reader, reader_for_age
-from navigator.core.case_file import CaseFile
 from navigator.core.directory import Context
 from navigator.core.library import Library
 from navigator.core.models import Kind, Pathway
 from navigator.core.pathway import Walk
+
+if TYPE_CHECKING:
+    from navigator.core.case_file import CaseFile  # loaded when a case is opened, not at start
 
 PATHWAY_ID = "main"
 

@@ -10,20 +10,27 @@ Nothing runs in the background while Navigator is closed: no process, no notific
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from navigator.core import evidence
-from navigator.core.case import CaseState, Entry, Policy
-from navigator.core.case import _Data as EntryData
-from navigator.core.case_file import CaseFile, CaseFileError, delete
 from navigator.core.session import Session
 from navigator.privacy.files import leftovers, write_whole
 from navigator.ui.worker import Worker
+
+if TYPE_CHECKING:
+    from navigator.core.case import CaseState, Entry
+    from navigator.core.case import _Data as EntryData
+    from navigator.core.case_file import CaseFile
+
+# The case file's code and models are imported when a case is first created, unlocked or deleted,
+# not at start (about 10 ms): until then there is no case file, and nothing here needs them.
 
 IDLE_CHOICES = (5, 15, 30, 0)  # minutes; 0: only by hand
 DEFAULT_IDLE = 15
@@ -104,10 +111,13 @@ class CaseKeeper(QObject):
             callbacks[1](error)
 
     def _drop_late(self, result: object) -> None:
-        if isinstance(result, CaseFile):
+        case_file = sys.modules.get("navigator.core.case_file")  # not loaded: no case file was opened
+        if case_file is not None and isinstance(result, case_file.CaseFile):
             result.lock()
 
     def _opened(self, opened: object) -> None:
+        from navigator.core.case_file import CaseFile
+
         assert isinstance(opened, CaseFile)
         self.session.forget_case()
         self.session.case_file, self.session.case_path = opened, opened.path
@@ -122,14 +132,21 @@ class CaseKeeper(QObject):
         return finished
 
     def create(self, path: Path, passphrase: str, done: Callable[[], None], failed: Callable[[Exception], None]) -> None:
+        from navigator.core.case_file import CaseFile
+
         now = self.clock()
         self._run(lambda: CaseFile.create(path, passphrase, now, write_private), self._then_open(done), failed)
 
     def unlock(self, path: Path, passphrase: str, done: Callable[[], None], failed: Callable[[Exception], None]) -> None:
+        from navigator.core.case_file import CaseFile
+
         self._run(lambda: CaseFile.unlock(path, passphrase, write_private), self._then_open(done), failed)
 
     def add(self, data: EntryData, done: Callable[[Entry], None], failed: Callable[[Exception], None]) -> None:
         """Save one change. ``data`` must take the id ``next_id`` gives now (one save at a time)."""
+        from navigator.core.case import Entry
+        from navigator.core.case_file import CaseFileError
+
         opened = self.file
         if opened is None:
             failed(CaseFileError("locked"))
@@ -150,6 +167,8 @@ class CaseKeeper(QObject):
         if state is not None and state.possibly_minor:
             done()
             return
+        from navigator.core.case import Policy
+
         self.add(Policy(possibly_minor=True, reason=reason), lambda _entry: done(), failed)
 
     def run(self, work: Callable[[], object], done: Callable[[object], None], failed: Callable[[Exception], None]) -> None:
@@ -194,6 +213,8 @@ class CaseKeeper(QObject):
 
     def delete_file(self) -> None:
         """Lock, then remove the file (and a save left half-done). Raises CaseFileError."""
+        from navigator.core.case_file import delete
+
         path = self.path
         self.cancel()
         self.session.forget_case()

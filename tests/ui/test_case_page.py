@@ -428,3 +428,26 @@ def test_a_letter_sent_is_logged_from_the_letter_page(page, drive, tmp_path, mon
     report = page.keeper.file.case.entries[-1].data
     assert report.route.ref == "navigator://notice/tida-removal-request"
     assert letter.log_button.accessibleName()
+
+
+def test_a_start_loads_no_case_file_code_until_the_case_is_wanted() -> None:
+    """The window opens without the case file's code and models (start-up time); opening the
+    case page loads them (control), and the keeper works as before (the other tests here)."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    code = (
+        "import sys\nfrom navigator import app\n"
+        "qt = app.create_app(); window = app.build_window('en'); window.show(); qt.processEvents()\n"
+        "names = ('navigator.core.case', 'navigator.core.case_file')\n"
+        "print(any(name in sys.modules for name in names), window.case_keeper.is_open)\n"
+        "window.show_page('case'); qt.processEvents()\n"
+        "print(all(name in sys.modules for name in names))\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False", "False", "True"]
