@@ -292,8 +292,16 @@ class LetterPage(Page):
         self._build()
 
     def _build_form(self, template: NoticeTemplate) -> None:
+        # takeRow and deleteLater, not removeRow: removeRow deletes the row's widgets in C++ at once,
+        # under Python objects that still hold them (the inputs, their signals), and the packaged
+        # selftest aborted in it now and then (free(): invalid pointer, core dump in removeRow).
         while self.form.rowCount():
-            self.form.removeRow(0)
+            row = self.form.takeRow(0)
+            for item in (row.labelItem, row.fieldItem):
+                widget = item.widget() if item is not None else None
+                if widget is not None:
+                    widget.hide()
+                    widget.deleteLater()
         self.inputs = {}
         for field in template.fields:
             if field.representative and not self.sending_for:
