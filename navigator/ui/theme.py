@@ -225,6 +225,13 @@ class Theme:
         # No proxy style under the sheet: ThemeStyle made a new style at every change (app.style()
         # answers with Qt's style-sheet style) and the packaged selftest then crashed at random
         # (free(): invalid pointer). Drop-downs get a plain list popup from the sheet instead.
+        if app.styleSheet():
+            # A changed application style sheet is re-polished widget by widget and again under
+            # each of its ancestors (Qt recurses into the children of every widget it re-polishes),
+            # so a deep window costs many times its widgets. Dropping the sheet first makes Qt
+            # polish each widget once for the base style and once for the new sheet (issue 17).
+            # Nothing is painted in between: both calls only post repaints for the event loop.
+            app.setStyleSheet("")
         app.setStyleSheet(self.stylesheet())
 
     def stylesheet(self) -> str:

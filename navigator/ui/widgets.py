@@ -69,16 +69,24 @@ class ReadingWidth(QObject):
         area.viewport().installEventFilter(self)
         inner.installEventFilter(self)
 
+    EVENTS = (
+        QEvent.Type.Show,
+        QEvent.Type.Resize,
+        QEvent.Type.FontChange,
+        QEvent.Type.StyleChange,
+        QEvent.Type.LayoutDirectionChange,
+        QEvent.Type.LayoutRequest,
+    )
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() in (
-            QEvent.Type.Resize,
-            QEvent.Type.FontChange,
-            QEvent.Type.StyleChange,
-            QEvent.Type.LayoutDirectionChange,
-            QEvent.Type.LayoutRequest,
-        ):
+        if event.type() in self.EVENTS and not self.hidden_in_shown_window():
             self.fit()
         return False
+
+    def hidden_in_shown_window(self) -> bool:
+        """A page behind the one in front: it fits when it is next shown (its Show event), not at
+        each event of a restyle, which would lay out every page built so far (issue 17)."""
+        return not self.area.isVisible() and self.area.window().isVisible()
 
     def fit(self) -> None:
         layout = self.inner.layout()
