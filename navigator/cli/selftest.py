@@ -163,6 +163,8 @@ def selftest(content: Path | None = None) -> Results:
             # Every item once, in the source language; one of each kind in the others (a smoke test).
             every = locale == i18n.SOURCE_LOCALE
             results.step(f"items [{locale}]", functools.partial(_visit_items, window, results, every))
+            if every:  # once, with every page and item built: the restyle that once crashed (issue 17)
+                results.step("display: text size and contrast, and back", lambda: _display(window))
             results.step(f"plan [{locale}]", lambda: _plan(window))
             results.step(f"letter [{locale}]", lambda: _letter(window))
             results.step(f"pdf [{locale}]", lambda: _pdf(window))
@@ -238,6 +240,28 @@ def _visit_items(window: MainWindow, results: Results, every: bool) -> None:
             results.items += 1
         QApplication.processEvents()
     window.go_home()
+
+
+def _display(window: MainWindow) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    display = window.display
+    first = app.styleSheet()
+    sheets = []
+    for change in (
+        display.text_bigger,
+        lambda: display.set_high_contrast(True),
+        display.text_smaller,
+        lambda: display.set_high_contrast(False),
+    ):
+        change()
+        QApplication.processEvents()
+        window.repaint()
+        sheets.append(app.styleSheet())
+    if len(set(sheets)) != len(sheets) or sheets[-1] != first:
+        raise RuntimeError("a text-size or contrast change did not restyle the window, or did not come back")
 
 
 def _plan(window: MainWindow) -> None:

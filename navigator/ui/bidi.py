@@ -28,6 +28,7 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from navigator import i18n
+from navigator.ui import app_events
 
 TEXT_LANGUAGE = "textLanguage"  # a widget property: the language of the words it shows
 _LOGICAL = "_logicalAlignment"  # the alignment the code asked for, before it was made absolute
@@ -124,7 +125,7 @@ def install(app: QApplication) -> DirectionKeeper:
     global _keeper
     if _keeper is None:
         _keeper = DirectionKeeper(app)
-        app.installEventFilter(_keeper)
+        app_events.watch(app, _keeper)
     for widget in app.allWidgets():
         if isinstance(widget, QLabel):
             fit_label(widget)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication
 from navigator.core import evidence
 from navigator.core.session import Session
 from navigator.privacy.files import leftovers, write_whole
+from navigator.ui import app_events
 from navigator.ui.worker import Worker
 
 if TYPE_CHECKING:
@@ -64,7 +65,7 @@ class CaseKeeper(QObject):
         it is built, before it is shown: an application-wide filter runs for every event)."""
         app = QApplication.instance()
         if app is not None:
-            app.installEventFilter(self)
+            app_events.watch(app, self)
 
     # --- state ------------------------------------------------------------------------------
 
@@ -206,8 +207,11 @@ class CaseKeeper(QObject):
         else:
             self.idle_timer.stop()
 
+    # What counts as activity; app_events hands this watcher only these.
+    EVENTS = (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if self.is_open and event.type() in (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel):
+        if self.is_open and event.type() in self.EVENTS:
             self._touch()
         return False
 

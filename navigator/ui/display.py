@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from navigator import APP_NAME
 from navigator.i18n import _
+from navigator.ui import app_events
 from navigator.ui.theme import Theme
 
 SCALE_MIN, SCALE_MAX, SCALE_STEP = 0.8, 2.0, 0.1
@@ -58,11 +59,13 @@ class ConstantTitles(QObject):
         super().__init__(parent)
         self.title = APP_NAME
 
+    EVENTS = (QEvent.Type.WindowTitleChange, QEvent.Type.Show)  # all it acts on (app_events)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if (
             isinstance(watched, QWidget)  # the cheap tests first: this sees every event (issue 17)
             and watched.isWindow()
-            and event.type() in (QEvent.Type.WindowTitleChange, QEvent.Type.Show)
+            and event.type() in self.EVENTS
             and watched.windowTitle() != self.title
         ):
             own = watched.windowTitle()
@@ -108,7 +111,7 @@ class Display(QObject):
     def watch_titles(self) -> None:
         """Keep every window's title from now on (the main window calls it once it is built, before
         it is shown: an application-wide filter is Python code run for every event)."""
-        self.app.installEventFilter(self.titles)
+        app_events.watch(self.app, self.titles)
 
     def system_contrast_changed(self) -> None:
         wanted = system_wants_high_contrast(self.app)

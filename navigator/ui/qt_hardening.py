@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, qIn
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
 from navigator.privacy.process import NOWHERE
+from navigator.ui import app_events
 from navigator.ui.widgets import is_plain_tooltip, plain_tooltip
 
 
@@ -48,6 +49,8 @@ class Guard(QObject):
       read an ``<img>`` in it from the disk (security review F4).
     """
 
+    EVENTS = (QEvent.Type.FocusIn, QEvent.Type.Show, QEvent.Type.ToolTipChange)  # all it acts on (app_events)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         kind = event.type()
         if kind == QEvent.Type.FocusIn and isinstance(watched, (QLineEdit, QTextEdit, QPlainTextEdit)):
@@ -70,7 +73,7 @@ def install_guard(app: QApplication) -> None:
     global _guard
     if _guard is None or _guard.parent() is not app:
         _guard = Guard(app)
-        app.installEventFilter(_guard)
+        app_events.watch(app, _guard)
     for widget in app.allWidgets():
         tip = widget.toolTip()
         if tip and not is_plain_tooltip(tip):

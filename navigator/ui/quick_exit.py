@@ -52,7 +52,7 @@ from PySide6.QtGui import QClipboard, QGuiApplication, QKeyEvent, QWindow
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget
 
 from navigator.i18n import _
-from navigator.ui import native_keys
+from navigator.ui import app_events, native_keys
 
 # Esc presses needed, and the time they must fall within (seconds).
 ESC_PRESSES = 3
@@ -297,6 +297,8 @@ class ExitKeys(QObject):
         # Presses already counted from the window system (key, time stamp), so Qt's copy is not counted again.
         self.native_seen: list[tuple[int, int]] = []
 
+    EVENTS = (QEvent.Type.KeyPress,)  # all it acts on (app_events)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         # Each real key press reaches the window (QWindow) first, then the focused widget and its
         # parents: counting it at the window counts every press once, whatever has focus. The
@@ -342,6 +344,8 @@ class DialogExits(QObject):
 
     NAME = "dialogQuickExit"
     GAP = 8
+    # All it acts on (app_events).
+    EVENTS = (QEvent.Type.Polish, QEvent.Type.Resize, QEvent.Type.LayoutDirectionChange, QEvent.Type.Show)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if isinstance(watched, QDialog) and watched.isWindow():
@@ -400,9 +404,9 @@ def install_exit_keys(app: QApplication) -> ExitKeys:
     global _keys, _dialog_exits, _native
     if _keys is None or _keys.parent() is not app:
         _keys = ExitKeys(app)
-        app.installEventFilter(_keys)
+        app_events.watch(app, _keys)
         _dialog_exits = DialogExits(app)
-        app.installEventFilter(_dialog_exits)
+        app_events.watch(app, _dialog_exits)
         if _native is not None:
             with contextlib.suppress(RuntimeError):
                 app.removeNativeEventFilter(_native)

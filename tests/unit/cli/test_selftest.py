@@ -57,8 +57,9 @@ def test_the_shipped_content_passes_in_every_language(qapp, capsys: pytest.Captu
     assert results.failures == []
     locales = i18n.available_locales()
     assert len(locales) >= 4
-    # Per language: switch, words, pages, items, plan, letter, pdf; plus start, content, languages.
-    assert results.steps == 3 + 7 * len(locales)
+    # Per language: switch, words, pages, items, plan, letter, pdf; plus start, content, languages,
+    # and once the text size and contrast changed and back.
+    assert results.steps == 4 + 7 * len(locales)
     assert results.pages >= 10 * len(locales)
     assert results.items > 100
 
@@ -94,6 +95,25 @@ def test_a_missing_pdf_or_letter_is_caught(qapp, monkeypatch: pytest.MonkeyPatch
         with pytest.raises(RuntimeError, match="came out empty"):
             selftest._letter(window)
     finally:
+        delete_window(window)
+
+
+def test_a_text_size_or_contrast_change_that_restyles_nothing_is_caught(qapp, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from navigator.app import build_window
+    from navigator.ui.theme import Theme
+    from tests.ui.windows import delete_window
+
+    window = build_window(locale="en")
+    window.show()
+    try:
+        selftest._display(window)  # the real theme: every change restyles, and the last one comes back
+        assert window.theme.scale == 1.0 and window.display.high_contrast() is False
+        monkeypatch.setattr(Theme, "apply", lambda self, app: None)
+        with pytest.raises(RuntimeError, match="did not restyle"):
+            selftest._display(window)
+    finally:
+        monkeypatch.undo()
+        window.display.set_all(1.0, False, False)
         delete_window(window)
 
 
