@@ -17,14 +17,13 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 
 
 class AppEvents(QObject):
     """Hands each event of the application to every watcher's ``eventFilter``."""
 
-    def __init__(self, app: QApplication) -> None:
+    def __init__(self, app: QCoreApplication) -> None:
         super().__init__(app)
         self.watchers: tuple[QObject, ...] = ()
         self.wanted: frozenset[QEvent.Type] | None = frozenset()  # None: every kind
@@ -77,7 +76,7 @@ class AppEvents(QObject):
 _events: AppEvents | None = None
 
 
-def watch(app: QApplication, watcher: QObject) -> None:
+def watch(app: QCoreApplication, watcher: QObject) -> None:
     """Give ``watcher.eventFilter`` every event of ``app``, as ``app.installEventFilter`` would."""
     global _events
     if _events is None or _events.parent() is not app:
