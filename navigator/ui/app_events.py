@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import sys
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 
 
@@ -31,19 +32,11 @@ class AppEvents(QObject):
 
     def add(self, watcher: QObject) -> None:
         """Watch from now on, before every watcher added earlier (added again: moved to the front)."""
-        key = id(watcher)
-        known = any(id(w) == key for w in self.watchers)
-        self.watchers = (watcher, *(w for w in self.watchers if id(w) != key))
+        self.watchers = (watcher, *(w for w in self.watchers if w is not watcher))
         self._want()
-        if not known:
-            # Gone with its object, as Qt drops a deleted object's filter.
-            watcher.destroyed.connect(lambda _object=None, key=key: self._drop(key))
 
     def remove(self, watcher: QObject) -> None:
-        self._drop(id(watcher))
-
-    def _drop(self, key: int) -> None:
-        self.watchers = tuple(w for w in self.watchers if id(w) != key)
+        self.watchers = tuple(w for w in self.watchers if w is not watcher)
         self._want()
 
     def _want(self) -> None:
@@ -64,6 +57,11 @@ class AppEvents(QObject):
         for watcher in self.watchers:
             events = getattr(watcher, "EVENTS", None)
             if events is not None and kind not in events:
+                continue
+            if not shiboken6.isValid(watcher):
+                # Deleted (its window closed): dropped here, as Qt drops a deleted object's filter,
+                # not from its ``destroyed`` signal, which may come while Python is shutting down.
+                self.remove(watcher)
                 continue
             try:
                 if watcher.eventFilter(watched, event):
