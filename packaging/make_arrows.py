@@ -32,35 +32,30 @@ from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter, QPen
 from navigator.ui.theme import ARROW_PIXELS, PALETTES, arrow_path, tick_path
 
 
-def chevron(colour: str, size: int = ARROW_PIXELS) -> QImage:
-    """A downward chevron, round-ended, on a transparent square; the theme scales it to the text."""
+def stroke(colour: str, size: int, width: float, points: list[tuple[float, float]]) -> QImage:
+    """One round-ended line through ``points`` (fractions of the side) on a transparent square."""
     image = QImage(size, size, QImage.Format.Format_ARGB32)
     image.fill(Qt.GlobalColor.transparent)
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    pen = QPen(QColor(colour), size * 0.15)
+    pen = QPen(QColor(colour), size * width)
     pen.setCapStyle(Qt.PenCapStyle.RoundCap)
     pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
     painter.setPen(pen)
-    half, centre = size * 0.32, QPointF(size / 2, size / 2)
-    painter.drawPolyline([centre + QPointF(-half, -half / 2), centre + QPointF(0, half / 2), centre + QPointF(half, -half / 2)])
+    painter.drawPolyline([QPointF(size * x, size * y) for x, y in points])
     painter.end()
     return image
+
+
+def chevron(colour: str, size: int = ARROW_PIXELS) -> QImage:
+    """A downward chevron; the theme scales it to the text."""
+    half = 0.32
+    return stroke(colour, size, 0.15, [(0.5 - half, 0.5 - half / 2), (0.5, 0.5 + half / 2), (0.5 + half, 0.5 - half / 2)])
 
 
 def tick(colour: str, size: int = ARROW_PIXELS) -> QImage:
-    """A tick, round-ended, on a transparent square, filling most of it (the box is small)."""
-    image = QImage(size, size, QImage.Format.Format_ARGB32)
-    image.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    pen = QPen(QColor(colour), size * 0.16)
-    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-    painter.setPen(pen)
-    painter.drawPolyline([QPointF(size * 0.16, size * 0.52), QPointF(size * 0.40, size * 0.76), QPointF(size * 0.84, size * 0.26)])
-    painter.end()
-    return image
+    """A tick filling most of its square (the box is small)."""
+    return stroke(colour, size, 0.16, [(0.16, 0.52), (0.40, 0.76), (0.84, 0.26)])
 
 
 def main() -> None:

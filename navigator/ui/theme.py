@@ -222,9 +222,9 @@ class Theme:
         qp.setColor(QPalette.ColorRole.ToolTipBase, QColor(p.surface))
         qp.setColor(QPalette.ColorRole.ToolTipText, QColor(p.text))
         app.setPalette(qp)
-        # No proxy style under the sheet: ThemeStyle made a new style at every change (app.style()
-        # answers with Qt's style-sheet style) and the packaged selftest then crashed at random
-        # (free(): invalid pointer). Drop-downs get a plain list popup from the sheet instead.
+        # No proxy style under the sheet: one (ThemeStyle, removed) was made anew at every change,
+        # as app.style() answers with Qt's style-sheet style, and re-polished every widget again.
+        # Drop-downs get a plain list popup from the sheet instead (combobox-popup: 0).
         if app.styleSheet():
             # A changed application style sheet is re-polished widget by widget and again under
             # each of its ancestors (Qt recurses into the children of every widget it re-polishes),

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractButton, QRadioButton, QStyle, QStyleOptio
 
 from navigator.ui import theme
 from navigator.ui.theme import HIGH_CONTRAST, PALETTES, contrast_ratio
+from tests.ui.test_wizard import TEXAS, answer_all, plan_of
 
 SCALES = (1.0, 2.0)
 
@@ -168,8 +169,6 @@ def test_the_box_is_on_the_right_in_a_right_to_left_language(window, qtbot) -> N
 def test_the_plans_tick_boxes_grow_and_follow_the_contrast(themed, qtbot) -> None:  # type: ignore[no-untyped-def]
     """The plan's "done" boxes are drawn by the theme too: the same box as a choice's at each text
     size, its edge in the palette's indicator colour after a change of contrast, no card around it."""
-    from tests.ui.test_wizard import TEXAS, answer_all, plan_of
-
     window, palette = themed
     answer_all(qtbot, window, TEXAS)
     page = plan_of(window)

@@ -30,7 +30,7 @@ def test_a_failure_is_handed_over_and_a_cancelled_result_dropped(qtbot) -> None:
         worker.start(lambda: 1 / 0)
     assert isinstance(failed.args[0], ZeroDivisionError)
     release = threading.Event()
-    worker.done.connect(lambda result: pytest_fail(f"a cancelled result was delivered: {result}"))
+    worker.done.connect(lambda result: refuse(f"a cancelled result was delivered: {result}"))
     with qtbot.waitSignal(worker.dropped, timeout=5000) as dropped:
         worker.start(lambda: release.wait(5) and "late")
         worker.cancel()
@@ -38,7 +38,7 @@ def test_a_failure_is_handed_over_and_a_cancelled_result_dropped(qtbot) -> None:
     assert dropped.args == ["late"]
 
 
-def pytest_fail(message: str) -> None:
+def refuse(message: str) -> None:
     raise AssertionError(message)
 
 
