@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
-from navigator.cli import main
+from navigator.cli import check, main
+from navigator.core.report import Problem, Report
+from navigator.paths import content_root
 from tests.conftest import FIXTURES
 
 
@@ -55,3 +58,41 @@ def test_freshness_lists_what_is_unverified(tree: Path, capsys: pytest.CaptureFi
     assert "list them with --freshness" in capsys.readouterr().out
     assert main(["check", "--content", str(tree), "--freshness"]) == 0
     assert "list them with --freshness" not in capsys.readouterr().out
+
+
+def test_side_by_side_finds_what_one_process_finds(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The shipped tree with a broken translation in two languages: the same lines either way."""
+    root = tmp_path / "content"
+    shutil.copytree(content_root(), root)
+    for locale in ("es", "fr"):
+        first = sorted((root / locale / "glossary").glob("*.yaml"))[0]
+        first.write_text("id: [broken\n", encoding="utf-8")
+    results = []
+    for jobs in ("1", "3"):
+        assert main(["check", "--content", str(root), "--jobs", jobs]) == 1
+        out = capsys.readouterr().out
+        results.append(sorted(line for line in out.splitlines() if " items checked in " not in line))
+    assert results[0] == results[1]
+    assert any("content/es/glossary/" in line for line in results[0])
+    assert any("content/fr/glossary/" in line for line in results[0])
+
+
+def test_every_part_runs_in_a_child_and_reports(tree: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """Each translation, the path proof and the rules run once each, in forked children, and
+    every problem they find reaches the report (the fakes are inherited by the fork)."""
+    for locale in ("es", "fr"):
+        (tree / locale).mkdir()
+    parent = os.getpid()
+
+    def found(part: str) -> list[Problem]:
+        return [Problem(f"{part}.yaml", 1, "", "other process" if os.getpid() != parent else "this process")]
+
+    monkeypatch.setattr(check, "localize", lambda content, locale: (None, Report(found(locale))))
+    monkeypatch.setattr(check, "check_pathways", lambda content: found("paths"))
+    monkeypatch.setattr(check.rules, "check", lambda content: found("rules"))
+    assert main(["check", "--content", str(tree), "--jobs", "2"]) == 1
+    out = capsys.readouterr().out
+    for part in ("es", "fr", "paths", "rules"):
+        assert out.splitlines().count(f"{part}.yaml:1: other process") == 1, out
+    assert main(["check", "--content", str(tree), "--jobs", "1"]) == 1
+    assert capsys.readouterr().out.count("this process") == 4
