@@ -68,11 +68,21 @@ def _jobs(asked: int | None, parts: int) -> int:
     """How many processes: as asked, else one per CPU this process may use; never more than parts.
 
     Only where a process can be forked (Linux): the children share the English content already
-    read instead of reading it again. Elsewhere everything runs here, in turn."""
-    if not sys.platform.startswith("linux"):
+    read instead of reading it again. Elsewhere, and in a process that runs other threads (a
+    child forked from one could wait forever on a lock another thread held), everything runs
+    here, in turn."""
+    if not sys.platform.startswith("linux") or _threads() != 1:
         return 1
     wanted = asked if asked is not None else len(os.sched_getaffinity(0))
     return max(1, min(wanted, parts))
+
+
+def _threads() -> int:
+    """How many threads this process runs (Qt's and other native ones too, which ``threading`` does not see)."""
+    try:
+        return len(os.listdir("/proc/self/task"))
+    except OSError:
+        return 0
 
 
 _shared: Content | None = None  # the content forked children read (set just before forking)

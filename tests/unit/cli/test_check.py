@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from navigator.cli import check, main
-from navigator.core.report import Problem, Report
 from navigator.paths import content_root
 from tests.conftest import FIXTURES
 
@@ -60,39 +61,58 @@ def test_freshness_lists_what_is_unverified(tree: Path, capsys: pytest.CaptureFi
     assert "list them with --freshness" not in capsys.readouterr().out
 
 
-def test_side_by_side_finds_what_one_process_finds(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def _check(*args: str) -> tuple[int, list[str]]:
+    """``navigator check`` in a process of its own (one thread, so the parts may run side by side)."""
+    done = subprocess.run([sys.executable, "-m", "navigator", "check", *args], capture_output=True, text=True, timeout=300, check=False)
+    return done.returncode, sorted(line for line in done.stdout.splitlines() if " items checked in " not in line)
+
+
+def test_side_by_side_finds_what_one_process_finds(tmp_path: Path) -> None:
     """The shipped tree with a broken translation in two languages: the same lines either way."""
     root = tmp_path / "content"
     shutil.copytree(content_root(), root)
     for locale in ("es", "fr"):
         first = sorted((root / locale / "glossary").glob("*.yaml"))[0]
         first.write_text("id: [broken\n", encoding="utf-8")
-    results = []
-    for jobs in ("1", "3"):
-        assert main(["check", "--content", str(root), "--jobs", jobs]) == 1
-        out = capsys.readouterr().out
-        results.append(sorted(line for line in out.splitlines() if " items checked in " not in line))
-    assert results[0] == results[1]
-    assert any("content/es/glossary/" in line for line in results[0])
-    assert any("content/fr/glossary/" in line for line in results[0])
+    alone, side_by_side = _check("--content", str(root), "--jobs", "1"), _check("--content", str(root), "--jobs", "3")
+    assert alone == side_by_side
+    assert alone[0] == 1
+    assert any("content/es/glossary/" in line for line in alone[1])
+    assert any("content/fr/glossary/" in line for line in alone[1])
 
 
-def test_every_part_runs_in_a_child_and_reports(tree: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    """Each translation, the path proof and the rules run once each, in forked children, and
-    every problem they find reaches the report (the fakes are inherited by the fork)."""
+PARTS_IN_CHILDREN = """
+import os, sys
+from navigator.cli import check, main
+from navigator.core.report import Problem, Report
+parent = os.getpid()
+def found(part):
+    return [Problem(part + ".yaml", 1, "", "other process" if os.getpid() != parent else "this process")]
+check.localize = lambda content, locale: (None, Report(found(locale)))
+check.check_pathways = lambda content: found("paths")
+check.rules.check = lambda content: found("rules")
+sys.exit(main(["check", "--content", sys.argv[1], "--jobs", sys.argv[2]]))
+"""
+
+
+@pytest.mark.parametrize(("jobs", "where"), [("2", "other process"), ("1", "this process")])
+def test_every_part_runs_once_and_reports(tree: Path, jobs: str, where: str) -> None:
+    """Each translation, the path proof and the rules run once each (in forked children when
+    asked), and every problem they find reaches the report (the fakes are inherited by the fork)."""
     for locale in ("es", "fr"):
         (tree / locale).mkdir()
-    parent = os.getpid()
-
-    def found(part: str) -> list[Problem]:
-        return [Problem(f"{part}.yaml", 1, "", "other process" if os.getpid() != parent else "this process")]
-
-    monkeypatch.setattr(check, "localize", lambda content, locale: (None, Report(found(locale))))
-    monkeypatch.setattr(check, "check_pathways", lambda content: found("paths"))
-    monkeypatch.setattr(check.rules, "check", lambda content: found("rules"))
-    assert main(["check", "--content", str(tree), "--jobs", "2"]) == 1
-    out = capsys.readouterr().out
+    done = subprocess.run(
+        [sys.executable, "-c", PARTS_IN_CHILDREN, str(tree), jobs], capture_output=True, text=True, timeout=120, check=False
+    )
+    lines = done.stdout.splitlines()
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
     for part in ("es", "fr", "paths", "rules"):
-        assert out.splitlines().count(f"{part}.yaml:1: other process") == 1, out
-    assert main(["check", "--content", str(tree), "--jobs", "1"]) == 1
-    assert capsys.readouterr().out.count("this process") == 4
+        assert lines.count(f"{part}.yaml:1: {where}") == 1, done.stdout
+
+
+def test_a_process_with_other_threads_checks_in_turn(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(check, "_threads", lambda: 1)
+    assert check._jobs(None, 7) == min(7, len(os.sched_getaffinity(0)))
+    assert check._jobs(3, 2) == 2
+    monkeypatch.setattr(check, "_threads", lambda: 4)
+    assert check._jobs(3, 7) == 1
