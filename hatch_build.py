@@ -1,4 +1,5 @@
-"""Wheel build step: the content compiled into one file per language (navigator/core/compiled.py).
+"""Wheel build step: the content compiled into one file per language (navigator/core/compiled.py),
+and each language's search index compiled from it (navigator/core/search_compiled.py).
 
 Hatchling runs this when it builds a wheel (not an editable install, which reads the YAML as a
 checkout does). The files are written in a temporary folder and placed in the wheel at
@@ -23,10 +24,12 @@ class CompiledContent(BuildHookInterface):  # type: ignore[type-arg]
         if self.target_name != "wheel" or version == "editable":
             return
         sys.path.insert(0, self.root)
-        from navigator.core import compiled
+        from navigator.core import compiled, search_compiled
 
         self._folder = Path(tempfile.mkdtemp(prefix="navigator-compiled-"))
-        for path in compiled.write(Path(self.root) / "content", self._folder):
+        content = Path(self.root) / "content"
+        # The search index is compiled from the compiled content, as the app reads it.
+        for path in [*compiled.write(content, self._folder), *search_compiled.write(content, self._folder)]:
             build_data["force_include"][str(path)] = f"navigator/compiled/{path.name}"
 
     def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:

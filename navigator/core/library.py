@@ -61,6 +61,11 @@ class Library:
         return found if found is not None else localize(self.english, locale)
 
     @property
+    def compiled_in(self) -> Path | None:
+        """The folder of compiled content this library reads (``core.compiled``), None when it reads the YAML."""
+        return self._compiled_in
+
+    @property
     def reader(self) -> Reader:
         return self.reader_source()
 

@@ -39,7 +39,7 @@ import unicodedata
 from array import array
 from bisect import bisect_left
 from collections import Counter, OrderedDict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -230,6 +230,11 @@ def item_fields(item: Item) -> Fields:
     return Fields(title=title, short=short, body=body)
 
 
+def snippet_texts(parts: Fields) -> tuple[str, ...]:
+    """Where an item's snippets come from: its summary first, then the rest (empty texts left out)."""
+    return tuple(t for t in (*parts.short, *parts.body) if t)
+
+
 @dataclass(frozen=True)
 class _Doc:
     kind: Kind
@@ -348,14 +353,21 @@ def _field_scores(texts: list[str], table: _Weights, scores: dict[str, float] | 
     return scores
 
 
+Postings = Mapping[str, tuple[Sequence[int], Sequence[float]]]  # word -> (document numbers, weights)
+
+
 class SearchIndex:
-    """An inverted index over one locale's items. Build once per locale; query on every keystroke."""
+    """An inverted index over one locale's items. Build once per locale; query on every keystroke.
+
+    An index compiled when the package was built (``core/search_compiled.py``) is this class with
+    its documents and postings read from a file instead of built.
+    """
 
     def __init__(self) -> None:
-        self._docs: list[_Doc] = []
+        self._docs: Sequence[_Doc] = []
         self._ranges: list[tuple[Kind, int, int]] = []  # each kind's document numbers: start, end
         self._titles: list[str] = []  # folded titles, by document number
-        self._postings: dict[str, tuple[array[int], array[float]]] = {}
+        self._postings: Postings = {}
         self._vocab: list[str] = []
         self._alphabet: dict[int, str] = {}
         self._cache: OrderedDict[tuple[str, bool], dict[int, float]] = OrderedDict()
@@ -373,13 +385,13 @@ class SearchIndex:
         # weighted by the table look-ups in C (map, zip) unless the field has Arabic articles.
         postings: dict[str, tuple[array[int], array[float]]] = {}
         found_in = postings.get
-        docs = index._docs
+        docs: list[_Doc] = []
         title_table, short_table, body_table = _WEIGHTS[TITLE], _WEIGHTS[SHORT], _WEIGHTS[BODY]
         for kind, item, english in sorted(entries, key=lambda entry: _KIND_ORDER[entry[0]]):  # kind by kind
             number = len(docs)
             parts = item_fields(item)
             shown = display_title(item)
-            docs.append(_Doc(kind, item.id, shown, fold(shown), english, tuple(t for t in (*parts.short, *parts.body) if t)))
+            docs.append(_Doc(kind, item.id, shown, fold(shown), english, snippet_texts(parts)))
             # Title, then summary, then body, added in that order for each word (as the sums always were).
             scores = _field_scores([parts.title], title_table, None)
             scores = _field_scores(parts.short, short_table, scores)
@@ -391,6 +403,7 @@ class SearchIndex:
                     found[1].append(value)
                 else:
                     postings[word] = (array("I", (number,)), array("f", (value,)))
+        index._docs = docs
         index._ranges = []
         for number, doc in enumerate(docs):
             if not index._ranges or index._ranges[-1][0] is not doc.kind:

@@ -4,14 +4,18 @@ Keyboard: Ctrl+F (or Ctrl+K) goes to the box; Enter opens the top result; Down m
 results, where the arrow keys move and Enter opens; Up from the first result goes back to the box.
 Esc is left alone: it belongs to Quick exit (three presses).
 
-The index lives in memory only, for the current language. It is built when the person first goes to
+The index lives in memory only, for the current language. It is made when the person first goes to
 the search box (not at start-up), always in a background thread, so that the window, and Quick
-exit, never wait for it: a quarter of a second for the shipped content, seconds for large content
-or one very large article (security review F1). A query typed before it is ready says so, and
-runs when it is.
+exit, never wait for it. A wheel or the bundle reads it as the build compiled it
+(``core/search_compiled.py``: milliseconds for the shipped content, about a tenth of a second at
+100 times that); a checkout builds it: a quarter of a second for the shipped content, seconds for
+large content or one very large article (security review F1). A query typed before it is ready
+says so, and runs when it is.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QFont, QFontMetrics, QKeyEvent, QKeySequence, QPainter, QResizeEvent, QShortcut
@@ -27,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from navigator import i18n
+from navigator.core import search_compiled
 from navigator.core.models import Kind
 from navigator.core.search import Hit, Results, SearchIndex
 from navigator.i18n import N_, _, ngettext
@@ -254,12 +259,18 @@ class SearchPage(Page):
     # --- the index ------------------------------------------------------------------------
 
     def index(self) -> SearchIndex:
-        """The index of the current language's view, built here and now if it is not ready."""
+        """The index of the current language's view, made here and now if it is not ready."""
         view = self.shell.library.view
         if self._index is None or self._index_view is not view:
-            self._index = SearchIndex.from_view(view)
+            self._index = self._make_index()()
             self._index_view = view
         return self._index
+
+    def _make_index(self) -> Callable[[], SearchIndex]:
+        """What makes the index of the current view: read as the build compiled it for this reader, or built."""
+        library = self.shell.library
+        view, reader, folder = library.view, library.reader, library.compiled_in
+        return lambda: search_compiled.index_for(view, reader, folder)
 
     def ready(self) -> bool:
         return self._index is not None and self._index_view is self.shell.library.view
@@ -271,8 +282,9 @@ class SearchPage(Page):
         if self.ready() or self._building is view:
             return
         self._building = view
+        make = self._make_index()
         # Reads immutable content only; the result comes back to the interface thread by a signal.
-        self._builder.start(lambda: (view, SearchIndex.from_view(view)))
+        self._builder.start(lambda: (view, make()))
 
     def _built(self, view: object, index: SearchIndex) -> None:
         if self._building is view:
