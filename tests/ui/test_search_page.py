@@ -129,3 +129,40 @@ def test_a_country_is_found_and_opens(shipped, qtbot) -> None:
     qtbot.keyClick(page.list, Qt.Key.Key_Return)
     assert shipped.current_page().name == "item"
     assert shipped.current_page().item_id == "fr"
+
+
+@pytest.fixture
+def packaged(qtbot, tmp_path):
+    """A window over the fixture tree read compiled, as a wheel or the bundle reads its content."""
+    from navigator.core import compiled, search_compiled
+
+    root = FIXTURES / "directory"
+    compiled.write(root, tmp_path)
+    search_compiled.write(root, tmp_path)
+    yield from shown_window(qtbot, fixture_window(root, compiled_in=tmp_path))
+
+
+def test_a_packaged_window_reads_the_index_compiled_for_its_reader(packaged, qtbot, monkeypatch) -> None:
+    """A wheel or the bundle reads the index the build compiled (core/search_compiled.py) for the
+    reader in front of it, in the background, and builds none."""
+    from navigator.core import search_compiled
+    from navigator.core.audience import Reader
+    from navigator.core.search import SearchIndex
+
+    win = packaged
+    built = []
+    monkeypatch.setattr(SearchIndex, "from_view", lambda view: built.append(view))
+    page = win.pages["search"]
+    win.search_box.setFocus()
+    qtbot.keyClicks(win.search_box, "helpline")
+    qtbot.waitUntil(lambda: page.results.total > 0)
+    everyone = {hit.id for hit in page.results.hits()}
+    assert {"uk-helpline", "texas-helpline"} <= everyone  # services for adults only
+    win.library.reader_source = lambda: Reader.MINOR  # the age question answered "under 18"
+    page.run(page.query)
+    qtbot.waitUntil(page.ready)
+    assert built == [] and isinstance(page.index()._postings, search_compiled._Postings)
+    found = page.results
+    assert found.total > 0 and not {"uk-helpline", "texas-helpline"} & {hit.id for hit in found.hits()}
+    monkeypatch.undo()
+    assert found == SearchIndex.from_view(win.library.view).search("helpline", per_kind=5)

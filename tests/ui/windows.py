@@ -28,8 +28,9 @@ def delete_window(window):
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
-def fixture_window(root):
-    """A main window over a small fixture content tree instead of the shipped one."""
+def fixture_window(root, compiled_in=None):
+    """A main window over a small fixture content tree instead of the shipped one (read compiled
+    from ``compiled_in``, as a wheel reads its content, when given)."""
     from navigator.app import create_app
     from navigator.core.library import Library
     from navigator.ui.main_window import MainWindow
@@ -38,4 +39,4 @@ def fixture_window(root):
     app = create_app()
     theme = Theme()
     theme.apply(app)
-    return MainWindow(Library(root), theme)
+    return MainWindow(Library(root, compiled_in=compiled_in), theme)
