@@ -170,10 +170,15 @@ def read(folder: Path, reader: Reader, view: ItemView) -> SearchIndex | None:
 
 def _decode(parts: tuple[Any, ...], view: ItemView) -> SearchIndex | None:
     ranges, ids, titles, english, vocab, counts, typecode, numbers, weights, alphabet = parts
-    if len(ids) != len(view.items):
-        return None  # not this view's index
     index = SearchIndex()
     index._ranges = [(Kind(kind), start, end) for kind, start, end in ranges]
+    # Not this content's index (a folder compiled from another tree) if the first and last item of
+    # each kind are not in the view. Only those are asked for: a view makes its items when first
+    # asked for (the compiled content is read lazily), and counting a reader's view makes them all.
+    if index._ranges[-1][2] != len(ids) or any(
+        view.get(kind, ids[n]) is None for kind, start, end in index._ranges for n in (start, end - 1)
+    ):
+        return None
     # One fold for all titles (a string's folding is its characters' foldings), unless a title holds the separator.
     folded = fold("\0".join(titles)).split("\0")
     index._titles = folded if len(folded) == len(titles) else [fold(title) for title in titles]
