@@ -484,7 +484,8 @@ def compile_tree(content: Path, folder: Path) -> dict[str, float]:
 def search_figures(content: Path, compiled_in: Path | None = None) -> dict[str, dict[str, float]]:
     """Each language's index built from the view as a checkout builds it, and queries on it; with
     ``compiled_in`` (content and index compiled as a wheel's build compiles them) the library reads
-    the compiled content, and the compiled index is also read and queried, and its results compared."""
+    the compiled content, and the compiled index is also read, every keystroke runs on both in turn,
+    and their results are compared."""
     from navigator.core.library import Library
     from navigator.core.search import SearchIndex
 
@@ -508,18 +509,36 @@ def search_figures(content: Path, compiled_in: Path | None = None) -> dict[str, 
         started, cpu = time.perf_counter(), time.thread_time()
         index = SearchIndex.from_view(library.view)
         build_s, build_cpu_s = time.perf_counter() - started, time.thread_time() - cpu
-        times, cpu_times = [], []
+        read = read_compiled(library, compiled_in, locale) if compiled_in is not None else None
+        queries = [text for phrase in phrases for text in keystrokes(phrase)]
+        timed: dict[str, tuple[list[float], list[float]]] = {"built": ([], []), "compiled": ([], [])}
+        same = 0
         pauses.clear()
         gc.callbacks.append(gc_watch)
-        for phrase in phrases:
-            for text in keystrokes(phrase):
+        for number, text in enumerate(queries):
+            # Each keystroke on both indexes, one first then the other in turn, so that the load of
+            # the machine and the collector's pauses fall on both alike.
+            order = [("built", index), ("compiled", read["index"])] if read is not None else [("built", index)]
+            found = []
+            for name, searched in order if number % 2 == 0 else order[::-1]:
                 started, cpu = time.perf_counter(), time.thread_time()
-                index.search(text, per_kind=5)
-                times.append(time.perf_counter() - started)
-                cpu_times.append(time.thread_time() - cpu)
+                found.append(searched.search(text, per_kind=5))
+                timed[name][0].append(time.perf_counter() - started)
+                timed[name][1].append(time.thread_time() - cpu)
+            same += len(found) == 2 and found[0] == found[1]
         gc.callbacks.remove(gc_watch)
-        if compiled_in is not None:
-            figures[f"{locale}-compiled"] = compiled_figures(library, compiled_in, locale, phrases, index)
+        if read is not None:
+            times, cpu_times = timed["compiled"]
+            figures[f"{locale}-compiled"] = {
+                **{key: value for key, value in read.items() if key != "index"},
+                "same_results": same,
+                "queries": len(times),
+                "p50_ms": percentile(times, 50) * 1000,
+                "p95_ms": percentile(times, 95) * 1000,
+                "max_ms": max(times) * 1000,
+                "cpu_p95_ms": percentile(cpu_times, 95) * 1000,
+            }
+        times, cpu_times = timed["built"]
         figures[locale] = {
             "items": len(index),
             "words": index.vocabulary_size,
@@ -536,39 +555,24 @@ def search_figures(content: Path, compiled_in: Path | None = None) -> dict[str, 
     return figures
 
 
-def compiled_figures(library: Any, folder: Path, locale: str, phrases: list[str], built: Any) -> dict[str, float]:
-    """The compiled index of ``library``'s view read (wall and CPU, resident memory it adds), every
-    keystroke timed on it, and its results compared with the built index's."""
+def read_compiled(library: Any, folder: Path, locale: str) -> dict[str, Any]:
+    """The compiled index of ``library``'s view read: the index, the time it took (wall and CPU),
+    the resident memory it added and its file's size."""
     from navigator.core import search_compiled
 
-    view, reader = library.view, library.reader
     gc.collect()
     before = rss_mb()
     started, cpu = time.perf_counter(), time.thread_time()
-    index = search_compiled.read(folder, reader, view)
+    index = search_compiled.read(folder, library.reader, library.view)
     read_s, read_cpu_s = time.perf_counter() - started, time.thread_time() - cpu
     if index is None:
         raise RuntimeError(f"no compiled search index for {locale} in {folder}: run with --recompile")
-    added_mb = rss_mb() - before
-    times, cpu_times, same = [], [], 0
-    queries = [text for phrase in phrases for text in keystrokes(phrase)]
-    for text in queries:
-        started, cpu = time.perf_counter(), time.thread_time()
-        results = index.search(text, per_kind=5)
-        times.append(time.perf_counter() - started)
-        cpu_times.append(time.thread_time() - cpu)
-        same += results == built.search(text, per_kind=5)
     return {
+        "index": index,
         "read_s": read_s,
         "read_cpu_s": read_cpu_s,
-        "read_added_mb": added_mb,
+        "read_added_mb": rss_mb() - before,
         "file_mb": (folder / f"{locale}{search_compiled.SUFFIX}").stat().st_size / 1e6,
-        "queries": len(times),
-        "same_results": same,
-        "p50_ms": percentile(times, 50) * 1000,
-        "p95_ms": percentile(times, 95) * 1000,
-        "max_ms": max(times) * 1000,
-        "cpu_p95_ms": percentile(cpu_times, 95) * 1000,
     }
 
 

@@ -200,7 +200,7 @@ class _Postings(Mapping[str, tuple[Sequence[int], Sequence[float]]]):
 
     def __init__(self, vocab: list[str], counts: array[int], numbers: array[int], weights: array[float]) -> None:
         self._where = dict(zip(vocab, range(len(vocab)), strict=True))
-        self._starts = list(itertools.accumulate(counts, initial=0))
+        self._starts = array("Q", itertools.accumulate(counts, initial=0))  # 8 bytes a word, not a Python number
         if self._starts[-1] != len(numbers) or len(numbers) != len(weights):
             raise ValueError("postings do not add up")
         self._numbers = numbers
