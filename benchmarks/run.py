@@ -296,9 +296,9 @@ def scaled_app_work(window: Any) -> dict[str, Any]:
 
     page = window.pages["search"]
     rss = {"painted": rss_mb()}
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.thread_time()
     page.index()
-    index_s = time.perf_counter() - started
+    index_s, index_cpu_s = time.perf_counter() - started, time.thread_time() - cpu
     rss["index"] = rss_mb()
     times = []
     for phrase in PHRASES["en"]:
@@ -318,6 +318,7 @@ def scaled_app_work(window: Any) -> dict[str, Any]:
     return {
         "rss_mb": rss,
         "index_s": index_s,
+        "index_cpu_s": index_cpu_s,
         "page_p50_ms": percentile(times, 50) * 1000,
         "page_p95_ms": percentile(times, 95) * 1000,
         "directory_filter_ms": filter_s * 1000,
@@ -668,8 +669,8 @@ def search_table(results: dict[str, Any]) -> str:
     scaled, built, bare = results["scaled_app"], results["scaled_app_built"], results["bare"]
     compile_times = results["compile"]
     rows += [
-        f"| Search index ready through the search page, {results['factor']}x (en) | {scaled['index_s'] * 1000:.0f} ms | "
-        f"{built['index_s'] * 1000:.0f} ms | – | ≤ 1 s |",
+        f"| Search index ready through the search page, {results['factor']}x (en) | {scaled['index_s'] * 1000:.0f} ms, "
+        f"CPU {scaled['index_cpu_s'] * 1000:.0f} ms | {built['index_s'] * 1000:.0f} ms, CPU {built['index_cpu_s'] * 1000:.0f} ms | – | ≤ 1 s |",
         f"| Search page per keystroke (search + result list, no paint), {results['factor']}x, p50 / p95 | "
         f"{scaled['page_p50_ms']:.2f} / {scaled['page_p95_ms']:.2f} ms | {built['page_p50_ms']:.2f} / {built['page_p95_ms']:.2f} ms | – | ≤ 16 ms |",
         f"| Peak memory, {results['factor']}x content compiled, index ready, all queries run | {scaled['peak_mb']:.0f} MB | "
