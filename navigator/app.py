@@ -111,7 +111,7 @@ def build_window(locale: str | None = None, content: Path | None = None) -> Main
     app = create_app()
     qt_translator.install(app)
     if i18n.pseudo_enabled():
-        from navigator.i18n.pseudo import PseudoLibrary
+        from navigator.i18n.pseudo_library import PseudoLibrary
 
         library: Library = PseudoLibrary(content or content_root())
     else:

@@ -14,7 +14,8 @@ from datetime import datetime, timedelta
 
 from navigator.core.case import Moment, ReportState, ReportView
 from navigator.core.case_file import MIN_PASSPHRASE, CaseFileError
-from navigator.core.render import Label, isolate
+from navigator.core.marks import isolate
+from navigator.core.render import Label
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from datetime import date
 
 from navigator.core.audience import FENCE_CLOSE, FENCE_OPEN
 from navigator.core.letters import exposure_lines
+from navigator.core.marks import isolate
 from navigator.core.models import Article, Audience, GlossaryTerm, Hours, Item, Law, NoticeTemplate, Organization, Place, Platform, Point
 
 Label = Callable[[str], str]
@@ -54,15 +55,6 @@ def _field(name: str, value: str) -> str:
 
 def _em(text: str) -> str:
     return f"*{text}*"
-
-
-def isolate(text: str) -> str:
-    """Keep a label such as '800.656.HOPE' in one piece inside right-to-left text.
-
-    Unicode first-strong isolates: invisible, and without them the bidi algorithm splits a
-    label of digits, dots and Latin letters around its neighbours in an Arabic line.
-    """
-    return f"\u2068{text}\u2069"
 
 
 def _bullets(lines: list[str]) -> str:

@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from navigator.core.audience import FenceError, Reader, restrict, sections
+from navigator.core.marks import HTML_TAG, MD_IMAGE
 from navigator.core.models import LINK_RE, Article, Item, Kind, Law, NoticeTemplate, Organization, Pathway, Place, Platform, _link
 
 if TYPE_CHECKING:
@@ -54,8 +55,6 @@ DENIED_SOURCES_FILE = "denied-sources.yaml"
 # Bidi embeddings, overrides and isolates, and zero-width characters. A right-to-left mark
 # (U+200F) and left-to-right mark (U+200E) are allowed: translators need them in Arabic text.
 INVISIBLE = re.compile("[\u200b-\u200d\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
-HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z!?][^>]*>")
-MD_IMAGE = re.compile(r"!\[")
 MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)>?\s*\)")
 AUTOLINK = re.compile(r"<([a-z]+:[^>\s]*)>")
 # What any of the four can start with (a character reference for a hidden character starts with

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from navigator.core.rules import HTML_TAG, MD_IMAGE
+from navigator.core.marks import HTML_TAG, MD_IMAGE  # not core.rules: it loads the content models
 from navigator.paths import locales_root
 
 if TYPE_CHECKING:

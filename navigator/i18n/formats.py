@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 from navigator.core.deadlines import rounded_duration
-from navigator.core.render import isolate
+from navigator.core.marks import isolate
 from navigator.i18n.cldr import SELF_NAMES
 from navigator.i18n.pseudo import marked
 from navigator.i18n.runtime import N_, _, babel_locale, current_locale, is_rtl

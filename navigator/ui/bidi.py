@@ -16,7 +16,7 @@ A label Qt draws without a text document (no selection, no focus) always takes t
 its first letter, so a label that the mouse passes through (the words of a choice, a door) gets a
 document: it stays unselectable, because no mouse event reaches it.
 
-Names inside a sentence are kept whole with ``core.render.isolate`` (Unicode first-strong isolates),
+Names inside a sentence are kept whole with ``core.marks.isolate`` (Unicode first-strong isolates),
 and lists are written with ``i18n.formats.format_list``, which isolates each item in a
 right-to-left language.
 """

@@ -24,8 +24,8 @@ from navigator.core.case_file import SUFFIX, CaseFileError
 from navigator.core.case_report import route_text
 from navigator.core.case_rules import ContentRules
 from navigator.core.case_text import Formats, moment_text, problem_text, reason_text, standing_text, state_label
+from navigator.core.marks import isolate
 from navigator.core.models import Kind, Pathway
-from navigator.core.render import isolate
 from navigator.i18n import _
 from navigator.ui import dialogs
 from navigator.ui.case_dialogs import (

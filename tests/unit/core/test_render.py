@@ -12,8 +12,9 @@ from datetime import date
 import pytest
 
 from navigator.core.loader import load_content
+from navigator.core.marks import isolate
 from navigator.core.models import GlossaryTerm, Kind
-from navigator.core.render import escape, isolate, plain_text, status_label, to_markdown
+from navigator.core.render import escape, plain_text, status_label, to_markdown
 from tests.conftest import FIXTURES
 
 
