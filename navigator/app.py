@@ -1,4 +1,9 @@
-"""Wires the pieces together: content library, interface language, theme, main window."""
+"""Wires the pieces together: content library, interface language, theme, main window.
+
+A start (``run``) paints the window's shell before it reads the content: pydantic and the
+content models load after the first paint, in a worker thread, and the home page fills in then
+(``ui/main_window.py``). So nothing here imports the content at module level.
+"""
 
 from __future__ import annotations
 
@@ -14,10 +19,10 @@ from navigator.ui import pyside_imports  # noqa: F401 - first: the modules below
 
 # isort: split
 from navigator import APP_NAME, SYSTEM_NAME, i18n
-from navigator.core.library import Library
 from navigator.paths import compiled_content, content_root, icon_files
 
 if TYPE_CHECKING:
+    from navigator.core.library import Library
     from navigator.ui.main_window import MainWindow
 
 
@@ -101,15 +106,11 @@ def _neutral_app(argv: list[str]) -> QApplication:
     return app
 
 
-def build_window(locale: str | None = None, content: Path | None = None) -> MainWindow:
-    """Create the main window with content loaded (the shipped content unless ``content`` names a
-    folder); used by ``run``, ``navigator selftest`` and the UI tests."""
-    from navigator.ui import qt_translator
-    from navigator.ui.main_window import MainWindow
-    from navigator.ui.theme import Theme
+def read_library(content: Path | None, locale: str) -> Library:
+    """The content (the shipped content unless ``content`` names a folder), in ``locale``. Pure
+    Python and no Qt: ``run`` calls it in a worker thread once the window's shell is painted."""
+    from navigator.core.library import Library
 
-    app = create_app()
-    qt_translator.install(app)
     if i18n.pseudo_enabled():
         from navigator.i18n.pseudo_library import PseudoLibrary
 
@@ -117,14 +118,35 @@ def build_window(locale: str | None = None, content: Path | None = None) -> Main
     else:
         # The shipped content as the build compiled it, when there is such a file (core/compiled.py).
         library = Library(content or content_root(), compiled_in=None if content else compiled_content())
+    library.set_locale(locale)
+    return library
+
+
+def build_window(locale: str | None = None, content: Path | None = None, later: bool = False) -> MainWindow:
+    """Create the main window with content loaded (the shipped content unless ``content`` names a
+    folder); used by ``run``, ``navigator selftest`` and the UI tests.
+
+    ``later``: the window's shell only, in the person's language, theme and direction, with Quick
+    exit working; the content is read in a worker thread once it is painted, and the window fills
+    in then (``MainWindow.filled``). That is how ``run`` starts."""
+    from navigator.ui import qt_translator
+    from navigator.ui.main_window import MainWindow
+    from navigator.ui.theme import Theme
+
+    app = create_app()
+    qt_translator.install(app)
     # A language with an interface catalog is offered even before its content is translated:
     # content falls back to English item by item, and each page says so.
     chosen = locale or pick_locale(i18n.available_locales())
     i18n.set_locale(chosen)
-    library.set_locale(chosen)
     theme = Theme()
-    theme.apply(app)
-    return MainWindow(library, theme)  # it starts in the language set here, and follows later changes
+    theme.apply(app)  # the text size and contrast from the first frame
+    if later:
+        window = MainWindow(None, theme)
+        # In the language of the moment it is read: the person may change it in the shell.
+        window.fill_after_first_paint(lambda: read_library(content, i18n.current_locale()))
+        return window
+    return MainWindow(read_library(content, chosen), theme)  # it starts in the language set here, and follows later changes
 
 
 def content_problem_note(report_to: str | None) -> str:
@@ -138,6 +160,28 @@ def content_problem_note(report_to: str | None) -> str:
     return _("Some of Navigator's information could not be read, so a few pages may be missing.") + " " + where
 
 
+def _problem_line(window: MainWindow, note: str) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    line = QLabel(note)
+    line.setObjectName("contentProblems")
+    line.setWordWrap(True)
+    line.setTextInteractionFlags(line.textInteractionFlags() | Qt.TextInteractionFlag.TextSelectableByMouse)
+    bar = window.statusBar()
+    bar.addWidget(line, 1)  # a widget, so that no hover text ever replaces it
+    bar.show()
+
+
+def show_content_failure(window: MainWindow, error: object) -> None:
+    """The content could not be read at all (a damaged install): the window stays open, Quick exit
+    works, and the bottom line says so, with where to tell someone."""
+    from navigator.paths import report_address
+
+    note = content_problem_note(report_address())
+    print(f"Navigator: the content could not be read ({type(error).__name__}). {note}", file=sys.stderr)
+    _problem_line(window, note)
+
+
 def show_content_problems(window: MainWindow) -> bool:
     """A broken content file never stops the app: the rest loads, and the window says so at the
     bottom, with where to report it (``navigator check`` lists each problem). True if it did."""
@@ -148,15 +192,7 @@ def show_content_problems(window: MainWindow) -> bool:
         return False
     note = content_problem_note(report_address())
     print(f"Navigator: {len(report.errors)} content problems; run 'navigator check' to see them. {note}", file=sys.stderr)
-    from PySide6.QtWidgets import QLabel
-
-    line = QLabel(note)
-    line.setObjectName("contentProblems")
-    line.setWordWrap(True)
-    line.setTextInteractionFlags(line.textInteractionFlags() | Qt.TextInteractionFlag.TextSelectableByMouse)
-    bar = window.statusBar()
-    bar.addWidget(line, 1)  # a widget, so that no hover text ever replaces it
-    bar.show()
+    _problem_line(window, note)
     return True
 
 
@@ -178,7 +214,9 @@ def run() -> int:
     # written in C, writes to the error output a desktop keeps in its log (NAVIGATOR_DEBUG=1 to see it).
     silence_error_output()
     set_hard_exit(True)  # quick exit ends the process at once; nothing runs after it
-    window = build_window()
-    show_content_problems(window)
+    # The shell first: painted before pydantic and the content load (issue 17), then filled.
+    window = build_window(later=True)
+    window.filled.connect(lambda: show_content_problems(window))
+    window.content_failed.connect(lambda error: show_content_failure(window, error))
     window.show()
     return app.exec()

@@ -5,6 +5,17 @@ Home, switches the language, and forgets the session. Pages never reach one anot
 page does for another is a signal, connected here (``_wire_pages``). Each job it delegates has its
 own module: ``topbar``, ``navigation`` (the stack and Back), ``doors``, ``links``, ``display`` and
 ``privacy_controls``; the person's state is a ``core.session.Session``.
+
+The window is built in two steps, so that a start shows it before the content is read (issue 17:
+pydantic and the content models are a quarter of a start's time). ``MainWindow(None, theme)`` is
+the shell: the top bar with Quick exit (its button and keys work from the first frame), the menu
+of text size and contrast, the home page with its words, the footer, in the person's language and
+direction; this module imports no content model for it (a test checks that the first paint comes
+before pydantic). ``fill(library)`` then adds what needs the content: the session, the emergency
+number on the home page, the search page, the doors, the case file's keeper. ``app.run`` paints
+the shell, reads the content in a worker thread (``fill_after_first_paint``), and fills the window;
+``MainWindow(library, theme)`` fills it at once (the tests, the selftest). A door or link pressed
+in the shell opens once the content is there.
 """
 
 from __future__ import annotations
@@ -14,7 +25,7 @@ import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -31,28 +42,29 @@ from PySide6.QtWidgets import (
 )
 
 from navigator import i18n
-from navigator.core.library import Library
-from navigator.core.models import Kind
-from navigator.core.pathway import Walk
-from navigator.core.session import Session
 from navigator.i18n import _
-from navigator.ui import bidi, links
-from navigator.ui.case_keeper import CaseKeeper
+from navigator.ui import bidi
 from navigator.ui.display import Display
-from navigator.ui.doors import LIST_DOORS, ListDoor
 from navigator.ui.keyboard import FocusRing, landing, move_focus
 from navigator.ui.navigation import Page, PageStack
 from navigator.ui.pages.home import HomePage
-from navigator.ui.pages.search import SearchBox, SearchPage
 from navigator.ui.privacy_controls import PrivacyController
 from navigator.ui.qt_hardening import install_guard
 from navigator.ui.quick_exit import clear_owned_clipboard, forget_all, install_exit_keys, leaving, on_forget
+from navigator.ui.search_box import SearchBox
 from navigator.ui.theme import Theme
 from navigator.ui.topbar import TopBar
 from navigator.ui.widgets import FlowRow, label
 from navigator.ui.worker import Worker
 
 if TYPE_CHECKING:
+    # Named only, or imported where they are used: the shell is painted before the content models load.
+    from navigator.core.library import Library
+    from navigator.core.models import Kind
+    from navigator.core.pathway import Walk
+    from navigator.core.session import Session
+    from navigator.ui.case_keeper import CaseKeeper
+    from navigator.ui.doors import ListDoor
     from navigator.ui.pages.case import CasePage
     from navigator.ui.pages.directory import DirectoryPage
     from navigator.ui.pages.item import ItemPage
@@ -91,12 +103,45 @@ def fitted_size(width: int, height: int) -> tuple[int, int]:
     return min(width, max(area.width(), 640)), min(height, max(area.height(), 520))
 
 
+class FirstPaint(QObject):
+    """Calls ``then`` once, just after ``window`` is first painted (or after ``at_most`` ms, should
+    it never be, a minimised start): the content is read once the person sees the window."""
+
+    def __init__(self, window: QWidget, then: Callable[[], None], at_most: int = 1000) -> None:
+        super().__init__(window)
+        self.then: Callable[[], None] | None = then
+        window.installEventFilter(self)  # this window only: no Python runs for other widgets' events
+        QTimer.singleShot(at_most, self, self.fire)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Paint and self.then is not None:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self.fire)  # after this paint is on the screen
+        return False
+
+    def fire(self) -> None:
+        then, self.then = self.then, None
+        if then is not None:
+            then()
+
+
 class MainWindow(QMainWindow):
-    def __init__(self, library: Library, theme: Theme) -> None:
+    """``filled``: the content is in the window (the home page complete); ``content_failed``: it
+    could not be read at all (an error, said in one sentence)."""
+
+    filled = Signal()
+    content_failed = Signal(object)
+
+    # Set by ``fill``: until then the window is its shell (``has_content``).
+    library: Library
+    session: Session
+    case_keeper: CaseKeeper
+
+    def __init__(self, library: Library | None, theme: Theme) -> None:
         super().__init__()
-        self.library = library
         self.theme = theme
-        self.session = Session(library)
+        self._filled = False
+        self._waiting_door: str | None = None  # a door pressed in the shell: opened once the content is read
         self.doors: dict[str, Callable[[], object]] = {}
         self.setMinimumSize(640, 520)
         self.resize(*fitted_size(1120, 760))
@@ -108,9 +153,12 @@ class MainWindow(QMainWindow):
         self.language_worker = Worker(self)
         self.language_worker.done.connect(self._language_prepared)
         self.language_worker.failed.connect(lambda _error: self.topbar.language.setEnabled(True))
+        self.content_worker = Worker(self)
+        self.content_worker.done.connect(self._content_read)
+        self.content_worker.failed.connect(self.content_failed.emit)
         self.topbar.home_button.clicked.connect(self.go_home)
         self.topbar.back_button.clicked.connect(self.go_back)
-        self.privacy = PrivacyController(self, self.display, library, self.topbar.menu_button)
+        self.privacy = PrivacyController(self, self.display, None, self.topbar.menu_button)
         self.stack = PageStack()
         central = QWidget()
         root = QVBoxLayout(central)
@@ -122,12 +170,10 @@ class MainWindow(QMainWindow):
         root.addWidget(self._build_footer())
         self.setCentralWidget(central)
 
-        # The case file: Session.clear() locks it (Quick exit, start over); the keeper saves and unlocks.
-        self.case_keeper = CaseKeeper(self.session, self)
-        # Home is what the window opens on, and the search page listens to the search box from the
-        # start; every other page is built the first time it is wanted (``PageStack.later``), so
-        # the window shows sooner. Its signals are wired then (``_wire``), and it takes the words
-        # and the direction of the language of that moment.
+        # Home is what the window opens on, with its words from the first frame (its emergency
+        # number once the content is read); every other page is built the first time it is wanted
+        # (``PageStack.later``), so the window shows sooner. Its signals are wired then (``_wire``),
+        # and it takes the words and the direction of the language of that moment.
         self.stack.on_built = self._wire
         self.home = HomePage(self)
         self.add_page(self.home)
@@ -137,22 +183,11 @@ class MainWindow(QMainWindow):
         self.stack.later("wizard", self._make_wizard)  # the guided questions and the plan they lead to
         self.stack.later("plan", self._make_plan)
         self.stack.later("directory", self._make_directory)
-        self.add_page(SearchPage(self, self.search_box))
         self.stack.later("privacy", self._make_privacy)
         self.stack.later("case", self._make_case)
         self.stack.later("requests", self._make_requests)  # one request for each site, prepared together
         self.stack.later("advocates", self._make_advocates)  # the advocates' guide with their tools around it
         self._wire(self.home)
-
-        for key, door in LIST_DOORS.items():
-            self.doors[key] = functools.partial(self.show_list, door)
-        self.doors["guide"] = lambda: self.wizard.open()
-        self.doors["support"] = lambda: self.show_page("directory")
-        self.doors["talk"] = lambda: self.show_page("directory")  # "Talk to someone now" is at its top
-        self.doors["privacy"] = lambda: self.show_page("privacy")
-        self.doors["case"] = lambda: self.show_page("case")
-        self.doors["requests"] = self._show_requests
-        self.doors["advocates"] = lambda: self.show_page("advocates")
 
         self.display.changed.connect(self._display_changed)
         self.privacy.start_over_confirmed.connect(self.reset_session)
@@ -170,18 +205,83 @@ class MainWindow(QMainWindow):
         self.focus_ring = FocusRing(self, theme.palette.focus)
         central.setFocus(Qt.FocusReason.OtherFocusReason)
         # Privacy everywhere: quick-exit keys (Esc x3, F12) and the watch on dialogs and text fields;
-        # each label's direction from its language, not its first letter (F14); the windows' titles;
-        # the case file's idle lock. Installed once the window is built, before it is shown: the two
-        # thousand events of building it need none of them (no key can be pressed yet, no dialog is
-        # open), and an application-wide filter is Python code run for every event, whose first run
-        # makes PySide6 build many of its types (about 50 ms of a start in all). Each takes in what exists.
+        # each label's direction from its language, not its first letter (F14); the windows' titles.
+        # Installed once the shell is built, before it is shown: the two thousand events of
+        # building it need none of them (no key can be pressed yet, no dialog is open), and an
+        # application-wide filter is Python code run for every event, whose first run makes
+        # PySide6 build many of its types (about 50 ms of a start in all). Each takes in what exists.
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         install_exit_keys(app)
         install_guard(app)
         bidi.install(app)
         self.display.watch_titles()
-        self.case_keeper.watch_activity()
+        if library is not None:
+            self.fill(library)
+
+    # --- the content, read after the shell is painted -----------------------------------------
+
+    def has_content(self) -> bool:
+        return self._filled
+
+    def fill_after_first_paint(self, read: Callable[[], Library]) -> None:
+        """Read the content with ``read`` in a worker thread once the shell is painted, then fill
+        the window: the window and Quick exit never wait for it (security review F1)."""
+        self._first_paint = FirstPaint(self, lambda: self.content_worker.start(read))
+
+    def _content_read(self, library: object) -> None:
+        from navigator.core.library import Library
+
+        assert isinstance(library, Library)
+        self.fill(library)
+
+    def fill(self, library: Library) -> None:
+        """Put the content in the shell: the session, the home page's emergency number and notes,
+        the search page, the doors, the case file's keeper. Nothing on screen moves, and the focus
+        stays where the person put it (the home page is the same page, with its number now)."""
+        from navigator.core.session import Session
+        from navigator.ui.case_keeper import CaseKeeper
+        from navigator.ui.doors import LIST_DOORS
+        from navigator.ui.pages.search import SearchPage
+
+        if self._filled:
+            return
+        if library.locale != i18n.current_locale():
+            library.set_locale(i18n.current_locale())  # the language was changed in the shell
+        self.library = library
+        self.privacy.library = library
+        self.session = Session(library)
+        # The case file: Session.clear() locks it (Quick exit, start over); the keeper saves and unlocks.
+        self.case_keeper = CaseKeeper(self.session, self)
+        search = SearchPage(self, self.search_box)  # it listens to the search box from now on
+        self.add_page(search)
+        for key, door in LIST_DOORS.items():
+            self.doors[key] = functools.partial(self.show_list, door)
+        self.doors["guide"] = lambda: self.wizard.open()
+        self.doors["support"] = lambda: self.show_page("directory")
+        self.doors["talk"] = lambda: self.show_page("directory")  # "Talk to someone now" is at its top
+        self.doors["privacy"] = lambda: self.show_page("privacy")
+        self.doors["case"] = lambda: self.show_page("case")
+        self.doors["requests"] = self._show_requests
+        self.doors["advocates"] = lambda: self.show_page("advocates")
+        self._filled = True
+        self.home.show_danger_line()
+        self.home.show_draft_note()
+        search.retranslate()
+        self.case_keeper.watch_activity()  # the case file's idle lock
+        if self.search_box.text():
+            search.box.textEdited.emit(self.search_box.text())  # typed in the shell: searched now
+        self.filled.emit()
+        waiting, self._waiting_door = self._waiting_door, None
+        if waiting is not None and not leaving():
+            self.open_door(waiting)
+
+    def when_filled(self, then: Callable[[], None]) -> None:
+        """``then`` now if the content is in the window, else once it is (tests, drivers)."""
+        if self._filled:
+            then()
+        else:
+            self.filled.connect(then, Qt.ConnectionType.SingleShotConnection)
 
     # --- the pages, each built when first wanted ---------------------------------------------
 
@@ -429,6 +529,9 @@ class MainWindow(QMainWindow):
         self.update_chrome()
 
     def open_door(self, key: str) -> None:
+        if not self._filled:
+            self._waiting_door = key  # pressed in the shell: opened once the content is read (``fill``)
+            return
         self.doors[key]()
 
     def show_list(self, door: ListDoor) -> None:
@@ -452,10 +555,14 @@ class MainWindow(QMainWindow):
         self.show_page("letter")
 
     def open_link(self, href: str) -> None:
-        links.follow(self, self.library, href, self._open_linked_item)
+        from navigator.ui import links
+
+        if self._filled:
+            links.follow(self, self.library, href, self._open_linked_item)
 
     def _open_linked_item(self, kind: Kind, item_id: str) -> None:
         """A link to the guide for advocates opens it with its tools around it (the advocates' page)."""
+        from navigator.core.models import Kind
         from navigator.ui.pages.advocates import ARTICLE_ID as ADVOCATES_ARTICLE
 
         if kind is Kind.ARTICLE and item_id == ADVOCATES_ARTICLE:
@@ -467,8 +574,9 @@ class MainWindow(QMainWindow):
 
     def switch_language(self, locale: str) -> None:
         """The person picked a language: switch now if its content is ready or small, else prepare
-        it in a worker first (the picker waits, disabled; the window and Quick exit do not)."""
-        if self.library.ready(locale) or len(self.library.english.entries) < PREPARE_LANGUAGE_ABOVE:
+        it in a worker first (the picker waits, disabled; the window and Quick exit do not). In the
+        shell the words change now, and the content is read in that language (``fill``)."""
+        if not self._filled or self.library.ready(locale) or len(self.library.english.entries) < PREPARE_LANGUAGE_ABOVE:
             i18n.set_locale(locale)
             return
         self.topbar.language.setEnabled(False)
@@ -484,7 +592,8 @@ class MainWindow(QMainWindow):
     def _language_changed(self, locale: str) -> None:
         # Content first (the library's view, then the walk's pathway), so that every page below
         # retranslates from the new language, whatever order the pages were added in.
-        self.session.set_locale(locale)
+        if self._filled:
+            self.session.set_locale(locale)
         self._set_direction(locale)
         self.retranslate()
 
@@ -537,9 +646,12 @@ class MainWindow(QMainWindow):
 
     def forget_session(self) -> None:
         """Forget the person: the session, what each page shows of it (each page once), where Back
-        goes, and the key to the saved settings. Quick exit and start over both come here."""
-        self.session.clear()
-        self.case_keeper.stop()  # work still running: its late result is locked unseen
+        goes, and the key to the saved settings. Quick exit and start over both come here. In the
+        shell there is no session yet; a door pressed there is forgotten too."""
+        self._waiting_door = None
+        if self._filled:
+            self.session.clear()
+            self.case_keeper.stop()  # work still running: its late result is locked unseen
         self.history.clear()
         self.privacy.forget_key()
         if leaving():

@@ -13,16 +13,18 @@ A page that shows one thing among many (the item page) says how to come back to 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import shiboken6
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
-from navigator.core.library import Library
-from navigator.core.models import Kind
-from navigator.core.session import Session
 from navigator.ui.theme import Theme
+
+if TYPE_CHECKING:  # only named: the window's shell opens before the content models load
+    from navigator.core.library import Library
+    from navigator.core.models import Kind
+    from navigator.core.session import Session
 
 
 class Shell(Protocol):
@@ -36,6 +38,10 @@ class Shell(Protocol):
 
     @property
     def session(self) -> Session: ...
+
+    def has_content(self) -> bool:
+        """False while the window is its shell: painted before the content is read (main_window.py)."""
+        ...
 
     def current_page(self) -> Page: ...
 

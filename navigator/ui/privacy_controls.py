@@ -13,19 +13,22 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QMenu, QMessageBox, QPushButton, QWidget
 
 from navigator import i18n
-from navigator.core.library import Library
 from navigator.i18n import _
 from navigator.privacy.remembered import Lock, Settings, Store, check_new_passphrase
 from navigator.ui import dialogs
 from navigator.ui.display import Display
 from navigator.ui.passphrase import RememberDialog, UnlockDialog
 from navigator.ui.widgets import label
+
+if TYPE_CHECKING:  # only named: the menu works in the window's shell, before the content is read
+    from navigator.core.library import Library
 
 
 class PrivacyController(QObject):
@@ -39,11 +42,11 @@ class PrivacyController(QObject):
     about_requested = Signal()
     changed = Signal()
 
-    def __init__(self, window: QWidget, display: Display, library: Library, menu_button: QPushButton) -> None:
+    def __init__(self, window: QWidget, display: Display, library: Library | None, menu_button: QPushButton) -> None:
         super().__init__(window)
         self.window = window
         self.display = display
-        self.library = library
+        self.library = library  # None in the window's shell, until the content is read (the window sets it)
         self.store = Store()
         self.lock: Lock | None = None  # set only while remembering is on and unlocked
         self.banner_dismissed = False
@@ -193,12 +196,13 @@ class PrivacyController(QObject):
     def unlock_job(self, passphrase: str) -> Callable[[], tuple[Settings, Lock, object]]:
         """The work of opening the saved file, and of preparing its language's content. Raises
         WrongPassphraseError, DamagedFileError or NewerVersionError when run; nothing changes then."""
-        store, library, locales = self.store, self.library, self.library.locales()
+        store, library = self.store, self.library
+        locales = library.locales() if library is not None else []  # no content yet: the language is set when it is read
 
         def job() -> tuple[Settings, Lock, object]:
             settings, lock = store.load(passphrase)
             language = settings.language
-            prepared = library.prepare(language) if language and language in locales else None
+            prepared = library.prepare(language) if library is not None and language and language in locales else None
             return settings, lock, prepared
 
         return job
@@ -207,7 +211,7 @@ class PrivacyController(QObject):
         assert isinstance(result, tuple)
         settings, lock, prepared = result
         assert isinstance(settings, Settings) and isinstance(lock, Lock)
-        if prepared is not None:
+        if prepared is not None and self.library is not None:
             self.library.adopt(prepared)
         self.lock = lock
         self.apply_settings(settings)
@@ -223,7 +227,8 @@ class PrivacyController(QObject):
     def apply_settings(self, settings: Settings) -> None:
         lock, self.lock = self.lock, None  # no saving half-way through
         try:
-            if settings.language and settings.language in self.library.locales() and settings.language != i18n.current_locale():
+            locales = self.library.locales() if self.library is not None else i18n.available_locales()
+            if settings.language and settings.language in locales and settings.language != i18n.current_locale():
                 i18n.set_locale(settings.language)
             self.display.set_all(settings.text_scale, settings.high_contrast, settings.plain_window)
         finally:

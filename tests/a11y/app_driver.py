@@ -11,7 +11,11 @@ Commands, one JSON object a line; each is answered with one JSON line once Qt ha
   {"screens": true}             the names "show" takes, for this content
   {"unnamed": true}             add a button with no words and no name to the home page (the
                                 control that proves the tests notice an unnamed control)
+  {"release": true}             with A11Y_HOLD_CONTENT=1 in the environment, the content read after
+                                the first paint waits (the window stays its shell, and the driver
+                                answers from the start) until this; answered once the window is filled
   {"quit": true}
+Each answer says whether the window has its content yet ("filled").
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ from __future__ import annotations
 import json
 import os
 import sys
+import threading
+import time
 
 
 def emit(**data: object) -> None:
@@ -31,10 +37,23 @@ def main() -> None:
     import navigator.app as app_module
 
     build = app_module.build_window
+    release = threading.Event()
+    hold = os.environ.get("A11Y_HOLD_CONTENT") == "1"
+    if hold:
+        read = app_module.read_library
+
+        def held(*args, **kwargs):  # type: ignore[no-untyped-def]
+            release.wait(60)
+            return read(*args, **kwargs)
+
+        app_module.read_library = held
 
     def build_and_listen(*args, **kwargs):  # type: ignore[no-untyped-def]
         window = build(*args, **kwargs)
-        QTimer.singleShot(0, lambda: listen(window))
+        if hold:  # the shell, read by the test until it sends "release"
+            QTimer.singleShot(0, lambda: listen(window, release))
+        else:  # app.run paints the window's shell first and reads the content after: listen once it is in
+            window.when_filled(lambda: QTimer.singleShot(0, lambda: listen(window, release)))
         return window
 
     app_module.build_window = build_and_listen
@@ -109,7 +128,7 @@ def show(window, what: str) -> None:  # type: ignore[no-untyped-def]
         window.show_page(what)
 
 
-def listen(window) -> None:  # type: ignore[no-untyped-def]
+def listen(window, release) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QSocketNotifier
     from PySide6.QtWidgets import QApplication, QPushButton
 
@@ -139,12 +158,19 @@ def listen(window) -> None:  # type: ignore[no-untyped-def]
             if request.get("quit"):
                 app.exit(0)
                 return
+            if request.get("release"):
+                release.set()
+                deadline = time.monotonic() + 30
+                while not window.has_content() and time.monotonic() < deadline:
+                    app.processEvents()
+                    time.sleep(0.02)
             for _ in range(3):
                 app.processEvents()
             emit(
                 ok=True,
                 page=window.current_page().name,
                 locale=i18n.current_locale(),
+                filled=window.has_content(),
                 screens=screens(window) if "screens" in request else None,
             )
         except Exception as error:

@@ -131,3 +131,30 @@ def test_each_question_is_announced_with_its_choices(driven: Tree, locale: str) 
         assert focused["role"] in expected_role, f"{screen}: focus on a {focused['role']}"
         assert {n["name"] for n in choices} >= {o.label for o in question.options if len(question.options) <= 18}, screen
         assert choices and all(n["role"] in expected_role for n in choices), screen
+
+
+def test_the_shell_is_named_before_the_content_and_the_names_hold_once_it_is_in(launch) -> None:  # type: ignore[no-untyped-def]
+    """A start paints the window's shell before the content is read (ui/main_window.py). Held there
+    (the driver's A11Y_HOLD_CONTENT), a screen reader finds Quick exit, the home page's controls and
+    a sentence for the emergency line, every control named; once the content is in, the same controls
+    keep their names, and the keyboard focus stays on the control it was on."""
+    tree = launch(driver=True, A11Y_HOLD_CONTENT="1")
+    assert drive(tree, show="home")["filled"] is False
+    before = {(n["role"], n["name"]) for n in tree.nodes() if is_control(n)}
+    assert {("push button", "Quick exit"), ("push button", "Start here: a few questions, about 2 minutes")} <= before
+    assert any(n["name"].startswith("In danger now?") for n in tree.nodes())
+    assert not unnamed_controls(tree)
+    focused = tree.focused()
+    assert drive(tree, release=True)["filled"] is True
+    after = {(n["role"], n["name"]) for n in tree.nodes() if is_control(n)}
+    assert before <= after, before - after
+    assert not unnamed_controls(tree)
+    tree.wait_focus(focused["role"], focused["name"])
+
+
+def test_quick_exit_from_the_keyboard_in_the_shell(launch) -> None:  # type: ignore[no-untyped-def]
+    """F12 while the content is still being read (held): Navigator ends."""
+    tree = launch(driver=True, A11Y_HOLD_CONTENT="1")
+    assert drive(tree, show="home")["filled"] is False
+    tree.key("F12")
+    tree.process.wait(timeout=10)

@@ -176,7 +176,8 @@ def main(mode: str) -> None:
 
     def build_and_drive(*args, **kwargs):  # type: ignore[no-untyped-def]
         window = build(*args, **kwargs)
-        QTimer.singleShot(50, lambda: drive(window, mode))
+        # app.run paints the window's shell first and reads the content after: drive it once it is in.
+        window.when_filled(lambda: QTimer.singleShot(50, lambda: drive(window, mode)))
         return window
 
     app_module.build_window = build_and_drive

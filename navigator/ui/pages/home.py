@@ -14,9 +14,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from navigator.core.plan import crisis_help
 from navigator.i18n import _, current_locale, review_status
-from navigator.ui.language_notes import review_note, review_of_parts
 from navigator.ui.likely_place import likely_country
 from navigator.ui.navigation import Page, Shell
 from navigator.ui.widgets import FlowRow, WrappingButton, column, fit_columns, label, place_in_columns, scroll
@@ -171,7 +169,12 @@ class HomePage(Page):
     # --- the strip ------------------------------------------------------------------------------
 
     def emergency_number(self) -> str | None:
-        """The emergency number of the place the person gave, or else of this computer's region."""
+        """The emergency number of the place the person gave, or else of this computer's region;
+        None while the window is its shell, before the content is read (``ui/main_window.py``)."""
+        if not self.shell.has_content():
+            return None
+        from navigator.core.plan import crisis_help  # the content models: loaded after the first paint
+
         session = self.shell.session
         country = session.directory.country or likely_country()
         place, _lines = crisis_help(self.shell.library, session.reader(), country)
@@ -229,8 +232,16 @@ class HomePage(Page):
         self.plain_yes.setAccessibleName(_("Show the plain name “{name}” and a plain icon").format(name=_("Notes")))
         self.plain_no.setText(_("Not now"))
         self.plain_no.setAccessibleName(_("Not now: hide this offer"))
-        # Names the parts a native speaker has checked, from the review marks in the data.
-        note = review_note(review_of_parts(self.shell.library, review_status(current_locale())))
+        self.show_draft_note()
+
+    def show_draft_note(self) -> None:
+        """Names the parts a native speaker has checked, from the review marks in the data (once
+        the content is read: the window's shell shows no note)."""
+        note = None
+        if self.shell.has_content():
+            from navigator.ui.language_notes import review_note, review_of_parts
+
+            note = review_note(review_of_parts(self.shell.library, review_status(current_locale())))
         self.draft_note.setText(note or "")
         self.draft_note.setVisible(note is not None)
 

@@ -17,17 +17,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFocusEvent, QFont, QFontMetrics, QKeyEvent, QKeySequence, QPainter, QResizeEvent, QShortcut
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QResizeEvent
 from PySide6.QtWidgets import (
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QSizePolicy,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QWidget,
 )
 
 from navigator import i18n
@@ -37,6 +34,7 @@ from navigator.core.search import Hit, Results, SearchIndex
 from navigator.i18n import N_, _, ngettext
 from navigator.ui.language_notes import english_title, shows_english
 from navigator.ui.navigation import Page, Shell
+from navigator.ui.search_box import SearchBox
 from navigator.ui.theme import Theme
 from navigator.ui.widgets import column, label, plain_tooltip
 from navigator.ui.worker import Worker
@@ -57,47 +55,6 @@ KIND_NAMES = {
     Kind.PATHWAY: N_("Plans"),
     Kind.PLACE: N_("Country"),  # a country's page: its emergency numbers
 }
-
-
-class SearchBox(QLineEdit):
-    """The search field in the top bar. The search page listens to it (``textEdited``, ``returnPressed``,
-    ``reached``), so the box knows nothing of the page."""
-
-    reached = Signal()  # the person came to the box (not merely the window opening with the focus here)
-
-    def __init__(self, shortcut_host: QWidget) -> None:
-        super().__init__()
-        self.setObjectName("searchBox")
-        self.setClearButtonEnabled(True)
-        # Narrow enough that the top bar still fits at the window's smallest width.
-        self.setMinimumWidth(140)
-        self.setMaximumWidth(360)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        for keys in ("Ctrl+F", "Ctrl+K"):
-            shortcut = QShortcut(QKeySequence(keys), shortcut_host)
-            shortcut.activated.connect(self.focus_all)
-
-    def focus_all(self) -> None:
-        self.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.selectAll()
-
-    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
-        super().focusInEvent(event)
-        # When the person comes to the box, build the index before their first letter; but not
-        # when the window merely opens with the focus here (that would slow the start).
-        if event.reason() in (
-            Qt.FocusReason.MouseFocusReason,
-            Qt.FocusReason.TabFocusReason,
-            Qt.FocusReason.BacktabFocusReason,
-            Qt.FocusReason.ShortcutFocusReason,
-        ):
-            self.reached.emit()
-
-    def retranslate(self) -> None:
-        self.setPlaceholderText(_("Search"))
-        self.setAccessibleName(_("Search Navigator"))
-        self.setAccessibleDescription(_("Results appear as you type. Enter opens the first result; the Down arrow moves to the list."))
-        self.setToolTip(_("Search everything in Navigator (Ctrl+F)"))
 
 
 class ResultDelegate(QStyledItemDelegate):
