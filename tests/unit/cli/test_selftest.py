@@ -141,3 +141,27 @@ def test_register_adds_the_options() -> None:
     selftest.register(parser.add_subparsers(dest="command"))
     args = parser.parse_args(["selftest", "--first-paint", "--content", "x"])
     assert args.first_paint is True and args.content == "x" and args.func is selftest.run
+
+
+def test_first_paint_marks_the_shell_then_the_home_page_complete() -> None:
+    """Two lines, in order: the first paint (the shell), then the first paint with the content in
+    it; the second later, with more memory (the content models) and more CPU time."""
+    import os
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "navigator", "selftest", "--first-paint"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert [line.split()[0] for line in lines] == ["painted", "complete"], done.stdout
+    first, complete = (dict(part.split("=", 1) for part in line.split()[2:]) for line in lines)
+    assert float(complete["monotonic"]) > float(first["monotonic"])
+    assert float(complete["cpu_s"]) > float(first["cpu_s"]) and int(complete["maxrss_kb"]) > int(first["maxrss_kb"])
