@@ -14,8 +14,8 @@ direction; this module imports no content model for it (a test checks that the f
 before pydantic). ``fill(library)`` then adds what needs the content: the session, the emergency
 number on the home page, the search page, the doors, the case file's keeper. ``app.run`` paints
 the shell, reads the content in a worker thread (``fill_after_first_paint``), and fills the window;
-``MainWindow(library, theme)`` fills it at once (the tests, the selftest). A door or link pressed
-in the shell opens once the content is there.
+``MainWindow(library, theme)`` fills it at once (the tests, the selftest). A door pressed in the
+shell (a home page button, a footer link) opens once the content is there.
 """
 
 from __future__ import annotations
