@@ -107,7 +107,7 @@ class FirstPaint(QObject):
     """Calls ``then`` once, just after ``window`` is first painted (or after ``at_most`` ms, should
     it never be, a minimised start): the content is read once the person sees the window."""
 
-    def __init__(self, window: QWidget, then: Callable[[], None], at_most: int = 1000) -> None:
+    def __init__(self, window: QWidget, then: Callable[[], None], at_most: int = 3000) -> None:
         super().__init__(window)
         self.then: Callable[[], None] | None = then
         window.installEventFilter(self)  # this window only: no Python runs for other widgets' events

@@ -145,7 +145,8 @@ def test_register_adds_the_options() -> None:
 
 def test_first_paint_marks_the_shell_then_the_home_page_complete() -> None:
     """Two lines, in order: the first paint (the shell), then the first paint with the content in
-    it; the second later, with more memory (the content models) and more CPU time."""
+    it; the second later, with more CPU time. (Not the memory: a child's peak starts from its
+    parent's, this test process's, which is larger than Navigator's.)"""
     import os
     import subprocess
     import sys
@@ -164,4 +165,4 @@ def test_first_paint_marks_the_shell_then_the_home_page_complete() -> None:
     assert [line.split()[0] for line in lines] == ["painted", "complete"], done.stdout
     first, complete = (dict(part.split("=", 1) for part in line.split()[2:]) for line in lines)
     assert float(complete["monotonic"]) > float(first["monotonic"])
-    assert float(complete["cpu_s"]) > float(first["cpu_s"]) and int(complete["maxrss_kb"]) > int(first["maxrss_kb"])
+    assert float(complete["cpu_s"]) > float(first["cpu_s"])
