@@ -6,7 +6,7 @@ first error, and a file that fails is left out while the rest load.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, MutableMapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from navigator.core import translation
+from navigator.core.lazy import values_where
 from navigator.core.models import FOLDERS, LINK_RE, MODELS, Contact, Item, Kind, Pathway, Platform, Route
 from navigator.core.report import Problem, Report
 from navigator.core.yamlfile import ContentSyntaxError, Parsed, parse_markdown, parse_yaml
@@ -39,10 +40,11 @@ class Entry:
 
 @dataclass
 class Content:
-    """All items of one tree, by kind and id."""
+    """All items of one tree, by kind and id (read from the compiled content, a ``LazyMap``:
+    each entry is made when first wanted)."""
 
     root: Path
-    entries: dict[tuple[Kind, str], Entry] = field(default_factory=dict)
+    entries: MutableMapping[tuple[Kind, str], Entry] = field(default_factory=dict)
     # Fingerprints of English items, made once however many languages are laid over them.
     fingerprints: dict[tuple[Kind, str], tuple[Item, str]] = field(default_factory=dict, repr=False, compare=False)
 
@@ -59,7 +61,7 @@ class Content:
         return entry.item if entry else None
 
     def items(self, kind: Kind) -> list[Item]:
-        return [e.item for (k, _), e in self.entries.items() if k == kind]
+        return [e.item for e in values_where(self.entries, lambda key: key[0] == kind)]
 
     def resolve(self, link: str) -> tuple[Kind, Item] | None:
         match = LINK_RE.fullmatch(link)

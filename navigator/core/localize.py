@@ -6,6 +6,7 @@ older English text is still used but marked stale so the interface can offer the
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -14,6 +15,7 @@ from pydantic import ValidationError
 
 from navigator.core import rules, translation
 from navigator.core.audience import FenceError, fence_signature
+from navigator.core.lazy import LazyMap, values_where
 from navigator.core.loader import SOURCE_LOCALE, Content, _files, display_path, read_file, validation_problems
 from navigator.core.models import FOLDERS, LINK_RE, Article, Item, Kind, NoticeTemplate
 from navigator.core.report import Problem, Report
@@ -37,18 +39,19 @@ class ItemState:
 
 @dataclass
 class Localized:
-    """The items of one locale, each either translated or English."""
+    """The items of one locale, each either translated or English (read from the compiled
+    content, ``items`` and ``states`` are ``core.lazy`` mappings: each made when first wanted)."""
 
     locale: str
     english: Content
-    items: dict[tuple[Kind, str], Item] = field(default_factory=dict)
-    states: dict[tuple[Kind, str], ItemState] = field(default_factory=dict)
+    items: Mapping[tuple[Kind, str], Item] = field(default_factory=dict)
+    states: Mapping[tuple[Kind, str], ItemState] = field(default_factory=dict)
 
     def get(self, kind: Kind, item_id: str) -> Item | None:
         return self.items.get((kind, item_id))
 
     def all(self, kind: Kind) -> list[Item]:
-        return [item for (k, _), item in self.items.items() if k == kind]
+        return values_where(self.items, lambda key: key[0] == kind)
 
     def state(self, kind: Kind, item_id: str) -> ItemState:
         return self.states.get((kind, item_id), ItemState("missing"))
@@ -68,12 +71,23 @@ def available_locales(root: Path) -> list[str]:
     return [SOURCE_LOCALE] + [loc for loc in found if loc != SOURCE_LOCALE]
 
 
+SOURCE_STATE = ItemState("source")
+
+
 def localize(content: Content, locale: str) -> tuple[Localized, Report]:
     report = Report()
-    view = Localized(locale=locale, english=content)
-    for (kind, item_id), entry in content.entries.items():
-        view.items[(kind, item_id)] = entry.item
-        view.states[(kind, item_id)] = ItemState("source" if locale == SOURCE_LOCALE else "missing")
+    entries = content.entries
+    if locale == SOURCE_LOCALE and isinstance(entries, LazyMap):
+        # English over compiled English: each item is taken from its entry when first wanted.
+        keys = dict.fromkeys(entries)
+        items = LazyMap(keys, lambda key, _token: entries[key].item)
+        return Localized(locale, content, items, LazyMap(dict(keys), lambda _key, _token: SOURCE_STATE)), report
+    view_items: dict[tuple[Kind, str], Item] = {}
+    states: dict[tuple[Kind, str], ItemState] = {}
+    view = Localized(locale=locale, english=content, items=view_items, states=states)
+    for (kind, item_id), entry in entries.items():
+        view_items[(kind, item_id)] = entry.item
+        states[(kind, item_id)] = ItemState("source" if locale == SOURCE_LOCALE else "missing")
     if locale == SOURCE_LOCALE:
         return view, report
     base = content.root / locale
@@ -90,7 +104,7 @@ def localize(content: Content, locale: str) -> tuple[Localized, Report]:
             parsed, problems = read_file(path, shown)
             report.extend(problems)
             if parsed is None:
-                view.states[(kind, path.stem)] = ItemState("rejected", path=shown)
+                states[(kind, path.stem)] = ItemState("rejected", path=shown)
                 continue
             data = parsed.data
             english = english_entry.item
@@ -132,7 +146,7 @@ def localize(content: Content, locale: str) -> tuple[Localized, Report]:
                     bad.extend(validation_problems(exc, shown, parsed))
             if bad or item is None:
                 report.extend(bad)
-                view.states[(kind, english.id)] = ItemState("rejected", path=shown)
+                states[(kind, english.id)] = ItemState("rejected", path=shown)
                 continue
             current = content.fingerprint(kind, english.id)
             state: State = "translated" if made_from == current else "stale"
@@ -146,8 +160,8 @@ def localize(content: Content, locale: str) -> tuple[Localized, Report]:
                         "warning",
                     )
                 )
-            view.items[(kind, english.id)] = item
-            view.states[(kind, english.id)] = ItemState(
+            view_items[(kind, english.id)] = item
+            states[(kind, english.id)] = ItemState(
                 state, review=status, path=shown, translated=result.translated, total=result.total, same_words=same_words is True
             )
     return view, report
