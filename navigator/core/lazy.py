@@ -127,6 +127,16 @@ def values_where(mapping: Mapping[K, V], wanted: Callable[[K], bool]) -> list[V]
     return [value for key, value in mapping.items() if wanted(key)]
 
 
+def keys_where(mapping: Mapping[K, V], wanted: Callable[[K], bool]) -> list[K]:
+    """``mapping``'s keys that ``wanted`` accepts, in order: a ``LazyMap`` makes no value for it
+    (a ``Filtered`` must, to know which it drops)."""
+    if isinstance(mapping, LazyMap):
+        return [key for key in mapping._index if wanted(key)]
+    if isinstance(mapping, Filtered):
+        return [key for key in list(mapping._base) if wanted(key) and mapping._value(key) is not None]
+    return [key for key in mapping if wanted(key)]
+
+
 def made(mapping: Mapping[K, V]) -> int:
     """How many of ``mapping``'s values exist (all of a dict's)."""
     if isinstance(mapping, LazyMap):

@@ -124,6 +124,10 @@ class Library:
     def all(self, kind: Kind) -> list[Item]:
         return self.view.all(kind)
 
+    def ids(self, kind: Kind) -> list[str]:
+        """The ids of the ``kind`` items the current reader may see, in order."""
+        return self.view.ids(kind)
+
     def state(self, kind: Kind, item_id: str) -> ItemState:
         return self.view.state(kind, item_id)
 

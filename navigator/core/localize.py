@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from navigator.core import rules, translation
 from navigator.core.audience import FenceError, fence_signature
-from navigator.core.lazy import LazyMap, values_where
+from navigator.core.lazy import LazyMap, keys_where, values_where
 from navigator.core.loader import SOURCE_LOCALE, Content, _files, display_path, read_file, validation_problems
 from navigator.core.models import FOLDERS, LINK_RE, Article, Item, Kind, NoticeTemplate
 from navigator.core.report import Problem, Report
@@ -52,6 +52,10 @@ class Localized:
 
     def all(self, kind: Kind) -> list[Item]:
         return values_where(self.items, lambda key: key[0] == kind)
+
+    def ids(self, kind: Kind) -> list[str]:
+        """The ids of ``kind``'s items, in order (making none of a lazy view's items)."""
+        return [item_id for _kind, item_id in keys_where(self.items, lambda key: key[0] == kind)]
 
     def state(self, kind: Kind, item_id: str) -> ItemState:
         return self.states.get((kind, item_id), ItemState("missing"))

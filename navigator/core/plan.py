@@ -305,6 +305,15 @@ def crisis_help(
     return place, lines
 
 
+def emergency_place(view: ContentView, reader: Reader, country: str | None) -> Place | None:
+    """``crisis_help``'s place without its crisis lines (the home page's strip shows only its
+    emergency number): reads the places alone, not every organization."""
+    if not country:
+        return None
+    place = places_by_code(AudienceView(view, reader)).get(country.upper())
+    return place if place is not None and place.emergency else None
+
+
 # --- building ----------------------------------------------------------------------------------
 
 

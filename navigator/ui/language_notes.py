@@ -105,7 +105,7 @@ def review_of_parts(library: Library, interface_review: str | None) -> dict[str,
         return {}
     found = {"interface": "reviewed" if interface_review == "reviewed" else "draft"}
     for kinds, part in CONTENT_PARTS:
-        states = [library.state(kind, item.id) for kind in kinds for item in library.all(kind)]
+        states = [library.state(kind, item_id) for kind in kinds for item_id in library.ids(kind)]
         if not states:
             continue
         reviewed = sum(1 for state in states if state.review == "reviewed" and not state.shows_english)

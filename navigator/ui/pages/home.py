@@ -173,11 +173,11 @@ class HomePage(Page):
         None while the window is its shell, before the content is read (``ui/main_window.py``)."""
         if not self.shell.has_content():
             return None
-        from navigator.core.plan import crisis_help  # the content models: loaded after the first paint
+        from navigator.core.plan import emergency_place  # the content models: loaded after the first paint
 
         session = self.shell.session
         country = session.directory.country or likely_country()
-        place, _lines = crisis_help(self.shell.library, session.reader(), country)
+        place = emergency_place(self.shell.library, session.reader(), country)
         return place.emergency[0].number if place is not None and place.emergency else None
 
     def show_danger_line(self) -> None:

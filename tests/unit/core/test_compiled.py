@@ -9,10 +9,12 @@ from pathlib import Path
 import pytest
 
 from navigator.core import compiled, translation
+from navigator.core.audience import Reader, restrict
+from navigator.core.lazy import LazyMap, made
 from navigator.core.library import Library
 from navigator.core.loader import load_content
-from navigator.core.localize import localize
-from navigator.core.models import Kind
+from navigator.core.localize import Localized, available_locales, localize
+from navigator.core.models import Item, Kind
 from navigator.paths import content_root
 from tests.conftest import FIXTURES
 
@@ -140,3 +142,122 @@ def test_reading_compiled_content_needs_no_yaml_reader(folder: Path, compiled: b
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == str(not compiled)
+
+
+def _eager(view: Localized, reader: Reader) -> dict[tuple[Kind, str], Item]:
+    """What ``restricted`` made before it was lazy: every item through ``restrict`` at once."""
+    return {key: kept for key, item in view.items.items() if (kept := restrict(item, reader)) is not None}
+
+
+@pytest.mark.parametrize("locale", available_locales(content_root()))
+def test_every_item_of_every_language_reads_back_for_every_reader_as_the_yaml_makes_it(folder: Path, locale: str) -> None:
+    fast = Library(content_root(), compiled_in=folder)
+    yaml_english = load_content(content_root())[0]
+    expected_view = localize(yaml_english, locale)[0]
+    assert isinstance(fast.english.entries, LazyMap) and fast.english.entries.made == 0
+    fast.set_locale(locale)
+    assert made(fast.view.items) == 0  # nothing made before it is read
+    for reader in Reader:
+        fast.reader_source = lambda reader=reader: reader  # type: ignore[misc]
+        view = fast.view
+        expected = dict(expected_view.items) if reader is Reader.UNKNOWN else _eager(expected_view, reader)
+        for kind in Kind:  # one kind at a time: only that kind's items are made
+            wanted = [item for (k, _id), item in expected.items() if k is kind]
+            assert fast.all(kind) == wanted and fast.ids(kind) == [item.id for item in wanted]
+            assert all(fast.get(kind, item.id) == item for item in wanted)
+        assert list(view.items) == list(expected) and len(view.items) == len(expected)
+        assert view.items == expected and dict(view.items.items()) == expected
+        assert list(view.states.items()) == list(expected_view.states.items())
+        hidden = [key for key in expected_view.items if key not in expected]
+        assert all(key not in view.items and view.items.get(key) is None for key in hidden)
+        assert (reader in (Reader.MINOR, Reader.UNSURE)) == bool(hidden)  # the control: some are hidden from a possible minor
+    assert list(fast.english.entries) == list(yaml_english.entries)
+    assert all(fast.english.entries[key].item == entry.item for key, entry in yaml_english.entries.items())
+
+
+START = """
+import sys
+from collections import Counter
+from pathlib import Path
+
+import navigator.app as app
+from navigator.core import lazy
+
+app.compiled_content = lambda: Path(sys.argv[1])
+window = app.build_window(sys.argv[2])
+window.show()
+app.QApplication.processEvents()
+library = window.library
+if sys.argv[3] == "plan":
+    from navigator.core.audience import Reader
+    from navigator.core.models import Kind
+
+    library.reader_source = lambda: Reader.UNSURE
+    library.all(Kind.ORGANIZATION)  # the control: a list of every organization makes them
+assert library._compiled_in is not None, "the compiled content was not read"
+views = [library.english.entries, library._views[sys.argv[2]][0].items]
+made = {key for view in views for key in view if key in getattr(view, "_made", {})}  # an item of either, once
+print(len(made), sum(map(lazy.made, views)), len(views[0]))
+print(" ".join(sorted({kind.value for kind, _id in made})))
+"""
+
+
+@pytest.mark.parametrize(("locale", "then"), [("en", "start"), ("es", "start"), ("en", "plan")])
+def test_a_start_makes_only_the_items_the_first_pages_show(folder: Path, locale: str, then: str) -> None:
+    # In a child process, as a person starts Navigator: the window built, shown and painted, with a
+    # region set (the home page shows its emergency number), from the compiled files.
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "LANG": "en_US.UTF-8", "LC_ALL": "en_US.UTF-8"}
+    done = subprocess.run([sys.executable, "-c", START, str(folder), locale, then], capture_output=True, text=True, check=True, env=env)
+    counts, kinds = done.stdout.strip().split("\n")
+    made, counted, total = map(int, counts.split())
+    assert made <= counted <= 2 * made  # the items of the view and the English ones, counted apart
+    if then == "start":
+        assert set(kinds.split()) <= {"place", "pathway"}, kinds  # no service, law, platform, guide, letter or word
+        assert 0 < made < total / 5
+    else:
+        assert "organization" in kinds.split()
+        assert made > total / 5
+
+
+@pytest.mark.parametrize("where", ["header", "items", "end"])
+def test_a_file_with_one_byte_changed_is_not_read_and_the_yaml_is(folder: Path, tmp_path: Path, where: str) -> None:
+    # The items are read only when wanted, so a damaged file must be found at start, whole (CRC-32).
+    shutil.copytree(folder, tmp_path / "out")
+    for name in ("en.pickle", "es.pickle"):
+        data = bytearray((folder / name).read_bytes())
+        at = {"header": 40, "items": len(data) // 2, "end": len(data) - 1}[where]
+        data[at] ^= 0x01
+        (tmp_path / "out" / name).write_bytes(bytes(data))
+    assert compiled.read_english(tmp_path / "out", content_root()) is None
+    english = compiled.read_english(folder, content_root())
+    assert english is not None and compiled.read_locale(tmp_path / "out", english[0], "es") is None
+    assert compiled.read_locale(tmp_path / "out", english[0], "fr") is not None  # the control: an undamaged file is read
+    library = Library(content_root(), compiled_in=tmp_path / "out")
+    assert library._compiled_in is None and library.english.entries[(Kind.PLACE, "us")].parsed.lines  # from the YAML
+    shutil.copy(folder / "en.pickle", tmp_path / "out" / "en.pickle")
+    library = Library(content_root(), compiled_in=tmp_path / "out")
+    library.set_locale("es")  # English compiled, Spanish damaged: Spanish laid over it from the YAML
+    assert library._compiled_in is not None and not isinstance(library.view.items, LazyMap)
+    expected = localize(load_content(content_root())[0], "es")[0]
+    assert library.view.items == expected.items and library.view.states == expected.states
+
+
+def test_a_second_build_writes_the_same_bytes_whatever_the_hash_seed(folder: Path, tmp_path: Path) -> None:
+    # A reproducible wheel and bundle (packaging/compare_builds.py): the same tree compiles to the
+    # same bytes, in another process with another hash seed.
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; from pathlib import Path; from navigator.core import compiled; compiled.write(Path(sys.argv[1]), Path(sys.argv[2]))"
+    )
+    env = {**os.environ, "PYTHONHASHSEED": "12345"}
+    subprocess.run([sys.executable, "-c", script, str(content_root()), str(tmp_path / "again")], check=True, env=env)
+    names = sorted(path.name for path in folder.iterdir())
+    assert names == sorted(path.name for path in (tmp_path / "again").iterdir())
+    assert all((folder / name).read_bytes() == (tmp_path / "again" / name).read_bytes() for name in names)
