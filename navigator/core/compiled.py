@@ -16,7 +16,7 @@ Each item is pickled on its own, and read when it is first wanted (``core.lazy.L
 and the first pages show a few dozen. A file is::
 
     prefix: b"NAVCONT\\0", the header's length, the items' length, CRC-32 of header and items
-    header: a pickle of the stamp, then one of (locale, report, keys, ends[, states])
+    header: a pickle of the stamp, then one of (locale, report, keys, places or states, ends)
     items:  each item's pickle, one after the other; item i is items[ends[i]:ends[i + 1]]
 
 The stamp (the format, Python's and pydantic's versions) must match this run, the length must be
@@ -46,6 +46,7 @@ from navigator.core.lazy import LazyMap
 from navigator.core.loader import SOURCE_LOCALE, Content, Entry, load_content
 from navigator.core.localize import ItemState, Localized, available_locales, localize
 from navigator.core.models import Item, Kind
+from navigator.core.plan import POOLED, place_codes
 from navigator.core.report import Report
 from navigator.core.yamlfile import Parsed
 
@@ -126,7 +127,7 @@ def write(root: Path, folder: Path) -> list[Path]:
         entry.parsed = Parsed(None)  # the line numbers are for `navigator check`, which reads the YAML
     keys = list(english.entries)
     blobs = [_pickled(english.entries[key], None) for key in keys]
-    written = [_dump(folder / f"{SOURCE_LOCALE}{SUFFIX}", (SOURCE_LOCALE, report, keys), blobs)]
+    written = [_dump(folder / f"{SOURCE_LOCALE}{SUFFIX}", (SOURCE_LOCALE, report, keys, _places(english)), blobs)]
     shared = _shared(english)
     for locale in available_locales(root):
         if locale == SOURCE_LOCALE:
@@ -141,6 +142,19 @@ def write(root: Path, folder: Path) -> list[Path]:
         states = [_state_fields(view.states[key]) for key in keys]
         written.append(_dump(folder / f"{locale}{SUFFIX}", (locale, view_report, keys, states), blobs))
     return written
+
+
+def _places(english: Content) -> dict[Kind, dict[str, list[tuple[int, str]]]]:
+    """Each place's laws and services, for the plan (``Content.places``), places in sorted order."""
+    places: dict[Kind, dict[str, list[tuple[int, str]]]] = {}
+    for kind in POOLED:
+        index: dict[str, list[tuple[int, str]]] = {}
+        for position, ((item_kind, item_id), entry) in enumerate(english.entries.items()):
+            if item_kind is kind:
+                for code in place_codes(entry.item):
+                    index.setdefault(code, []).append((position, item_id))
+        places[kind] = dict(sorted(index.items()))
+    return places
 
 
 def _state_fields(state: ItemState) -> tuple[object, ...]:
@@ -228,11 +242,11 @@ def read_english(folder: Path, root: Path) -> tuple[Content, Report] | None:
     """The English content compiled in ``folder`` (its folder named ``root``, as if read from there):
     every key at once, each entry when it is first wanted."""
     opened = _open(folder / f"{SOURCE_LOCALE}{SUFFIX}")
-    if opened is None or len(opened.header) != 4:
+    if opened is None or len(opened.header) != 5:
         return None
-    locale, report, keys, ends = opened.header
+    locale, report, keys, places, ends = opened.header
     index = _index(keys, ends)
-    if locale != SOURCE_LOCALE or not isinstance(report, Report) or index is None:
+    if locale != SOURCE_LOCALE or not isinstance(report, Report) or index is None or not isinstance(places, dict):
         return None
 
     def entry(key: tuple[Kind, str], position: int) -> Entry:
@@ -241,7 +255,7 @@ def read_english(folder: Path, root: Path) -> tuple[Content, Report] | None:
             raise pickle.UnpicklingError(f"the compiled entry {position} is not {key}")
         return found
 
-    return Content(root=root, entries=LazyMap(index, entry)), report
+    return Content(root=root, entries=LazyMap(index, entry), places=places), report
 
 
 def read_locale(folder: Path, english: Content, locale: str) -> tuple[Localized, Report] | None:

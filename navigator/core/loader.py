@@ -45,6 +45,9 @@ class Content:
 
     root: Path
     entries: MutableMapping[tuple[Kind, str], Entry] = field(default_factory=dict)
+    # Compiled content only: for each kind a plan looks up by place, each place's items, as
+    # (position in ``entries``, id) in order (``plan.compiled_pools``; None: read every item).
+    places: dict[Kind, dict[str, list[tuple[int, str]]]] | None = field(default=None, repr=False, compare=False)
     # Fingerprints of English items, made once however many languages are laid over them.
     fingerprints: dict[tuple[Kind, str], tuple[Item, str]] = field(default_factory=dict, repr=False, compare=False)
 

@@ -261,3 +261,44 @@ def test_a_second_build_writes_the_same_bytes_whatever_the_hash_seed(folder: Pat
     names = sorted(path.name for path in folder.iterdir())
     assert names == sorted(path.name for path in (tmp_path / "again").iterdir())
     assert all((folder / name).read_bytes() == (tmp_path / "again" / name).read_bytes() for name in names)
+
+
+@pytest.mark.parametrize("locale", ["en", "ar"])
+def test_every_ending_of_the_pathway_gives_the_same_plan_from_the_compiled_index_of_places(folder: Path, locale: str) -> None:
+    # A plan over compiled content reads the laws and services of its places only (plan.compiled_pools).
+    from navigator.core.pathway_check import distinct_endings
+    from navigator.core.plan import build_plan, crisis_help
+
+    fast = Library(content_root(), compiled_in=folder)
+    fast.set_locale(locale)
+    assert fast.english.places
+    expected_view = localize(load_content(content_root())[0], locale)[0]
+    pathway = expected_view.get(Kind.PATHWAY, "main")
+    assert pathway is not None
+    endings = distinct_endings(pathway, expected_view)  # type: ignore[arg-type]
+    assert len(endings) > 500
+    for answers in endings:
+        assert build_plan(pathway, answers, fast.view, locale) == build_plan(pathway, answers, expected_view, locale), answers  # type: ignore[arg-type]
+    for reader in Reader:
+        for code in ("US", "CA", "GB", "DE", "AU", "KR"):
+            assert crisis_help(fast, reader, code) == crisis_help(expected_view, reader, code)
+
+
+@pytest.mark.parametrize("indexed", [True, False])
+def test_a_plan_makes_the_laws_and_services_of_its_place_only(folder: Path, indexed: bool) -> None:
+    from navigator.core.plan import build_plan
+
+    fast = Library(content_root(), compiled_in=folder)
+    if not indexed:
+        fast.english.places = None  # the control: without the index, a plan reads every law and service
+    pathway = fast.get(Kind.PATHWAY, "main")
+    assert pathway is not None
+    answers = {"safe-now": ("safe",), "what-happened": ("threat",), "age": ("adult",), "who": ("unknown",)}
+    plan = build_plan(pathway, {**answers, "country": ("ca",), "ca-province": ("ca-on",)}, fast.view)  # type: ignore[arg-type]
+    assert any(entry.kind is Kind.LAW for step in plan.steps for entry in step.entries)
+    entries = fast.english.entries
+    assert isinstance(entries, LazyMap)
+    for kind in (Kind.LAW, Kind.ORGANIZATION):
+        keys = [key for key in entries if key[0] is kind]
+        made_of_kind = sum(1 for key in keys if key in entries._made)
+        assert (made_of_kind < len(keys) / 2) == indexed, (kind, made_of_kind, len(keys))
