@@ -94,7 +94,14 @@ def _build(node: yaml.Node, path: PathKey, lines: dict[PathKey, int], offset: in
     """
     _spend(node, path, lines, offset, budget)
     if isinstance(node, yaml.ScalarNode):
-        return node.value if node.tag == _STR else loader.construct_object(node, deep=True)
+        if node.tag == _STR:
+            return node.value
+        try:
+            return loader.construct_object(node, deep=True)
+        except ValueError as exc:  # a date that is none (2026-21-26): PyYAML's date() raises, not a YAMLError
+            raise ContentSyntaxError(
+                f"not valid YAML: {node.value!r} is not a real date or number ({exc})", node.start_mark.line + 1 + offset
+            ) from None
     if (
         isinstance(node, yaml.MappingNode)
         and node.tag == _MAP

@@ -106,3 +106,11 @@ def test_an_alias_inside_the_value_it_names_is_refused_with_its_line(text: str) 
     with pytest.raises(ContentSyntaxError, match="never ends") as caught:
         parse_yaml(text)
     assert caught.value.line == text.count("\n")
+
+
+@pytest.mark.parametrize("text", ["id: a\nreviewed: 2026-21-26\n", "---\nid: a\nreviewed: 2026-02-30\n---\nBody\n"])
+def test_a_date_that_is_none_is_a_plain_syntax_error_with_its_line(text: str) -> None:
+    # Found by tests/unit/core/test_loader_fuzz.py: PyYAML's date() raised a ValueError, which no one caught.
+    with pytest.raises(ContentSyntaxError) as raised:
+        parse_markdown(text) if text.startswith("---") else parse_yaml(text)
+    assert raised.value.line == (3 if text.startswith("---") else 2) and "is not a real date" in str(raised.value)
