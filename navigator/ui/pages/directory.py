@@ -575,7 +575,7 @@ class DirectoryPage(Page):
     def _drop_cards(self) -> None:
         for card in self._cards.values():
             self.entries.removeWidget(card)
-            card.setParent(None)
+            card.hide()  # not setParent(None): see PlanPage.rebuild
             card.deleteLater()
         self._cards = {}
         self.entry_widgets = []
@@ -591,7 +591,7 @@ class DirectoryPage(Page):
     def _show_talk_now(self) -> None:
         for card in self.talk_cards:
             self.talk_box.removeWidget(card)
-            card.setParent(None)
+            card.hide()  # not setParent(None): see PlanPage.rebuild
             card.deleteLater()
         self.talk_cards = []
         place = self.talk_place_now()

@@ -447,7 +447,12 @@ class PlanPage(Page):
     def rebuild(self) -> None:
         self.plan = self.build()
         for widget in [*self.sections, *self.first_widgets]:
-            widget.setParent(None)
+            # Hidden and deleted later, left in the page meanwhile: taken out of it (setParent(None)), it lost the page's
+            # style sheet and every widget in it was restyled in the plain style first, for nothing (theme.py), and the
+            # benchmark's session crashed now and then deleting them (a segmentation fault in Shiboken's destroy).
+            self.steps_box.removeWidget(widget)
+            self.first_rows.removeWidget(widget)
+            widget.hide()
             widget.deleteLater()
         self.cards, self.sections, self.first_widgets, self.first = [], [], [], []
         self.boxes = {}

@@ -524,7 +524,7 @@ class WizardPage(Page):
             child = self.options_layout.takeAt(0)
             widget = child.widget() if child is not None else None
             if widget is not None:
-                widget.setParent(None)
+                widget.hide()  # not setParent(None): see PlanPage.rebuild
                 widget.deleteLater()
         self.option_buttons = []
         self.option_list = None
