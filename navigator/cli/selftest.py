@@ -245,12 +245,13 @@ def _visit_items(window: MainWindow, results: Results, every: bool) -> None:
 
 
 def _display(window: MainWindow) -> None:
+    """Each change restyles the page in front at once, and each page behind as it is shown again
+    (theme.py): both paths run here with every page built."""
     from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
     display = window.display
-    first = app.styleSheet()
+    front = window.current_page().name
+    first = window.theme.sheet
     sheets = []
     for change in (
         display.text_bigger,
@@ -261,7 +262,12 @@ def _display(window: MainWindow) -> None:
         change()
         QApplication.processEvents()
         window.repaint()
-        sheets.append(app.styleSheet())
+        for name in [*window.pages, front]:
+            page = window.show_page(name, remember=False)
+            QApplication.processEvents()
+            if page.styleSheet() != window.theme.sheet:
+                raise RuntimeError(f"page {name!r} was shown in an earlier text size or contrast")
+        sheets.append(window.theme.sheet)
     if len(set(sheets)) != len(sheets) or sheets[-1] != first:
         raise RuntimeError("a text-size or contrast change did not restyle the window, or did not come back")
 

@@ -169,6 +169,10 @@ class MainWindow(QMainWindow):
         root.addWidget(self.stack, 1)
         root.addWidget(self._build_footer())
         self.setCentralWidget(central)
+        # The theme's sheet on each part, not on the window: a change then restyles what is in
+        # sight, and a page behind when it is next shown (theme.py, issue 17).
+        theme.hold(self, [self.topbar, self.privacy.banner, self.footer_bar])
+        self.stack.dress = theme.take_part
 
         # Home is what the window opens on, with its words from the first frame (its emergency
         # number once the content is read); every other page is built the first time it is wanted
@@ -215,6 +219,7 @@ class MainWindow(QMainWindow):
         install_exit_keys(app)
         install_guard(app)
         bidi.install(app)
+        theme.watch(app)
         self.display.watch_titles()
         if library is not None:
             self.fill(library)

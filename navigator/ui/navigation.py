@@ -153,8 +153,10 @@ class PageStack(QStackedWidget):
         self.makers: dict[str, Callable[[], Page]] = {}
         self.names: list[str] = []  # every page, built or not, in the order they were added
         self.on_built: Callable[[Page], None] = lambda page: None
+        self.dress: Callable[[QWidget], None] = lambda page: None  # the theme's sheet on each page (Theme.take_part)
 
     def add(self, page: Page) -> None:
+        self.dress(page)
         self.pages[page.name] = page
         self.names.append(page.name)
         self.addWidget(page)
@@ -169,6 +171,7 @@ class PageStack(QStackedWidget):
             return self.pages[name]
         page = self.makers.pop(name)()
         assert page.name == name, f"page {page.name!r} was added as {name!r}"
+        self.dress(page)
         self.pages[name] = page
         self.addWidget(page)
         self.on_built(page)

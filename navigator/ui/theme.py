@@ -2,6 +2,13 @@
 
 Sizes are relative to the system font, so text grows when the person's system setting grows,
 and the text-size buttons scale from there.
+
+The style sheet is never the application's: it is set on the parts of the main window (the top
+bar, the banner, the footer, each page) and on each other window as it opens. Qt re-polishes every
+widget of the application when the application's sheet changes, shown or not (1,269 widgets late
+in a session, about half a second); a part's sheet re-polishes that part only. So a new text size
+or contrast restyles what is on screen now, and each part behind it when it is next shown, as a
+new language retranslates each page when it is next shown (issue 17).
 """
 
 from __future__ import annotations
@@ -9,8 +16,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
+
+from navigator.ui import app_events
 
 
 @dataclass(frozen=True)
@@ -172,7 +183,7 @@ def contrast_ratio(fg: str, bg: str) -> float:
 
 
 class Theme:
-    """The current palette and text scale; ``apply`` restyles the whole application."""
+    """The current palette and text scale; ``apply`` restyles what is on screen, and the rest as it is shown."""
 
     def __init__(self) -> None:
         self.palette = CALM
@@ -181,6 +192,11 @@ class Theme:
         self.base_pt = QFont().pointSizeF() if app is None else QApplication.font().pointSizeF()
         if self.base_pt <= 0:
             self.base_pt = 10.0
+        self.sheet = ""  # the style sheet of this palette and size (apply)
+        # Plain sets, looked up by identity: a weak reference made to each widget polished or shown
+        # (the watcher's question) would be more Python bookkeeping on every such event.
+        self.parts: set[QWidget] = set()  # each wears the sheet (take_part); they live as long as their window
+        self.holders: set[QWidget] = set()  # windows whose parts wear it, not they
 
     def pt(self, factor: float = 1.0) -> float:
         return round(self.base_pt * self.scale * factor * 1.15, 1)
@@ -207,6 +223,8 @@ class Theme:
         self.palette = HIGH_CONTRAST if on else CALM
 
     def apply(self, app: QApplication) -> None:
+        """The palette on the application; the sheet on each part and window in sight now, and on
+        the others when they are next shown (``Dresser``)."""
         p = self.palette
         qp = QPalette()
         qp.setColor(QPalette.ColorRole.Window, QColor(p.background))
@@ -221,18 +239,63 @@ class Theme:
         qp.setColor(QPalette.ColorRole.PlaceholderText, QColor(p.muted))
         qp.setColor(QPalette.ColorRole.ToolTipBase, QColor(p.surface))
         qp.setColor(QPalette.ColorRole.ToolTipText, QColor(p.text))
-        app.setPalette(qp)
+        if app.palette() != qp:  # a new text size keeps the colours: no palette event to every widget
+            app.setPalette(qp)
         # No proxy style under the sheet: one (ThemeStyle, removed) was made anew at every change,
         # as app.style() answers with Qt's style-sheet style, and re-polished every widget again.
         # Drop-downs get a plain list popup from the sheet instead (combobox-popup: 0).
-        if app.styleSheet():
-            # A changed application style sheet is re-polished widget by widget and again under
-            # each of its ancestors (Qt recurses into the children of every widget it re-polishes),
-            # so a deep window costs many times its widgets. Dropping the sheet first makes Qt
-            # polish each widget once for the base style and once for the new sheet (issue 17).
-            # Nothing is painted in between: both calls only post repaints for the event loop.
-            app.setStyleSheet("")
-        app.setStyleSheet(self.stylesheet())
+        self.sheet = self.stylesheet()
+        if _dresser is not None:
+            _dresser.theme = self
+        for part in list(self.parts):
+            if not shiboken6.isValid(part):  # its window was closed and deleted
+                self.parts.discard(part)
+                continue
+            window = part.window()
+            if window is part or part.isVisibleTo(window):  # in sight, or will be when its window is
+                self.dress(part)
+        for window in app.topLevelWidgets():
+            # A window open now that wears a sheet of its own (a dialog, a tooltip): the new one now.
+            if window not in self.holders and window.isVisible() and window.styleSheet():
+                self.dress(window)
+
+    def dress(self, widget: QWidget) -> None:
+        """``widget`` and everything in it in the sheet of now (nothing done if it wears it already)."""
+        if widget.styleSheet() != self.sheet:
+            widget.setStyleSheet(self.sheet)
+
+    def take_part(self, part: QWidget) -> None:
+        """``part`` (a page, the top bar) wears the sheet from now on; when hidden at a change, from
+        when it is next shown."""
+        self.parts.add(part)
+        self.dress(part)
+
+    def hold(self, window: QWidget, parts: list[QWidget]) -> None:
+        """``window`` wears no sheet itself (a change would re-polish all it holds, hidden pages too):
+        its ``parts`` do."""
+        self.holders.add(window)
+        for part in parts:
+            self.take_part(part)
+
+    def dress_window(self, window: QWidget) -> None:
+        """A window about to open: the sheet, unless it has it from a widget it belongs to (a menu
+        of a button in a page, a tooltip of a page's link)."""
+        if window in self.holders:
+            return
+        ancestor = window.parentWidget()
+        while ancestor is not None:
+            if ancestor in self.parts or (ancestor.isWindow() and ancestor.styleSheet() == self.sheet):
+                return
+            ancestor = ancestor.parentWidget()
+        self.dress(window)
+
+    def watch(self, app: QCoreApplication) -> None:
+        """Windows and parts take this theme as they open (``Dresser``), from now on."""
+        global _dresser
+        if _dresser is None or _dresser.parent() is not app:
+            _dresser = Dresser(app)
+        _dresser.theme = self
+        app_events.watch(app, _dresser)
 
     def stylesheet(self) -> str:
         p, em = self.palette, self.em
@@ -369,3 +432,55 @@ class Theme:
         QProgressBar {{ border: none; background: {p.border}; border-radius: 4px; max-height: 8px; }}
         QProgressBar::chunk {{ background: {p.primary}; border-radius: 4px; }}
         """
+
+
+class Dresser(QObject):
+    """Gives the sheet of now to a part as it is shown, and to a window as it opens.
+
+    A window with no parent in a part (a dialog, a message box, a menu or tooltip of the main
+    window's) does not inherit any part's sheet, and the application has none: it takes the theme
+    as it is polished on its way to the screen, before it is laid out at its size. A widget polished
+    only to be measured before it is put in a page is not a window being opened (Qt notes an
+    explicit show first) and is left to inherit its page's sheet. A window or part that was hidden
+    at a change takes the new sheet when it is shown again (Qt then re-polishes it before painting).
+    """
+
+    EVENTS = (QEvent.Type.Polish, QEvent.Type.Show)  # all it acts on (app_events)
+    # The kinds of window that open over the main window. Not a plain one (Qt.Window): a widget
+    # taken out of its page (setParent(None), to be deleted later) is one, and can be shown so;
+    # a sheet set on it then, in the middle of its move, made the benchmark's session crash (a
+    # segmentation fault deleting the plan's old sections, 4 runs in 14; none in 15 without).
+    OPENED = frozenset(
+        {
+            Qt.WindowType.Dialog,
+            Qt.WindowType.Sheet,
+            Qt.WindowType.Drawer,
+            Qt.WindowType.Popup,
+            Qt.WindowType.Tool,
+            Qt.WindowType.ToolTip,
+            Qt.WindowType.SplashScreen,
+        }
+    )
+
+    def __init__(self, app: QCoreApplication) -> None:
+        super().__init__(app)
+        self.theme: Theme | None = None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        theme = self.theme
+        if theme is None or not isinstance(watched, QWidget) or event.type() not in self.EVENTS:
+            return False
+        shown = event.type() == QEvent.Type.Show
+        if watched in theme.parts:
+            if shown:
+                theme.dress(watched)
+        elif (
+            watched.isWindow()
+            and watched.windowType() in self.OPENED
+            and (shown or watched.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide))
+        ):
+            theme.dress_window(watched)
+        return False
+
+
+_dresser: Dresser | None = None  # one for the application (Theme.watch)

@@ -169,7 +169,7 @@ def test_rendered_list_rows_and_scroll_bar(themed, qtbot) -> None:  # type: igno
     """F24: in a long list the selected row's words reach 4.5:1 on its colour, and the scroll bar's
     handle shows at 3:1 against its track; both read from pixels, in every palette."""
     window, palette = themed
-    listing = QListWidget(window)
+    listing = QListWidget(window.current_page())  # where lists live: in a page, which wears the theme
     listing.addItems([f"Choice number {n}" for n in range(40)])
     listing.setCurrentRow(1)
     listing.resize(320, 240)

@@ -68,7 +68,7 @@ def test_text_size_steps_and_limits(window):
     base = window.theme.pt()
     controller.text_bigger()
     assert window.theme.scale == pytest.approx(1.1)
-    assert f"font-size: {window.theme.pt()}pt" in QApplication.instance().styleSheet()
+    assert f"font-size: {window.theme.pt()}pt" in window.current_page().styleSheet()
     assert window.theme.pt() > base
     controller.set_text_scale(5.0)  # far past the largest size: stops there
     assert window.theme.scale == pytest.approx(display.SCALE_MAX)
@@ -82,7 +82,7 @@ def test_text_size_steps_and_limits(window):
     assert window.theme.scale == pytest.approx(display.SCALE_MIN) and len(restyled) == 1
     controller.text_usual()
     assert window.theme.scale == 1.0
-    assert f"font-size: {window.theme.pt()}pt" in QApplication.instance().styleSheet()
+    assert f"font-size: {window.theme.pt()}pt" in window.current_page().styleSheet()
 
 
 def test_text_size_by_keyboard(window):
