@@ -21,7 +21,6 @@ from navigator.core.library import Library
 from navigator.ui.main_window import MainWindow
 from navigator.ui.theme import Theme
 from tests.conftest import REPO
-from tests.ui.windows import delete_window
 
 # Started as ``app.run`` starts: the shell, shown; the content read after its first paint. At the
 # first paint, and again once the window is filled, it prints whether pydantic and the content
@@ -92,9 +91,8 @@ class Slow:
 
 
 @pytest.fixture
-def shell(qtbot) -> Iterator[Callable[..., MainWindow]]:  # type: ignore[no-untyped-def]
+def shell(more_windows) -> Iterator[Callable[..., MainWindow]]:  # type: ignore[no-untyped-def]
     """The shell of a window as ``app.run`` makes it, shown; its content read by ``read``."""
-    made: list[MainWindow] = []
 
     def open_(read: Callable[[], Library] | None = None, locale: str = "en") -> MainWindow:
         qt = app.create_app()
@@ -104,15 +102,9 @@ def shell(qtbot) -> Iterator[Callable[..., MainWindow]]:  # type: ignore[no-unty
         window = MainWindow(None, theme)
         if read is not None:
             window.fill_after_first_paint(read)
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-        made.append(window)
-        return window
+        return more_windows(window)  # type: ignore[no-any-return]
 
     yield open_
-    for window in made:
-        delete_window(window)
     i18n.set_locale("en")
 
 
