@@ -169,6 +169,7 @@ def _problem_line(window: MainWindow, note: str) -> None:
     line.setTextInteractionFlags(line.textInteractionFlags() | Qt.TextInteractionFlag.TextSelectableByMouse)
     bar = window.statusBar()
     bar.addWidget(line, 1)  # a widget, so that no hover text ever replaces it
+    window.theme.take_part(bar)  # in the text size and colours of the rest, and following their changes
     bar.show()
 
 

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QApplication, QLabel
 
 from navigator import app, paths
 from tests.conftest import FIXTURES
@@ -77,3 +77,21 @@ def test_the_note_is_translated():
     i18n.set_locale("fr")
     assert "Navigator" in app.content_problem_note(None)
     assert "could not be read" not in app.content_problem_note(None)
+
+
+def test_the_note_takes_the_text_size_and_contrast(open_window, broken_tree):
+    """The bottom line is in the theme like the rest (it is outside the pages and the top bar,
+    which wear the theme's sheet), at the text size chosen before and after it appeared."""
+    window = open_window(broken_tree)
+    theme = window.theme
+    app.show_content_problems(window)
+    line = problem_line(window)
+    assert line is not None
+    usual = line.font().pointSizeF()
+    assert usual == pytest.approx(theme.pt(), abs=0.6)
+    theme.scale = 2.0
+    theme.set_high_contrast(True)
+    theme.apply(QApplication.instance())
+    QApplication.processEvents()
+    assert line.font().pointSizeF() == pytest.approx(theme.pt(), abs=0.6)
+    assert line.palette().color(line.foregroundRole()).name() == theme.palette.text.lower()
