@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QPushButton, QScrollArea, QWidget
 
 from navigator import i18n
+from navigator.core.models import Kind
 from navigator.ui.widgets import READING_CHARS, letter_width
 from tests.ui.windows import shown_window
 
@@ -114,12 +115,18 @@ def visit(window: QWidget) -> dict[str, list[str]]:
     look("case file")
     window.open_item(*_a_law(window))
     look("a law")
+    window.open_item(Kind.PLATFORM, "x")
+    look("a platform")
+    window.open_door("requests")  # one request for each site of the plan (x)
+    look("requests")
+    window.open_letter("tida-removal-request")
+    look("a letter")
+    window.open_door("advocates")
+    look("advocates")
     return {name: issues for name, issues in found.items() if issues}
 
 
 def _a_law(window):  # type: ignore[no-untyped-def]
-    from navigator.core.models import Kind
-
     law = next(item for item in window.library.all(Kind.LAW) if "TAKE IT DOWN" in item.title.upper() or item.id.startswith("us-"))
     return Kind.LAW, law.id
 

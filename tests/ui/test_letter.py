@@ -259,7 +259,7 @@ def test_requests_for_four_sites_logged_in_a_case_file_with_their_deadlines(wind
     assert "ready" in letter.status.text()
     window.open_door("requests")
     page = window.current_page()
-    assert "(finished)" in page.grid.itemAtPosition(1, 1).widget().text()
+    assert "(finished)" in page.grid.itemAtPosition(3, 0).widget().text()  # X, the second site: its name, then its words
     assert page.log_button.isVisible() and page.log_button.isEnabled()
     page.log_button.click()
     qtbot.waitUntil(lambda: "Saved in your case file" in page.status.text(), timeout=15000)

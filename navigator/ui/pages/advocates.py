@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QComboBox, QFrame, QGridLayout, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFrame, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from navigator import i18n
 from navigator.core.handout import TOPICS, HandoutError, build_handout, topic_title
@@ -25,7 +25,7 @@ from navigator.ui.dialogs import ask_save_path, save_bytes, warn
 from navigator.ui.handout_export import handout_pdf
 from navigator.ui.navigation import Page, Shell
 from navigator.ui.reader import SafeBrowser
-from navigator.ui.widgets import column, label, scroll
+from navigator.ui.widgets import WrappingButton, column, label, scroll
 
 ARTICLE_ID = "for-advocates"
 
@@ -68,13 +68,15 @@ class AdvocatesPage(Page):
             ((self.topic_label, self.topic), (self.language_label, self.language), (self.place_label, self.place))
         ):
             words.setBuddy(combo)
+            # As wide as the column gives, not as the longest choice (a long topic or place).
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
             grid.addWidget(words, row, 0)
             grid.addWidget(combo, row, 1)
-        grid.setColumnStretch(2, 1)
+        grid.setColumnStretch(1, 1)
         box.addLayout(grid)
         buttons = QHBoxLayout()
-        self.save_button = QPushButton()
-        self.save_button.setObjectName("primary")
+        self.save_button = WrappingButton(name="primary")  # its words wrap rather than widen the page
         self.save_button.clicked.connect(lambda: self.save_handout())
         buttons.addWidget(self.save_button)
         buttons.addStretch(1)

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGridLayout,
-    QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -39,7 +38,7 @@ from navigator.ui.dialogs import ask_save_path, save_bytes
 from navigator.ui.letter_export import letter_bytes
 from navigator.ui.navigation import Page, Shell
 from navigator.ui.quick_exit import copy_to_clipboard
-from navigator.ui.widgets import Notice, WrappingCheckBox, clear_layout, column, label, plain_tooltip, scroll
+from navigator.ui.widgets import FlowRow, Notice, WrappingButton, WrappingCheckBox, clear_layout, column, label, plain_tooltip, scroll
 
 Input = QLineEdit | QPlainTextEdit | QCheckBox | QComboBox
 
@@ -71,7 +70,7 @@ class LetterPage(Page):
         gate = column(self.age_gate, margins=0, spacing=8)
         self.age_question = label(name="heading")
         gate.addWidget(self.age_question)
-        self.age_buttons = QHBoxLayout()
+        self.age_buttons = FlowRow()  # on two lines when they do not fit (large text, narrow window)
         gate.addLayout(self.age_buttons)
         layout.addWidget(self.age_gate)
         self.body_host = QWidget()
@@ -82,14 +81,13 @@ class LetterPage(Page):
         self.on_behalf = WrappingCheckBox()
         self.on_behalf.toggled.connect(self._on_behalf_toggled)
         body.addWidget(self.on_behalf)
-        row = QHBoxLayout()
+        row = FlowRow()  # the drop-down under its words when they do not fit
         self.language_label = label(wrap=False)
         self.language = QComboBox()
         self.language.currentIndexChanged.connect(self._language_picked)
         self.language_label.setBuddy(self.language)
         row.addWidget(self.language_label)
         row.addWidget(self.language)
-        row.addStretch(1)
         body.addLayout(row)
         self.form_host = QWidget()
         self.form = QFormLayout(self.form_host)
@@ -123,7 +121,7 @@ class LetterPage(Page):
         body.addWidget(self.preview)
         self.status = label(name="muted")
         body.addWidget(self.status)
-        buttons = QHBoxLayout()
+        buttons = FlowRow()  # on two lines when they do not fit (large text, narrow window, long words)
         self.copy_button = QPushButton()
         self.copy_button.setObjectName("primary")
         self.copy_button.clicked.connect(self.copy_letter)
@@ -131,14 +129,12 @@ class LetterPage(Page):
         self.save_button.clicked.connect(self.save_letter)
         self.pdf_button = QPushButton()
         self.pdf_button.clicked.connect(lambda: self.save_letter("pdf"))
-        self.log_button = QPushButton()
+        self.log_button = WrappingButton()  # the longest words of the row: they wrap rather than widen the page
         self.log_button.clicked.connect(lambda: self.log_requested.emit(self.template_id))
         for button in (self.copy_button, self.save_button, self.pdf_button, self.log_button):
             buttons.addWidget(button)
-        buttons.addStretch(1)
         body.addLayout(buttons)
-        self.batch_button = QPushButton()
-        self.batch_button.setObjectName("link")
+        self.batch_button = WrappingButton(name="link")  # its words wrap rather than widen the page
         self.batch_button.clicked.connect(self.batch_requested.emit)
         body.addWidget(self.batch_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.safety = label(name="muted")
@@ -285,7 +281,6 @@ class LetterPage(Page):
             button.setAccessibleName(words)
             button.clicked.connect(lambda _checked=False, v=value: self._age_given(v))
             self.age_buttons.addWidget(button)
-        self.age_buttons.addStretch(1)
 
     def _age_given(self, value: str) -> None:
         self.shell.session.case_age = value
@@ -316,7 +311,10 @@ class LetterPage(Page):
                     widget.setPlaceholderText(field.help)
             row_label = label(caption, wrap=True)
             row_label.setBuddy(widget)
-            self.form.addRow(row_label, widget)
+            # Each field under its words, both the width of the page: long words (a translation,
+            # large text) wrap over the whole width, not cut or squeezed beside the field.
+            self.form.addRow(row_label)
+            self.form.addRow(widget)
             self.inputs[field.id] = widget
 
     def _input(self, field: NoticeField) -> Input:

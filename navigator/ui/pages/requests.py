@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QFrame, QGridLayout, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QFrame, QGridLayout, QPushButton, QWidget
 
 from navigator import i18n
 from navigator.core import batch
@@ -30,7 +30,7 @@ from navigator.i18n import _
 from navigator.ui.case_dialogs import system_zone
 from navigator.ui.case_keeper import CaseKeeper
 from navigator.ui.navigation import Page, Shell
-from navigator.ui.widgets import clear_layout, column, label, scroll
+from navigator.ui.widgets import FlowRow, WrappingButton, clear_layout, column, label, scroll
 
 
 class RequestsPage(Page):
@@ -49,7 +49,7 @@ class RequestsPage(Page):
         self.intro = label(name="subtitle")
         layout.addWidget(self.title)
         layout.addWidget(self.intro)
-        row = QHBoxLayout()
+        row = FlowRow()  # on two lines when they do not fit (large text, narrow window)
         self.language_label = label(wrap=False)
         self.language = QComboBox()
         self.language_label.setBuddy(self.language)
@@ -59,7 +59,6 @@ class RequestsPage(Page):
         self.prepare_button.setObjectName("primary")
         self.prepare_button.clicked.connect(self.prepare)
         row.addWidget(self.prepare_button)
-        row.addStretch(1)
         layout.addLayout(row)
         self.note = label(name="muted")
         layout.addWidget(self.note)
@@ -158,7 +157,10 @@ class RequestsPage(Page):
         self.open_buttons = []
         drafts = self.shell.session.requests
         self.list_host.setVisible(bool(drafts))
-        for row, draft in enumerate(drafts):
+        # The site over what will be written to it, the button beside both: two columns, so
+        # large text or long words do not make the page scroll sideways.
+        for index, draft in enumerate(drafts):
+            row = 2 * index
             self.grid.addWidget(label(draft.site_name, name="strong"), row, 0, Qt.AlignmentFlag.AlignTop)
             shown = self._template(draft, self.shell.library.locale)
             if shown is None:
@@ -168,14 +170,14 @@ class RequestsPage(Page):
                 words = _("{letter}, in {language} ({state})").format(
                     letter=shown.title, language=i18n.language_name(draft.locale), state=state
                 )
-            self.grid.addWidget(label(words), row, 1)
-            button = QPushButton(_("Write it"))
+            self.grid.addWidget(label(words), row + 1, 0)
+            button = WrappingButton(_("Write it"))  # its words wrap rather than widen the page
             button.setAccessibleName(_("Write the request to {site}").format(site=draft.site_name))
             button.setEnabled(shown is not None)
-            button.clicked.connect(lambda _checked=False, index=row: self.open_requested.emit(index))
-            self.grid.addWidget(button, row, 2, Qt.AlignmentFlag.AlignTop)
+            button.clicked.connect(lambda _checked=False, index=index: self.open_requested.emit(index))
+            self.grid.addWidget(button, row, 1, 2, 1, Qt.AlignmentFlag.AlignTop)
             self.open_buttons.append(button)
-        self.grid.setColumnStretch(1, 1)
+        self.grid.setColumnStretch(0, 1)
         self._show_log_button()
 
     def _show_log_button(self) -> None:
