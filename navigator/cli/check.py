@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import multiprocessing
 import os
 import sys
 import time
@@ -104,6 +103,11 @@ def _run_parts(content: Content, parts: list[tuple[str, str]], jobs: int) -> lis
     global _shared
     _shared = content
     try:
+        if jobs > 1:
+            try:
+                import multiprocessing
+            except ImportError:  # left out of the bundle (packaging/navigator.spec): there, in turn
+                jobs = 1
         if jobs <= 1:
             return [_part(part) for part in parts]
         # One part at a time per child, the longest (the path proof) first, so a child that

@@ -85,6 +85,8 @@ PARTS_IN_CHILDREN = """
 import os, sys
 from navigator.cli import check, main
 from navigator.core.report import Problem, Report
+if sys.argv[3:] == ["without-multiprocessing"]:
+    sys.modules["multiprocessing"] = None  # as in the bundle, which leaves it out
 parent = os.getpid()
 def found(part):
     return [Problem(part + ".yaml", 1, "", "other process" if os.getpid() != parent else "this process")]
@@ -95,14 +97,20 @@ sys.exit(main(["check", "--content", sys.argv[1], "--jobs", sys.argv[2]]))
 """
 
 
-@pytest.mark.parametrize(("jobs", "where"), [("2", "other process"), ("1", "this process")])
-def test_every_part_runs_once_and_reports(tree: Path, jobs: str, where: str) -> None:
+@pytest.mark.parametrize(
+    ("jobs", "where", "bundle"), [("2", "other process", ""), ("1", "this process", ""), ("2", "this process", "without-multiprocessing")]
+)
+def test_every_part_runs_once_and_reports(tree: Path, jobs: str, where: str, bundle: str) -> None:
     """Each translation, the path proof and the rules run once each (in forked children when
     asked), and every problem they find reaches the report (the fakes are inherited by the fork)."""
     for locale in ("es", "fr"):
         (tree / locale).mkdir()
     done = subprocess.run(
-        [sys.executable, "-c", PARTS_IN_CHILDREN, str(tree), jobs], capture_output=True, text=True, timeout=120, check=False
+        [sys.executable, "-c", PARTS_IN_CHILDREN, str(tree), jobs, *([bundle] if bundle else [])],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
     lines = done.stdout.splitlines()
     assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
