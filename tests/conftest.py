@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -29,3 +31,11 @@ def _english_interface():
     i18n.set_locale("en")
     yield
     i18n.set_locale("en")
+
+
+def python_prints(code: str, env: dict[str, str] | None = None, timeout: int = 120) -> list[str]:
+    """What a new Python process running ``code`` in the checkout prints, word by word; it must
+    end well. For what a start imports, which this test process has long since imported."""
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, timeout=timeout, check=False)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.split()

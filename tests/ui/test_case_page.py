@@ -434,10 +434,8 @@ def test_a_start_loads_no_case_file_code_until_the_case_is_wanted() -> None:
     """The window opens without the case file's code and models (start-up time); opening the
     case page loads them (control), and the keeper works as before (the other tests here)."""
     import os
-    import subprocess
-    import sys
 
-    from tests.conftest import REPO
+    from tests.conftest import python_prints
 
     code = (
         "import sys\nfrom navigator import app\n"
@@ -448,6 +446,4 @@ def test_a_start_loads_no_case_file_code_until_the_case_is_wanted() -> None:
         "print(all(name in sys.modules for name in names))\n"
     )
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, timeout=120, check=False)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == ["False", "False", "True"]
+    assert python_prints(code, env=env) == ["False", "False", "True"]

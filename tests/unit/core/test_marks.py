@@ -3,11 +3,8 @@ without the content models (the window's shell and the catalogs need them before
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 from navigator.core.marks import HTML_TAG, MD_IMAGE, isolate
-from tests.conftest import REPO
+from tests.conftest import python_prints
 
 
 def test_the_marks_find_html_and_images_and_isolate_keeps_a_label_whole() -> None:
@@ -26,6 +23,4 @@ def test_the_interface_strings_load_no_content_model() -> None:
         "import navigator.core.rules\n"
         "print('pydantic' in sys.modules, 'navigator.core.models' in sys.modules)"
     )
-    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=60, check=False)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == ["False", "False", "True", "True"]
+    assert python_prints(code) == ["False", "False", "True", "True"]

@@ -28,10 +28,8 @@ def test_the_interface_languages_need_no_babel_until_a_date_or_number_is_written
     """An English start (the interface in English, each interface language's name and direction
     for the language menu) imports no Babel; control: Babel's data for a language does. (Another
     interface language reads its catalog with Babel's reader.)"""
-    import subprocess
-    import sys
 
-    from tests.conftest import REPO
+    from tests.conftest import python_prints
 
     code = (
         "import sys\nfrom navigator import i18n\n"
@@ -39,19 +37,13 @@ def test_the_interface_languages_need_no_babel_until_a_date_or_number_is_written
         "for code in i18n.available_locales(): i18n.language_name(code); i18n.is_rtl(code)\n"
         "print('babel' in sys.modules)\nfrom navigator.i18n.runtime import babel_locale\nbabel_locale('fr')\nprint('babel' in sys.modules)"
     )
-    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=60, check=False)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == ["False", "True"]
+    assert python_prints(code) == ["False", "True"]
 
 
 def test_the_face_does_not_load_the_translator_tools() -> None:
     """The tools (extraction, scaffolding) are for ``navigator i18n``, not for the app."""
-    import subprocess
-    import sys
 
-    from tests.conftest import REPO
+    from tests.conftest import python_prints
 
     code = "import sys, navigator.i18n\nprint('navigator.i18n.tools' in sys.modules, 'babel.messages.extract' in sys.modules)"
-    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=60, check=False)
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == ["False", "False"]
+    assert python_prints(code) == ["False", "False"]
